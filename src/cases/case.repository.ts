@@ -1,0 +1,181 @@
+import type { Prisma, PrismaClient } from "../db/generated/client.ts";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import type { CaseSummary, CaseRepository, CaseStatus, NewCase, OutboxEntry } from "./case.ts";
+import type { CaseType, Classification } from "./classify.ts";
+import type { DueDates } from "./clocks.ts";
+
+const SUMMARY_FIELDS = {
+  id: true,
+  number: true,
+  status: true,
+  type: true,
+  classificationRule: true,
+  classificationOverridden: true,
+  category: true,
+  department: true,
+  severity: true,
+  allegesHarm: true,
+  receivedVia: true,
+  receivedAt: true,
+  acknowledgeDueAt: true,
+  responseDueAt: true,
+  ownerId: true,
+  filedBy: true,
+  cardChannelId: true,
+  cardMessageTs: true,
+  createdAt: true,
+} as const satisfies Prisma.CaseSelect;
+
+type SummaryRow = Prisma.CaseGetPayload<{ select: typeof SUMMARY_FIELDS }>;
+
+function toSummary(row: SummaryRow): CaseSummary {
+  return { ...row, status: row.status as CaseStatus, type: row.type as CaseType };
+}
+
+/** Readable case number: PR-<year>-<sequence>, at least four digits. */
+export function formatCaseNumber(year: number, sequence: number): string {
+  return `PR-${year}-${String(sequence).padStart(4, "0")}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Prisma-backed case storage. */
+export function createCaseRepository(prisma: PrismaClient): CaseRepository {
+  async function findByIntakeKey(intakeKey: string) {
+    return prisma.case.findUnique({ where: { intakeKey }, select: SUMMARY_FIELDS });
+  }
+
+  return {
+    async fileCase(newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]) {
+      const existing = await findByIntakeKey(newCase.context.intakeKey);
+      if (existing) return { summary: toSummary(existing), created: false };
+      try {
+        const row = await prisma.$transaction(async (tx) => insertCase(tx, newCase, outbox));
+        return { summary: toSummary(row), created: true };
+      } catch (error) {
+        // Another delivery of the same submission won the race: return its case.
+        if (isUniqueViolation(error)) {
+          const winner = await findByIntakeKey(newCase.context.intakeKey);
+          if (winner) return { summary: toSummary(winner), created: false };
+        }
+        throw error;
+      }
+    },
+
+    async findSummary(caseId) {
+      const row = await prisma.case.findUnique({ where: { id: caseId }, select: SUMMARY_FIELDS });
+      return row ? toSummary(row) : null;
+    },
+
+    async recordCardPosted(caseId, channelId, messageTs) {
+      await prisma.$transaction([
+        prisma.case.update({ where: { id: caseId }, data: { cardChannelId: channelId, cardMessageTs: messageTs } }),
+        prisma.caseEvent.create({
+          data: { caseId, type: "card_posted", actorId: "system", data: { channelId, messageTs } },
+        }),
+      ]);
+    },
+
+    async overrideClassification(caseId, classification: Classification, actorId, dueDates: DueDates) {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.case.findUnique({ where: { id: caseId }, select: { type: true, classificationRule: true } });
+        if (!before) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+        const row = await tx.case.update({
+          where: { id: caseId },
+          data: {
+            type: classification.type,
+            classificationRule: classification.rule,
+            classificationOverridden: true,
+            acknowledgeDueAt: dueDates.acknowledgeDueAt,
+            responseDueAt: dueDates.responseDueAt,
+          },
+          select: SUMMARY_FIELDS,
+        });
+        await tx.caseEvent.create({
+          data: {
+            caseId,
+            type: "classification_overridden",
+            actorId,
+            // The reason is the coordinator's own words about the classification, kept with the audit record.
+            data: { from: before.type, fromRule: before.classificationRule, to: classification.type, reason: classification.overrideReason ?? "" },
+          },
+        });
+        return toSummary(row);
+      });
+    },
+  };
+}
+
+async function insertCase(tx: Prisma.TransactionClient, newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]) {
+  const { intake, context, classification, dueDates, year } = newCase;
+  // Counter row lock serializes numbering per year; a rolled-back transaction leaves no gap.
+  const [counter] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "case_counters" ("year", "last") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "last" = "case_counters"."last" + 1
+    RETURNING "last"`;
+  const sequence = counter!.last;
+
+  const people: Prisma.CasePersonCreateWithoutCaseInput[] = [
+    {
+      role: "patient",
+      relationship: "patient",
+      name: intake.patientName,
+      preferredLanguage: intake.preferredLanguage ?? null,
+      ...(intake.raisedBy === "patient" ? { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null } : {}),
+    },
+  ];
+  if (intake.raisedBy !== "patient") {
+    people.push({
+      role: "raised_by",
+      relationship: intake.raisedBy,
+      name: intake.raiserName ?? "",
+      phone: intake.contactPhone ?? null,
+      email: intake.contactEmail ?? null,
+    });
+  }
+
+  const row = await tx.case.create({
+    data: {
+      number: formatCaseNumber(year, sequence),
+      year,
+      sequence,
+      intakeKey: context.intakeKey,
+      status: newCase.status,
+      type: classification.type,
+      classificationRule: classification.rule,
+      category: intake.category,
+      department: intake.department,
+      severity: intake.severity,
+      receivedVia: intake.receivedVia,
+      receivedAt: intake.receivedAt,
+      description: intake.description,
+      desiredOutcome: intake.desiredOutcome,
+      resolvedOnSpot: intake.resolvedOnSpot,
+      writtenResponseRequested: intake.writtenResponseRequested,
+      medicareBeneficiary: intake.medicareBeneficiary,
+      allegesHarm: intake.allegesHarm,
+      acknowledgeDueAt: dueDates.acknowledgeDueAt,
+      responseDueAt: dueDates.responseDueAt,
+      filedBy: context.filedBy,
+      sourceChannelId: context.sourceChannelId ?? null,
+      sourceMessageTs: context.sourceMessageTs ?? null,
+      people: { create: people },
+    },
+    select: SUMMARY_FIELDS,
+  });
+
+  await tx.caseEvent.create({
+    data: {
+      caseId: row.id,
+      type: "created",
+      actorId: context.filedBy,
+      data: { number: row.number, type: row.type, rule: row.classificationRule, status: row.status },
+    },
+  });
+  for (const entry of outbox(row.id)) {
+    await tx.outboxMessage.create({ data: entry });
+  }
+  return row;
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { CATEGORIES, RAISED_BY, RECEIVED_VIA } from "./taxonomy.ts";
+
+// What staff enter when they file a concern, validated the same way whatever the channel (modal,
+// message shortcut, later an API). Messages are written for busy front-line staff.
+
+export const TEXT_LIMITS = { name: 200, contact: 254, language: 50, narrative: 3000 } as const;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_AGE_MS = 366 * 24 * 3_600_000;
+
+// Control characters (other than tab and newline) can break rendering and exports; they carry no meaning.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Normalizes free text: Unicode NFC, CRLF to LF, control characters removed, trimmed. Emoji and RTL text are kept. */
+export function cleanText(value: string): string {
+  return value.normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_CHARACTERS, "").trim();
+}
+
+const cleanLine = (value: string) => cleanText(value).replace(/\s*\n\s*/g, " ");
+
+const requiredLine = (label: string, max: number) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .transform(cleanLine)
+    .pipe(
+      z
+        .string()
+        .min(1, `Enter the ${label}.`)
+        .max(max, `The ${label} must be ${max} characters or fewer.`),
+    );
+
+const optionalLine = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : cleanLine(value) || undefined))
+    .pipe(z.string().max(max, `The ${label} must be ${max} characters or fewer.`).optional());
+
+const narrative = (label: string, required: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => cleanText(value ?? ""))
+    .superRefine((value, ctx) => {
+      if (required && value.length === 0) ctx.addIssue({ code: "custom", message: `Describe ${label}.` });
+      if (value.length > TEXT_LIMITS.narrative) {
+        ctx.addIssue({
+          code: "custom",
+          message: `This is ${value.length.toLocaleString("en-US")} characters; the limit is ${TEXT_LIMITS.narrative.toLocaleString("en-US")}. Keep the essentials here and add the rest as a case note after filing.`,
+        });
+      }
+    });
+
+const oneOf = <T extends readonly { id: string }[]>(options: T, message: string) =>
+  z.enum(options.map((option) => option.id) as [T[number]["id"], ...T[number]["id"][]], { error: message });
+
+const PHONE = /^\+?[\d\s().-]{7,25}$/;
+const EMAIL = z.email();
+
+export const INTAKE_FLAGS = ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm"] as const;
+
+/** Builds the intake schema for the hospital's departments and the current time. */
+export function intakeSchema(context: { now: Date; departments: readonly string[] }) {
+  const { now, departments } = context;
+  return z
+    .object({
+      patientName: requiredLine("patient's name", TEXT_LIMITS.name),
+      raisedBy: oneOf(RAISED_BY, "Choose who raised the concern."),
+      raiserName: optionalLine("name of the person who raised it", TEXT_LIMITS.name),
+      contact: optionalLine("contact", TEXT_LIMITS.contact),
+      preferredLanguage: optionalLine("preferred language", TEXT_LIMITS.language),
+      department: z.string({ error: "Choose the department or unit." }).refine((value) => departments.includes(value), {
+        message: "Choose a department or unit from the list.",
+      }),
+      category: oneOf(CATEGORIES, "Choose a category."),
+      severity: z.coerce
+        .number({ error: "Choose a severity." })
+        .int()
+        .min(1, "Choose a severity.")
+        .max(4, "Choose a severity."),
+      receivedVia: oneOf(RECEIVED_VIA, "Choose how the concern was received."),
+      receivedAt: z
+        .date({ error: "Enter when the concern was received." })
+        .refine((date) => date.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS, {
+          message: "The received time is in the future. Enter when the patient actually raised the concern.",
+        })
+        .refine((date) => now.getTime() - date.getTime() <= MAX_AGE_MS, {
+          message: "The received time is more than a year ago. Check the date.",
+        }),
+      description: narrative("what happened", true),
+      desiredOutcome: narrative("what the patient wants", false),
+      flags: z.array(z.enum(INTAKE_FLAGS)).default([]),
+    })
+    .superRefine((intake, ctx) => {
+      if (intake.raisedBy !== "patient" && !intake.raiserName) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["raiserName"],
+          message: "Enter the name of the family member or representative who raised it.",
+        });
+      }
+      if (intake.contact && !EMAIL.safeParse(intake.contact).success && !PHONE.test(intake.contact)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["contact"],
+          message: "Enter a phone number (at least 7 digits) or an email address, or leave it empty.",
+        });
+      }
+    })
+    .transform(({ flags, contact, ...intake }) => ({
+      ...intake,
+      contactEmail: contact?.includes("@") ? contact : undefined,
+      contactPhone: contact && !contact.includes("@") ? contact : undefined,
+      resolvedOnSpot: flags.includes("resolved_on_spot"),
+      writtenResponseRequested: flags.includes("written_response_requested"),
+      medicareBeneficiary: flags.includes("medicare_beneficiary"),
+      allegesHarm: flags.includes("alleges_harm"),
+    }));
+}
+
+/** A validated intake, ready to file. */
+export type CaseIntake = z.output<ReturnType<typeof intakeSchema>>;
+/** The raw values a form hands over, before validation. */
+export type IntakeInput = z.input<ReturnType<typeof intakeSchema>>;
+export type IntakeField = keyof IntakeInput;
+
+export type IntakeResult =
+  | { ok: true; intake: CaseIntake }
+  | { ok: false; errors: Partial<Record<IntakeField, string>> };
+
+/** Validates an intake; on failure returns one clear message per field, nothing thrown. */
+export function parseIntake(input: unknown, context: { now: Date; departments: readonly string[] }): IntakeResult {
+  const result = intakeSchema(context).safeParse(input);
+  if (result.success) return { ok: true, intake: result.data };
+  const errors: Partial<Record<IntakeField, string>> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "description") as IntakeField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

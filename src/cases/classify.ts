@@ -1,0 +1,104 @@
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import type { CategoryId, ReceivedVia } from "./taxonomy.ts";
+import { RECEIVED_VIA } from "./taxonomy.ts";
+
+// Complaint vs grievance under the CMS Conditions of Participation, 42 CFR 482.13(a)(2) and
+// State Operations Manual Appendix A (tags A-0118..A-0123). Rules are checked in order and the
+// first that matches decides; the rule id is stored with the case so everyone can see why.
+
+export type CaseType = "complaint" | "grievance";
+
+/** The facts of a concern that classification looks at. */
+export interface ClassificationFacts {
+  receivedVia: ReceivedVia;
+  category: CategoryId;
+  allegesHarm: boolean;
+  writtenResponseRequested: boolean;
+  medicareBeneficiary: boolean;
+  resolvedOnSpot: boolean;
+}
+
+export const CLASSIFICATION_RULES = {
+  abuse_neglect_harm: {
+    type: "grievance",
+    reason: "Alleges abuse, neglect or patient harm: always a grievance.",
+  },
+  written_complaint: {
+    type: "grievance",
+    reason: "Received in writing (letter, fax, email or portal): always a grievance.",
+  },
+  written_response_requested: {
+    type: "grievance",
+    reason: "The patient asked for a written response or formal handling: always a grievance.",
+  },
+  medicare_billing_rights: {
+    type: "grievance",
+    reason: "Billing complaint from a Medicare beneficiary (rights under 42 CFR 489): a grievance.",
+  },
+  routine_request: {
+    type: "complaint",
+    reason: "Routine request (bedding, food preference, housekeeping): not a grievance.",
+  },
+  billing_question: {
+    type: "complaint",
+    reason: "Ordinary billing question: not a grievance.",
+  },
+  survey_comment: {
+    type: "complaint",
+    reason: "Survey comment without a request for resolution: not a grievance.",
+  },
+  resolved_at_point_of_service: {
+    type: "complaint",
+    reason: "Verbal complaint resolved at the time by staff present: a complaint, resolved at point of service.",
+  },
+  verbal_unresolved: {
+    type: "grievance",
+    reason: "Verbal complaint not resolved at the time by staff present (postponed, referred or needs investigation): a grievance.",
+  },
+  coordinator_override: {
+    type: null,
+    reason: "Classified by a coordinator, overriding the rules.",
+  },
+} as const satisfies Record<string, { type: CaseType | null; reason: string }>;
+
+export type ClassificationRuleId = keyof typeof CLASSIFICATION_RULES;
+
+export interface Classification {
+  type: CaseType;
+  rule: ClassificationRuleId;
+  overridden: boolean;
+  overrideReason?: string;
+}
+
+const isWritten = (via: ReceivedVia) => RECEIVED_VIA.some((entry) => entry.id === via && entry.written);
+
+/** Applies the CMS rules in order and returns the type with the rule that decided it. */
+export function classifyConcern(facts: ClassificationFacts): Classification {
+  const rule = decidingRule(facts);
+  const type = CLASSIFICATION_RULES[rule].type as CaseType;
+  return { type, rule, overridden: false };
+}
+
+function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
+  if (facts.allegesHarm) return "abuse_neglect_harm";
+  if (isWritten(facts.receivedVia)) return "written_complaint";
+  if (facts.writtenResponseRequested) return "written_response_requested";
+  if (facts.category === "billing" && facts.medicareBeneficiary) return "medicare_billing_rights";
+  if (facts.category === "routine_request") return "routine_request";
+  if (facts.category === "billing") return "billing_question";
+  if (facts.receivedVia === "survey") return "survey_comment";
+  if (facts.resolvedOnSpot) return "resolved_at_point_of_service";
+  return "verbal_unresolved";
+}
+
+/** A coordinator's override: the type they chose, recorded with their reason (required). */
+export function overrideClassification(type: CaseType, reason: string): Classification {
+  const trimmed = reason.trim();
+  if (trimmed.length < 5) throw new AppError(ErrorCode.invalidInput, "Give a reason for the override (at least 5 characters).");
+  return { type, rule: "coordinator_override", overridden: true, overrideReason: trimmed };
+}
+
+/** The sentence shown to users for a rule. */
+export function ruleReason(rule: string): string {
+  return rule in CLASSIFICATION_RULES ? CLASSIFICATION_RULES[rule as ClassificationRuleId].reason : rule;
+}

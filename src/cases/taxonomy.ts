@@ -1,0 +1,76 @@
+// Default vocabulary for intake. Categories follow the Healthcare Complaints Analysis Tool (HCAT):
+// three domains, each with its categories. Hospitals rename and extend these; ids stay stable.
+
+export const CATEGORIES = [
+  { id: "quality", label: "Quality of care", domain: "clinical" },
+  { id: "safety", label: "Safety (errors, falls, infection, medication)", domain: "clinical" },
+  { id: "environment", label: "Environment (cleanliness, noise, food, facilities)", domain: "management" },
+  { id: "access", label: "Access, admission and waiting times", domain: "management" },
+  { id: "discharge", label: "Discharge and transfer", domain: "management" },
+  { id: "billing", label: "Billing and payment", domain: "management" },
+  { id: "routine_request", label: "Routine request (bedding, food preference, housekeeping)", domain: "management" },
+  { id: "communication", label: "Communication and information", domain: "relationships" },
+  { id: "listening", label: "Listening to patients and families", domain: "relationships" },
+  { id: "respect", label: "Respect, dignity and patient rights", domain: "relationships" },
+] as const;
+export type CategoryId = (typeof CATEGORIES)[number]["id"];
+
+export const DOMAIN_LABELS = { clinical: "Clinical", management: "Management", relationships: "Relationships" } as const;
+
+export const SEVERITIES = [
+  { level: 1, label: "1 – Minor" },
+  { level: 2, label: "2 – Moderate" },
+  { level: 3, label: "3 – Major" },
+  { level: 4, label: "4 – Critical" },
+] as const;
+
+/** How the concern reached the hospital. Written channels make it a grievance (CMS: email and fax count as written). */
+export const RECEIVED_VIA = [
+  { id: "in_person", label: "In person", written: false },
+  { id: "phone", label: "Phone", written: false },
+  { id: "email", label: "Email", written: true },
+  { id: "letter_fax", label: "Letter or fax", written: true },
+  { id: "portal", label: "Patient portal", written: true },
+  { id: "survey", label: "Survey comment", written: false },
+] as const;
+export type ReceivedVia = (typeof RECEIVED_VIA)[number]["id"];
+
+export const RAISED_BY = [
+  { id: "patient", label: "The patient" },
+  { id: "family", label: "A family member" },
+  { id: "representative", label: "A representative" },
+] as const;
+export type RaisedBy = (typeof RAISED_BY)[number]["id"];
+
+/** Used when DEPARTMENTS is not configured. */
+export const DEFAULT_DEPARTMENTS = [
+  "Emergency Department",
+  "Intensive Care",
+  "Medical-Surgical",
+  "Maternity and Labor & Delivery",
+  "Pediatrics",
+  "Oncology",
+  "Surgery and Perioperative",
+  "Radiology and Imaging",
+  "Laboratory",
+  "Pharmacy",
+  "Outpatient Clinics",
+  "Admissions and Registration",
+  "Billing Office",
+  "Food and Nutrition",
+  "Environmental Services",
+  "Security",
+  "Other",
+] as const;
+
+export function categoryLabel(id: string): string {
+  return CATEGORIES.find((category) => category.id === id)?.label ?? id;
+}
+
+export function severityLabel(level: number): string {
+  return SEVERITIES.find((severity) => severity.level === level)?.label ?? String(level);
+}
+
+export function receivedViaLabel(id: string): string {
+  return RECEIVED_VIA.find((via) => via.id === id)?.label ?? id;
+}

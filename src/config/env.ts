@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import { isValidTimeZone } from "../lib/zoned-time.ts";
+
+// The only module that reads process.env. Each variable carries the hint a newcomer needs to fix it.
+const APP_SETTINGS_HINT = "Slack app settings (https://api.slack.com/apps → your app)";
+
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: `Bot User OAuth Token, starts with xoxb-: ${APP_SETTINGS_HINT} → OAuth & Permissions → Install to Workspace.`,
+  SLACK_SIGNING_SECRET: `needed in HTTP mode (no SLACK_APP_TOKEN): ${APP_SETTINGS_HINT} → Basic Information → Signing Secret.`,
+  SLACK_APP_TOKEN: `App-Level Token for Socket Mode, starts with xapp-: ${APP_SETTINGS_HINT} → Basic Information → App-Level Tokens (scope connections:write).`,
+  SLACK_API_URL: "optional Web API base URL ending in /api/, e.g. https://slack.com/api/ (GovSlack uses its own host).",
+  PORT: "HTTP port, a whole number from 1 to 65535 (default 3000).",
+  CASE_CHANNEL_ID:
+    "ID of the team channel for case cards, starts with C or G: in Slack open the channel → channel name → About → Channel ID; invite the bot there.",
+  DATA_DIR: "folder for the embedded database (default ./data).",
+  DATABASE_URL: "optional PostgreSQL URL, postgres://user:password@host:5432/database; leave empty for the embedded database.",
+  ADMIN_USER_IDS:
+    "comma-separated Slack member IDs (U…/W…): in Slack open a profile → ⋮ → Copy member ID.",
+  OPENAI_BASE_URL: "optional OpenAI-compatible API base URL, e.g. https://api.openai.com/v1.",
+  TZ: "the hospital's IANA time zone, e.g. America/Chicago.",
+  HOLIDAYS: "comma-separated dates YYYY-MM-DD that do not count as business days.",
+  LOG_LEVEL: "one of fatal, error, warn, info, debug, trace.",
+};
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const EnvSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string({ error: "missing" }).regex(/^xoxb-/, "must start with xoxb-"),
+    SLACK_SIGNING_SECRET: optional(z.string().min(8, "looks too short")),
+    SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, "must start with xapp-")),
+    SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+    PORT: wholeNumber(1, 65535, 3000),
+    CASE_CHANNEL_ID: z.string({ error: "missing" }).regex(/^[CG][A-Z0-9]{6,}$/, "must be a channel ID like C0123ABCD"),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),
+    ADMIN_USER_IDS: commaList(z.string().regex(/^[UW][A-Z0-9]{6,}$/, "must be member IDs like U0123ABCD")),
+    OPENAI_API_KEY: optional(z.string()),
+    OPENAI_BASE_URL: optional(z.url({ error: "must be a URL" })),
+    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4.1-mini")),
+    TZ: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+        .refine(isValidTimeZone, "is not a known time zone"),
+    ),
+    ACK_BUSINESS_DAYS: wholeNumber(0, 30, 2),
+    GRIEVANCE_RESPONSE_DAYS: wholeNumber(1, 60, 7),
+    COMPLAINT_RESPONSE_BUSINESS_DAYS: wholeNumber(1, 60, 5),
+    HOLIDAYS: commaList(z.iso.date("must be dates like 2026-12-25")),
+    DEPARTMENTS: commaList(z.string().max(75, "names must be 75 characters or fewer")),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "missing (or set SLACK_APP_TOKEN for Socket Mode)" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once; on any problem throws one AppError naming every bad variable and how to fix it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? "environment");
+    const absent = source[name] === undefined || source[name]?.trim() === "";
+    const reason = absent && !issue.message.startsWith("missing") ? "missing" : issue.message;
+    if (!problems.has(name)) problems.set(name, reason);
+  }
+  const lines = [...problems].map(([name, reason]) => `  • ${name}: ${reason}. ${HINTS[name] ?? ""}`.trimEnd());
+  const message = [
+    `Cannot start: ${problems.size} setting${problems.size === 1 ? " is" : "s are"} missing or invalid.`,
+    ...lines,
+    "",
+    "No Slack app yet? Create one at https://api.slack.com/apps → Create New App → From an app manifest,",
+    "paste manifest.yml from this repository, install it, then put the values in .env (see .env.example).",
+  ].join("\n");
+  throw new AppError(ErrorCode.config, message);
+}

@@ -1,0 +1,95 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client.ts";
+
+/** Runs raw SQL outside Prisma: multi-statement migration files need the driver's simple query protocol. */
+export interface SqlSession {
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** An open database: the Prisma client for the app and a raw session for migrations. */
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** Runs `work` holding the cluster-wide migration lock, so concurrent instances migrate once. */
+  withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Cheap liveness probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// The lock id Prisma's own migrate uses, so `prisma migrate deploy` and this runner never overlap.
+const MIGRATION_LOCK_ID = 72707369;
+
+export interface DatabaseOptions {
+  /** postgres:// URL; absent means the embedded PGlite database. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder, or "memory://" for a throwaway database. */
+  dataDir: string;
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const session: SqlSession = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    // One process owns a PGlite folder, so there is nobody to lock against.
+    withMigrationLock: (work) => work(session),
+    ping: async () => {
+      await pglite.query("SELECT 1");
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server must not crash the process; the next query reports the error.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withMigrationLock(work) {
+      const client = await pool.connect();
+      const session: SqlSession = {
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      };
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+        return await work(session);
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+        client.release();
+      }
+    },
+    ping: async () => {
+      await pool.query("SELECT 1");
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Calendar arithmetic in the hospital's time zone, without a date library. Deadlines keep the
+// wall-clock time of receipt, so "7 days" means the same local time a week later, across DST.
+
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock time an instant shows in a time zone. */
+export function wallTimeOf(instant: Date, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+function utcMillisOf(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+function offsetMillis(instant: Date, timeZone: string): number {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return utcMillisOf(wallTimeOf(new Date(whole), timeZone)) - whole;
+}
+
+/** The instant at which the wall clock in `timeZone` shows `wall`; a time skipped by DST moves forward. */
+export function instantOf(wall: WallTime, timeZone: string): Date {
+  const asUtc = utcMillisOf(wall);
+  const first = asUtc - offsetMillis(new Date(asUtc), timeZone);
+  const second = asUtc - offsetMillis(new Date(first), timeZone);
+  if (first === second) return new Date(first);
+  // In a DST gap neither guess maps back to `wall`: take the later instant (wall time moved forward).
+  return new Date(Math.max(first, second));
+}
+
+/** The local calendar date of an instant as YYYY-MM-DD. */
+export function localDateKey(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallTimeOf(instant, timeZone);
+  return dateKey(year, month, day);
+}
+
+function dateKey(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The same local time `days` calendar days later. */
+export function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
+  const wall = wallTimeOf(instant, timeZone);
+  const shifted = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return instantOf(
+    { ...wall, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+    timeZone,
+  );
+}
+
+/** The same local time `days` business days later, skipping weekends and the given YYYY-MM-DD holidays. */
+export function addBusinessDays(instant: Date, days: number, timeZone: string, holidays: ReadonlySet<string>): Date {
+  const wall = wallTimeOf(instant, timeZone);
+  const cursor = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
+  let remaining = days;
+  while (remaining > 0) {
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+    const weekday = cursor.getUTCDay();
+    const key = dateKey(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, cursor.getUTCDate());
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(key)) remaining -= 1;
+  }
+  return instantOf(
+    { ...wall, year: cursor.getUTCFullYear(), month: cursor.getUTCMonth() + 1, day: cursor.getUTCDate() },
+    timeZone,
+  );
+}
+
+/** A short human date-time in the hospital's zone, e.g. "Tue 1 Dec 2026, 10:00 EST". */
+export function formatLocal(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  })
+    .format(instant)
+    .replace(/^(\w+),? /, "$1 ")
+    .replace(" at ", ", ");
+}

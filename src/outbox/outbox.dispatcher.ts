@@ -1,0 +1,92 @@
+import type { Clock } from "../lib/clock.ts";
+import { errorSummary } from "../lib/errors.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { ClaimedMessage, OutboxRepository } from "./outbox.repository.ts";
+
+export type OutboxHandler = (payload: Record<string, string>) => Promise<void>;
+
+export interface OutboxDispatcherOptions {
+  outbox: OutboxRepository;
+  handlers: Record<string, OutboxHandler>;
+  clock: Clock;
+  logger: Logger;
+  maxAttempts?: number;
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+const BACKOFF_MS = [2_000, 10_000, 30_000, 120_000, 600_000];
+
+/** Delivers queued Slack posts after commit: kicked right after a change, and polled for retries and crash recovery. */
+export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
+  const { outbox, handlers, clock, logger, maxAttempts = 8, leaseMs = 60_000, pollMs = 5_000 } = options;
+  let running: Promise<number> | null = null;
+  let rerun = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function deliver(message: ClaimedMessage): Promise<void> {
+    const handler = handlers[message.kind];
+    try {
+      if (!handler) throw new Error(`no handler for outbox kind ${message.kind}`);
+      await handler(message.payload);
+      await outbox.markSent(message.id, clock.now());
+    } catch (error) {
+      const summary = errorSummary(error);
+      const giveUp = message.attempts >= maxAttempts;
+      const delay = BACKOFF_MS[Math.min(message.attempts - 1, BACKOFF_MS.length - 1)]!;
+      const retryAt = giveUp ? null : new Date(clock.now().getTime() + delay);
+      logger.warn({ outboxId: String(message.id), kind: message.kind, attempts: message.attempts, giveUp, error: summary }, "outbox delivery failed");
+      await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), retryAt);
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const batch = await outbox.claimDue(clock.now(), leaseMs, 20);
+      if (batch.length === 0) return delivered;
+      for (const message of batch) await deliver(message);
+      delivered += batch.length;
+    }
+  }
+
+  /** Runs one drain now (coalescing concurrent kicks); resolves when the queue has nothing due. */
+  async function kick(): Promise<void> {
+    if (running) {
+      rerun = true;
+      await running;
+      return;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        rerun = false;
+        total += await drain();
+      } while (rerun);
+      return total;
+    })();
+    try {
+      await running;
+    } catch (error) {
+      logger.error({ error: errorSummary(error) }, "outbox drain failed");
+    } finally {
+      running = null;
+    }
+  }
+
+  return {
+    kick,
+    start() {
+      timer ??= setInterval(() => void kick(), pollMs);
+      timer.unref();
+      void kick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (running) await running.catch(() => 0);
+    },
+  };
+}
+
+export type OutboxDispatcher = ReturnType<typeof createOutboxDispatcher>;

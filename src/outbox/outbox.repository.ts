@@ -1,0 +1,43 @@
+import type { PrismaClient } from "../db/generated/client.ts";
+
+export interface ClaimedMessage {
+  id: bigint;
+  kind: string;
+  payload: Record<string, string>;
+  attempts: number;
+}
+
+/** Durable queue of Slack posts written in the same transaction as the change they announce. */
+export function createOutboxRepository(prisma: PrismaClient) {
+  return {
+    /** Leases up to `limit` due messages; SKIP LOCKED lets several instances drain the queue without overlap. */
+    async claimDue(now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      return prisma.$queryRaw<ClaimedMessage[]>`
+        UPDATE "outbox_messages" SET "locked_until" = ${leaseUntil}, "attempts" = "attempts" + 1
+        WHERE "id" IN (
+          SELECT "id" FROM "outbox_messages"
+          WHERE "status" = 'pending' AND "next_attempt_at" <= ${now}
+            AND ("locked_until" IS NULL OR "locked_until" < ${now})
+          ORDER BY "id" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "kind", "payload", "attempts"`;
+    },
+
+    async markSent(id: bigint, now: Date): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null } });
+    },
+
+    /** Schedules a retry, or gives up (status failed) after the last attempt; `error` must hold codes, not content. */
+    async markFailed(id: bigint, error: string, retryAt: Date | null): Promise<void> {
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: retryAt
+          ? { lastError: error, nextAttemptAt: retryAt, lockedUntil: null }
+          : { lastError: error, status: "failed", lockedUntil: null },
+      });
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -1,0 +1,78 @@
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../../../app.ts";
+import { parseIntake } from "../../../cases/case.schema.ts";
+import { errorSummary } from "../../../lib/errors.ts";
+import type { CaseMessage } from "../../blocks/case-card.ts";
+import { filedConfirmation } from "../../blocks/case-card.ts";
+import { problemMessage } from "../../blocks/help.ts";
+import { decodeIntakeMetadata, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
+import { INTAKE_FIELDS, VIEWS } from "../../ids.ts";
+
+// Slack closes the connection after 3 seconds; leave room for the response to travel.
+const SAVE_TIMEOUT_MS = 2_500;
+
+const SAVE_FAILED =
+  "The case could not be saved just now (the case database did not answer). Nothing you typed is lost: it is still in this form. Press File case again in a minute; if it keeps failing, tell your patient-relations manager.";
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timed out")), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Tells one user something privately: ephemeral where they started, else a direct message from the app. */
+async function tellPrivately(client: WebClient, userId: string, channelId: string | undefined, message: CaseMessage) {
+  if (channelId && !channelId.startsWith("D")) {
+    try {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+      return;
+    } catch {
+      // Not in that channel (or it is private to the app): fall back to a direct message.
+    }
+  }
+  await client.chat.postMessage({ channel: userId, ...message });
+}
+
+/** Intake form submitted: validate, file (idempotent per form), confirm privately, queue the card. */
+export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
+  app.view(VIEWS.caseIntake, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const metadata = decodeIntakeMetadata(view.private_metadata);
+    const state = ViewStateSchema.safeParse(view.state.values);
+    const input = state.success ? readIntakeState(state.data) : {};
+    const parsed = parseIntake(input, { now: deps.clock.now(), departments: deps.departments });
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: intakeErrorsForSlack(parsed.errors) });
+      return;
+    }
+
+    let result: Awaited<ReturnType<AppDeps["cases"]["fileCase"]>>;
+    try {
+      result = await withTimeout(
+        deps.cases.fileCase(parsed.intake, {
+          intakeKey: `slack-view:${view.id}`,
+          filedBy: userId,
+          sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
+          sourceMessageTs: metadata.sourceMessageTs,
+        }),
+        SAVE_TIMEOUT_MS,
+      );
+    } catch (error) {
+      deps.logger.error({ user: userId, viewId: view.id, error: errorSummary(error) }, "case could not be filed");
+      await ack({ response_action: "errors", errors: { [INTAKE_FIELDS.patientName]: SAVE_FAILED } });
+      await tellPrivately(client, userId, metadata.originChannelId, problemMessage(SAVE_FAILED)).catch(() => {});
+      return;
+    }
+
+    await ack();
+    const { summary, created } = result;
+    deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
+    void deps.outbox.kick();
+    await tellPrivately(client, userId, metadata.originChannelId, filedConfirmation(summary, deps.timeZone, !created)).catch(
+      (error) => deps.logger.warn({ caseId: summary.id, error: errorSummary(error) }, "confirmation not delivered"),
+    );
+  });
+}

@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A Slack Web API stand-in on localhost: speaks the real wire format (form-encoded or JSON POSTs
+// to /api/<method>, JSON replies with "ok"), records every call, and can be told to fail.
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+type Reply = Record<string, unknown> & { ok: boolean };
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes("application/json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // The Web API client JSON-encodes arrays and objects (blocks, view) inside form fields.
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+export interface FakeSlack {
+  url: string;
+  apiUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Makes the next `times` calls to `method` answer with a Slack error. */
+  failNext(method: string, error: string, times?: number): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, { error: string; times: number }>();
+  let counter = 0;
+
+  function reply(method: string, body: Record<string, unknown>): Reply {
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      return { ok: false, error: failure.error };
+    }
+    counter += 1;
+    const ts = `1700000000.${String(counter).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "U0BOT0001", bot_id: "B0BOT0001", team_id: "T0TEAM001", user: "patient-relations" };
+      case "views.open":
+      case "views.update":
+      case "views.push":
+        return { ok: true, view: { id: `V${String(counter).padStart(8, "0")}`, ...(body.view as object) } };
+      case "chat.postMessage":
+        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts };
+      default:
+        return { ok: true };
+    }
+  }
+
+  const server: Server = createServer(async (request, response) => {
+    const raw = await readBody(request);
+    const path = request.url ?? "/";
+    const method = path.startsWith("/api/") ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
+    const body = parseBody(raw, request.headers["content-type"]);
+    calls.push({ method, body });
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : reply(method, body)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    failNext(method, error, times = 1) {
+      failures.set(method, { error, times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

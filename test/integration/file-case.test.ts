@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
+import { messageShortcutPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, intakeViewState, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts";
+
+const PATIENT_DATA = [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, "Waited six hours"];
+
+function expectNoPatientData(value: unknown) {
+  const serialized = JSON.stringify(value);
+  for (const fragment of PATIENT_DATA) expect(serialized).not.toContain(fragment);
+}
+
+let viewCounter = 0;
+const nextViewId = () => `V0INTAKE${String(++viewCounter).padStart(3, "0")}`;
+
+describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const prisma = () => app.running.deps.db.prisma;
+
+  it("/case opens the intake modal", async () => {
+    const response = await app.slash("");
+    expect(response.status).toBe(200);
+    await expect.poll(() => app.slack.callsTo("views.open").length).toBe(1);
+    const view = app.slack.callsTo("views.open")[0]!.body.view as { callback_id: string; blocks: { block_id?: string }[]; private_metadata: string };
+    expect(view.callback_id).toBe("case_intake");
+    expect(view.blocks.map((block) => block.block_id).filter(Boolean)).toEqual(
+      expect.arrayContaining(["patient_name", "raised_by", "department", "category", "severity", "received_via", "received_at", "description", "flags"]),
+    );
+    expect(JSON.parse(view.private_metadata)).toEqual({ v: 1, originChannelId: "C0WARD0001" });
+  });
+
+  it("/case help and unknown words answer with usage, privately", async () => {
+    const help = await app.slash("help");
+    expect(help.json).toMatchObject({ response_type: "ephemeral" });
+    expect(help.text).toContain("/case new");
+    const unknown = await app.slash("frobnicate <!channel>");
+    expect(unknown.text).toContain("I don't know");
+    expect(unknown.text).not.toContain("<!channel>");
+  });
+
+  it("a submission files one case with audit event, posts a card without patient data and confirms privately", async () => {
+    const viewId = nextViewId();
+    const payload = viewSubmissionPayload({
+      viewId,
+      values: intakeViewState(),
+      privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }),
+    });
+    const response = await app.interact(payload);
+    expect(response.status).toBe(200);
+    expect(response.text).toBe("");
+
+    const stored = await prisma().case.findUniqueOrThrow({ where: { intakeKey: `slack-view:${viewId}` }, include: { people: true, events: true } });
+    expect(stored.number).toMatch(/^PR-2026-\d{4}$/);
+    expect(stored.type).toBe("grievance");
+    expect(stored.classificationRule).toBe("verbal_unresolved");
+    expect(stored.responseDueAt?.toISOString()).toBe("2026-12-04T14:30:00.000Z");
+    expect(stored.people.map((person) => person.role).sort()).toEqual(["patient", "raised_by"]);
+    expect(stored.events.map((event) => event.type)).toContain("created");
+
+    await expect.poll(() => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL).length).toBe(1);
+    const card = app.slack.callsTo("chat.postMessage").find((call) => call.body.channel === CASE_CHANNEL)!;
+    expect(JSON.stringify(card.body)).toContain(stored.number);
+    expect(JSON.stringify(card.body)).toContain("Emergency Department");
+    expectNoPatientData(card.body);
+    await expect.poll(async () => (await prisma().case.findUniqueOrThrow({ where: { id: stored.id } })).cardMessageTs).toBeTruthy();
+
+    await expect.poll(() => app.slack.callsTo("chat.postEphemeral").length).toBeGreaterThan(0);
+    const confirmation = app.slack.callsTo("chat.postEphemeral").at(-1)!;
+    expect(confirmation.body).toMatchObject({ channel: "C0WARD0001", user: "U0NURSE01" });
+    expect(JSON.stringify(confirmation.body)).toContain(stored.number);
+    expectNoPatientData(confirmation.body);
+    expectNoPatientData(app.logs);
+  });
+
+  it("the same submission delivered three times at once creates one case and one card", async () => {
+    const viewId = nextViewId();
+    const payload = viewSubmissionPayload({ viewId, values: intakeViewState() });
+    const cardsBefore = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL).length;
+    const responses = await Promise.all([app.interact(payload), app.interact(payload), app.interact(payload)]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(await prisma().case.count({ where: { intakeKey: `slack-view:${viewId}` } })).toBe(1);
+    await app.running.deps.outbox.kick();
+    const cards = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL);
+    expect(cards.length).toBe(cardsBefore + 1);
+  });
+
+  it("invalid input is returned inline and nothing is stored", async () => {
+    const viewId = nextViewId();
+    const future = new Date(Date.now() + 3 * 3_600_000);
+    const payload = viewSubmissionPayload({
+      viewId,
+      values: intakeViewState({ patientName: "  ", receivedAt: future, raisedBy: "family", raiserName: "" }),
+    });
+    const response = await app.interact(payload);
+    expect(response.json).toMatchObject({ response_action: "errors" });
+    const errors = (response.json as { errors: Record<string, string> }).errors;
+    expect(errors.patient_name).toMatch(/patient's name/);
+    expect(errors.received_at).toMatch(/future/);
+    expect(errors.raiser_name).toMatch(/family member or representative/);
+    expect(await prisma().case.count({ where: { intakeKey: `slack-view:${viewId}` } })).toBe(0);
+  });
+
+  it("the message shortcut opens the modal prefilled with the message text", async () => {
+    const before = app.slack.callsTo("views.open").length;
+    const response = await app.interact(messageShortcutPayload({ text: "Family says the call bell was ignored overnight." }));
+    expect(response.status).toBe(200);
+    await expect.poll(() => app.slack.callsTo("views.open").length).toBe(before + 1);
+    const view = app.slack.callsTo("views.open").at(-1)!.body.view as { blocks: { block_id?: string; element?: { initial_value?: string } }[]; private_metadata: string };
+    const description = view.blocks.find((block) => block.block_id === "description");
+    expect(description?.element?.initial_value).toBe("Family says the call bell was ignored overnight.");
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ originChannelId: "C0WARD0001", sourceMessageTs: "1700000000.000200" });
+  });
+});

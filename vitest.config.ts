@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    // PGlite and PostgreSQL suites each start their own database; two at a time suits 2-core machines.
+    maxWorkers: 2,
+  },
+});

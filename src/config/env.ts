@@ -7,7 +7,7 @@ const APP_SETTINGS_HINT = "Slack app settings (https://api.slack.com/apps → yo
 
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: `Bot User OAuth Token, starts with xoxb-: ${APP_SETTINGS_HINT} → OAuth & Permissions → Install to Workspace.`,
-  SLACK_SIGNING_SECRET: `needed in HTTP mode (no SLACK_APP_TOKEN): ${APP_SETTINGS_HINT} → Basic Information → Signing Secret.`,
+  SLACK_SIGNING_SECRET: `${APP_SETTINGS_HINT} → Basic Information → Signing Secret.`,
   SLACK_APP_TOKEN: `App-Level Token for Socket Mode, starts with xapp-: ${APP_SETTINGS_HINT} → Basic Information → App-Level Tokens (scope connections:write).`,
   SLACK_API_URL: "optional Web API base URL ending in /api/, e.g. https://slack.com/api/ (GovSlack uses its own host).",
   PORT: "HTTP port, a whole number from 1 to 65535 (default 3000).",
@@ -36,8 +36,10 @@ const commaList = <T extends z.ZodType>(item: T) =>
         : [],
     z.array(item),
   );
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const wholeNumber = (min: number, max: number, fallback: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+};
 
 const EnvSchema = z
   .object({
@@ -69,11 +71,6 @@ const EnvSchema = z
       emptyToUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "missing (or set SLACK_APP_TOKEN for Socket Mode)" });
-    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -81,10 +78,14 @@ export type Env = z.infer<typeof EnvSchema>;
 /** Parses the environment once; on any problem throws one AppError naming every bad variable and how to fix it. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
-  if (result.success) return result.data;
-
   const problems = new Map<string, string>();
-  for (const issue of result.error.issues) {
+  // HTTP mode verifies every request with the signing secret; Socket Mode does not need it.
+  if (!source.SLACK_APP_TOKEN?.trim() && !source.SLACK_SIGNING_SECRET?.trim()) {
+    problems.set("SLACK_SIGNING_SECRET", "missing (or set SLACK_APP_TOKEN to use Socket Mode)");
+  }
+  if (result.success && problems.size === 0) return result.data;
+
+  for (const issue of result.error?.issues ?? []) {
     const name = String(issue.path[0] ?? "environment");
     const absent = source[name] === undefined || source[name]?.trim() === "";
     const reason = absent && !issue.message.startsWith("missing") ? "missing" : issue.message;

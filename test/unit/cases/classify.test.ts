@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { CLASSIFICATION_RULES, type ClassificationFacts, classifyConcern, overrideClassification, ruleReason } from "../../../src/cases/classify.ts";
+import { AppError } from "../../../src/lib/errors.ts";
+
+// A verbal concern with nothing that makes it a grievance except being unresolved.
+const base: ClassificationFacts = {
+  receivedVia: "in_person",
+  category: "communication",
+  allegesHarm: false,
+  writtenResponseRequested: false,
+  medicareBeneficiary: false,
+  resolvedOnSpot: true,
+};
+
+describe("classifyConcern: CMS 42 CFR 482.13(a)(2) rules", () => {
+  it.each([
+    ["abuse, neglect or harm is always a grievance, even resolved on the spot", { allegesHarm: true }, "grievance", "abuse_neglect_harm"],
+    ["a letter or fax is written, so a grievance", { receivedVia: "letter_fax" }, "grievance", "written_complaint"],
+    ["an email counts as written", { receivedVia: "email" }, "grievance", "written_complaint"],
+    ["a portal message counts as written", { receivedVia: "portal" }, "grievance", "written_complaint"],
+    ["asking for a written response makes it a grievance", { writtenResponseRequested: true }, "grievance", "written_response_requested"],
+    ["a Medicare beneficiary's billing complaint is a grievance", { category: "billing", medicareBeneficiary: true }, "grievance", "medicare_billing_rights"],
+    ["a routine request is not a grievance, even unresolved", { category: "routine_request", resolvedOnSpot: false }, "complaint", "routine_request"],
+    ["an ordinary billing question is not a grievance", { category: "billing", resolvedOnSpot: false }, "complaint", "billing_question"],
+    ["a survey comment without a request is not a grievance", { receivedVia: "survey", resolvedOnSpot: false }, "complaint", "survey_comment"],
+    ["a verbal complaint resolved by staff present is a complaint", {}, "complaint", "resolved_at_point_of_service"],
+    ["a verbal complaint not resolved at the time is a grievance", { resolvedOnSpot: false }, "grievance", "verbal_unresolved"],
+    ["a phone complaint referred elsewhere is a grievance", { receivedVia: "phone", resolvedOnSpot: false }, "grievance", "verbal_unresolved"],
+  ] as const)("%s", (_title, facts, type, rule) => {
+    const result = classifyConcern({ ...base, ...facts });
+    expect(result).toEqual({ type, rule, overridden: false });
+  });
+
+  it("a written complaint stays a grievance even when resolved on the spot", () => {
+    expect(classifyConcern({ ...base, receivedVia: "email", resolvedOnSpot: true }).type).toBe("grievance");
+  });
+
+  it("a survey comment that asks for a written reply is a grievance", () => {
+    expect(classifyConcern({ ...base, receivedVia: "survey", writtenResponseRequested: true }).rule).toBe("written_response_requested");
+  });
+
+  it("every rule explains itself in one sentence", () => {
+    for (const rule of Object.keys(CLASSIFICATION_RULES)) expect(ruleReason(rule)).toMatch(/\.$/);
+  });
+});
+
+describe("overrideClassification", () => {
+  it("records the coordinator's type and reason", () => {
+    expect(overrideClassification("complaint", "  Resolved by charge nurse during the call. ")).toEqual({
+      type: "complaint",
+      rule: "coordinator_override",
+      overridden: true,
+      overrideReason: "Resolved by charge nurse during the call.",
+    });
+  });
+
+  it("refuses an override without a reason", () => {
+    expect(() => overrideClassification("grievance", "  ")).toThrow(AppError);
+  });
+});

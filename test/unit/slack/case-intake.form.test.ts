@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { parseIntake } from "../../../src/cases/case.schema.ts";
+import { DEFAULT_DEPARTMENTS } from "../../../src/cases/taxonomy.ts";
+import { caseIntakeModal } from "../../../src/slack/blocks/case-intake.modal.ts";
+import {
+  decodeIntakeMetadata,
+  encodeIntakeMetadata,
+  intakeErrorsForSlack,
+  readIntakeState,
+  ViewStateSchema,
+} from "../../../src/slack/forms/case-intake.form.ts";
+import { INTAKE_FIELDS } from "../../../src/slack/ids.ts";
+import { intakeViewState } from "../../fixtures/intake.ts";
+
+const now = new Date("2026-11-28T12:00:00Z");
+
+describe("intake modal", () => {
+  const modal = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}" });
+
+  it("has an input block for every intake field, each with matching action id", () => {
+    const inputs = (modal.blocks as { type: string; block_id?: string; element?: { action_id: string } }[]).filter((block) => block.type === "input");
+    expect(inputs.map((block) => block.block_id).sort()).toEqual(Object.values(INTAKE_FIELDS).sort());
+    for (const block of inputs) expect(block.element?.action_id).toBe(block.block_id);
+  });
+
+  it("defaults the received time to now and stays within Slack's limits", () => {
+    expect(JSON.stringify(modal)).toContain(`"initial_date_time":${Math.floor(now.getTime() / 1000)}`);
+    expect(modal.blocks.length).toBeLessThanOrEqual(100);
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+  });
+
+  it("prefills a long message only up to the field's 3,000-character limit", () => {
+    const long = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}", prefillDescription: "x".repeat(5000) });
+    const description = (long.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((block) => block.block_id === "description");
+    expect(description?.element?.initial_value?.length).toBe(3000);
+  });
+});
+
+describe("reading the submitted modal", () => {
+  it("turns view state into a valid intake", () => {
+    const state = ViewStateSchema.parse(intakeViewState({ flags: ["medicare_beneficiary", "alleges_harm"] }));
+    const input = readIntakeState(state);
+    const result = parseIntake(input, { now, departments: DEFAULT_DEPARTMENTS });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.intake).toMatchObject({
+      raisedBy: "family",
+      department: "Emergency Department",
+      severity: 2,
+      receivedAt: new Date("2026-11-27T14:30:00Z"),
+      medicareBeneficiary: true,
+      allegesHarm: true,
+      resolvedOnSpot: false,
+    });
+  });
+
+  it("treats empty optional fields as absent", () => {
+    const state = ViewStateSchema.parse(intakeViewState({ contact: undefined, preferredLanguage: undefined, desiredOutcome: undefined }));
+    const result = parseIntake(readIntakeState(state), { now, departments: DEFAULT_DEPARTMENTS });
+    expect(result.ok && result.intake.contactPhone).toBeUndefined();
+    expect(result.ok && result.intake.preferredLanguage).toBeUndefined();
+  });
+
+  it("maps field errors to block ids", () => {
+    expect(intakeErrorsForSlack({ receivedAt: "future", patientName: "missing" })).toEqual({ received_at: "future", patient_name: "missing" });
+  });
+});
+
+describe("private metadata", () => {
+  it("round-trips ids and rejects anything else", () => {
+    const encoded = encodeIntakeMetadata({ originChannelId: "C0WARD0001", sourceMessageTs: "1700000000.000200" });
+    expect(decodeIntakeMetadata(encoded)).toEqual({ v: 1, originChannelId: "C0WARD0001", sourceMessageTs: "1700000000.000200" });
+    expect(decodeIntakeMetadata('{"v":1,"originChannelId":"not a channel"}')).toEqual({ v: 1 });
+    expect(decodeIntakeMetadata("garbage")).toEqual({ v: 1 });
+  });
+});

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { COMMANDS, SHORTCUTS } from "../../../src/slack/ids.ts";
+
+const manifest = parse(readFileSync(new URL("../../../manifest.yml", import.meta.url), "utf8"));
+
+describe("manifest.yml and the code agree", () => {
+  it("on every slash command", () => {
+    const declared = manifest.features.slash_commands.map((command: { command: string }) => command.command).sort();
+    expect(declared).toEqual(Object.values(COMMANDS).sort());
+  });
+
+  it("on every shortcut callback id", () => {
+    const declared = manifest.features.shortcuts.map((shortcut: { callback_id: string }) => shortcut.callback_id).sort();
+    expect(declared).toEqual(Object.values(SHORTCUTS).sort());
+  });
+
+  it("enables interactivity (modals and shortcuts need it) and the scopes the app calls", () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write"]));
+  });
+
+  it("points every HTTP request URL at Bolt's /slack/events endpoint", () => {
+    const urls = [manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((command: { url: string }) => command.url)];
+    for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
+  });
+});

@@ -94,6 +94,20 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     expect(cards.length).toBe(cardsBefore + 1);
   });
 
+  it("confirms by direct message when the form was opened outside a channel, or the channel refuses", async () => {
+    app.slack.failNext("chat.postEphemeral", "channel_not_found");
+    const withChannel = viewSubmissionPayload({
+      viewId: nextViewId(),
+      values: intakeViewState(),
+      privateMetadata: encodeIntakeMetadata({ originChannelId: "C0PRIVATE1" }),
+    });
+    const without = viewSubmissionPayload({ viewId: nextViewId(), values: intakeViewState() });
+    const dmsBefore = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "U0NURSE01").length;
+    await app.interact(withChannel);
+    await app.interact(without);
+    await expect.poll(() => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "U0NURSE01").length).toBe(dmsBefore + 2);
+  });
+
   it("invalid input is returned inline and nothing is stored", async () => {
     const viewId = nextViewId();
     const future = new Date(Date.now() + 3 * 3_600_000);

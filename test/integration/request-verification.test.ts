@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { interactiveBody, sendToSlackEndpoint, sign, slashCommandBody, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { intakeViewState } from "../fixtures/intake.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+// HTTP mode must refuse anything Slack did not sign, and refusing must have no side effects.
+describe("HTTP request verification", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp("pglite");
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const submission = () => interactiveBody(viewSubmissionPayload({ viewId: "V0FORGED01", values: intakeViewState() }));
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each([
+    ["unsigned", { unsigned: true }],
+    ["signed with the wrong secret", { secret: "not-the-signing-secret" }],
+    ["signed more than five minutes ago", { timestamp: now() - 6 * 60 }],
+    ["carrying a signature for another body", { signature: sign("payload=%7B%7D", now()) }],
+    ["carrying a malformed signature", { signature: "v0=zz" }],
+  ])("rejects a request %s with 401 and changes nothing", async (_title, options) => {
+    // Bolt checks its token with auth.test on its own schedule; everything else counts as a side effect.
+    const sideEffects = () => app.slack.calls.filter((call) => call.method !== "auth.test").length;
+    const callsBefore = sideEffects();
+    const view = await sendToSlackEndpoint(app.url, submission(), options);
+    const command = await sendToSlackEndpoint(app.url, slashCommandBody({ text: "", responseUrl: `${app.slack.url}/x` }), options);
+    expect(view.status).toBe(401);
+    expect(command.status).toBe(401);
+    // Give any stray listener time to act before checking that nothing happened.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sideEffects()).toBe(callsBefore);
+    expect(await app.running.deps.db.prisma.case.count()).toBe(0);
+  });
+
+  it("accepts the same request when correctly signed (the control)", async () => {
+    const response = await sendToSlackEndpoint(app.url, submission());
+    expect(response.status).toBe(200);
+    expect(await app.running.deps.db.prisma.case.count()).toBe(1);
+  });
+
+  it("answers health checks without a signature", async () => {
+    const response = await fetch(app.url.replace("/slack/events", "/healthz"));
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,4 +1,4 @@
-import type { KnownBlock, PlainTextOption, View } from "@slack/types";
+import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CATEGORIES, DOMAIN_LABELS, RAISED_BY, RECEIVED_VIA, SEVERITIES } from "../../cases/taxonomy.ts";
 import { INTAKE_FIELDS as F, VIEWS } from "../ids.ts";
@@ -32,7 +32,7 @@ function input(blockId: string, label: string, element: object, extra: { optiona
 }
 
 /** The "File a patient concern" modal. */
-export function caseIntakeModal({ departments, now, privateMetadata, prefillDescription, notice }: IntakeModalInput): View {
+export function caseIntakeModal({ departments, now, privateMetadata, prefillDescription, notice }: IntakeModalInput): ModalView {
   const categoryGroups = (Object.keys(DOMAIN_LABELS) as (keyof typeof DOMAIN_LABELS)[]).map((domain) => ({
     label: plain(DOMAIN_LABELS[domain]),
     options: CATEGORIES.filter((category) => category.domain === domain).map((category) => option(category.label, category.id)),

@@ -1,4 +1,5 @@
 import { App, HTTPReceiver } from "@slack/bolt";
+import { retryPolicies } from "@slack/web-api";
 import type { ClockPolicy } from "./cases/clocks.ts";
 import { caseCardHandler } from "./cases/case-card.publisher.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
@@ -13,6 +14,7 @@ import { createLogger, type Logger } from "./lib/logger.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository } from "./outbox/outbox.repository.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
+import { checkBotToken } from "./slack/check-token.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
@@ -49,8 +51,15 @@ export function createSlackApp(deps: Omit<AppDeps, "outbox" | "cases">): { app: 
   const { env } = deps;
   const common = {
     token: env.SLACK_BOT_TOKEN,
+    // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
+    // unhandled rejection; start() checks the token first and then initializes.
+    deferInitialization: true,
     logger: boltLogger(deps.logger),
-    clientOptions: env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {},
+    clientOptions: {
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      // Listener calls must fail within minutes, not the client's default half hour; the outbox retries posts itself.
+      retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
+    },
   };
   if (env.SLACK_APP_TOKEN) {
     return { app: new App({ ...common, socketMode: true, appToken: env.SLACK_APP_TOKEN }), receiver: null };
@@ -118,6 +127,8 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     deps,
     /** Starts listening (HTTP on `port`, or the Socket Mode connection) and the outbox; returns the HTTP port when there is one. */
     async start(port = env.PORT): Promise<number | null> {
+      await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+      await app.init();
       const server = await app.start(port);
       deps.outbox.start();
       const address = server && typeof server === "object" && "address" in server ? (server as import("node:http").Server).address() : null;

@@ -36,6 +36,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    process.stderr.write(`${error.userMessage}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`The bot could not start: ${errorSummary(error).name}${error instanceof Error ? `: ${error.message}` : ""}\n`);
   process.exit(1);
 });

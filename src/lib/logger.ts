@@ -5,7 +5,6 @@ import pino, { type Logger } from "pino";
 const PATIENT_FIELDS = [
   "patientName",
   "raiserName",
-  "name",
   "contact",
   "phone",
   "email",

@@ -1,6 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { parseEnv } from "../../src/config/env.ts";
+import { startFakeSlack } from "../fakes/fake-slack.ts";
+import { SIGNING_SECRET } from "../fakes/signed-requests.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -20,5 +24,27 @@ describe("starting without Slack settings", () => {
     expect(result.stderr).toContain("CASE_CHANNEL_ID: missing");
     expect(result.stderr).toContain("manifest.yml");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("starting with a token Slack rejects", () => {
+  it("fails with a message that says which setting and how to fix it", async () => {
+    const slack = await startFakeSlack();
+    slack.failNext("auth.test", "invalid_auth", 5);
+    const env = parseEnv({
+      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      CASE_CHANNEL_ID: "C0CASES001",
+      DATA_DIR: "memory://",
+      LOG_LEVEL: "silent",
+    });
+    const running = await buildApp(env);
+    try {
+      await expect(running.start(0)).rejects.toThrow(/Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)/);
+    } finally {
+      await running.stop();
+      await slack.close();
+    }
   });
 });

@@ -1,35 +1,32 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import { retryPolicies } from "@slack/web-api";
-import type { ClockPolicy } from "./cases/clocks.ts";
-import { caseCardHandler } from "./cases/case-card.publisher.ts";
+import { createCaseActions } from "./cases/case-actions.service.ts";
+import { caseOutboxHandlers } from "./cases/case-card.publisher.ts";
+import { createCaseQueries } from "./cases/case-query.repository.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
-import { CASE_CARD_OUTBOX_KIND, createCaseService } from "./cases/case.service.ts";
+import { createCaseService } from "./cases/case.service.ts";
+import { OUTBOX_KINDS } from "./cases/case-updates.ts";
+import type { ClockPolicy } from "./cases/clocks.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
+import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { remindersJob } from "./jobs/reminders.job.ts";
+import { createScheduler } from "./jobs/scheduler.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { errorSummary } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository } from "./outbox/outbox.repository.ts";
+import { createRoutingRepository } from "./routing/routing.repository.ts";
+import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.service.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
+import { createAdminService } from "./users/admin.service.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
-
-/** Everything the listeners and jobs use, built once. */
-export interface AppDeps {
-  env: Env;
-  logger: Logger;
-  clock: Clock;
-  db: Database;
-  timeZone: string;
-  departments: readonly string[];
-  cases: ReturnType<typeof createCaseService>;
-  outbox: ReturnType<typeof createOutboxDispatcher>;
-}
 
 export interface BuildOptions {
   clock?: Clock;
@@ -46,15 +43,14 @@ export function clockPolicyFrom(env: Env): ClockPolicy {
   };
 }
 
-/** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events) with every listener. */
-export function createSlackApp(deps: Omit<AppDeps, "outbox" | "cases">): { app: App; receiver: HTTPReceiver | null } {
-  const { env } = deps;
+/** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
+export function createSlackApp(env: Env, logger: Logger): { app: App; receiver: HTTPReceiver | null } {
   const common = {
     token: env.SLACK_BOT_TOKEN,
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
     // unhandled rejection; start() checks the token first and then initializes.
     deferInitialization: true,
-    logger: boltLogger(deps.logger),
+    logger: boltLogger(logger),
     clientOptions: {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
       // Listener calls must fail within minutes, not the client's default half hour; the outbox retries posts itself.
@@ -81,41 +77,80 @@ export function createSlackApp(deps: Omit<AppDeps, "outbox" | "cases">): { app: 
   return { app: new App({ ...common, receiver }), receiver };
 }
 
-/** Opens and migrates the database, then builds the app and its services. */
-export async function buildApp(env: Env, options: BuildOptions = {}) {
-  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
-  const clock = options.clock ?? systemClock;
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  try {
-    const applied = await migrate(db);
-    if (applied.length > 0) logger.info({ applied }, "database migrated");
-    await createUserRoleRepository(db.prisma).bootstrapAdmins(env.ADMIN_USER_IDS);
-  } catch (error) {
-    await db.close().catch(() => {});
-    throw error;
-  }
-
-  const base = {
+/** Builds every service over one database and one Slack client: the plain deps object listeners receive. */
+function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock) {
+  const roles = createUserRoleRepository(db.prisma);
+  const cases = createCaseRepository(db.prisma);
+  const routing = createRoutingService({
+    routing: createRoutingRepository(db.prisma),
+    roles,
+    rulesFile: env.ROUTING_RULES_FILE ?? DEFAULT_RULES_FILE,
+  });
+  const approvers = () => roles.withRoles(["manager", "admin"]);
+  const teamName = async (teamId: string | null) =>
+    teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId)?.name : undefined;
+  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamName);
+  const posts = caseOutboxHandlers(cases, notifier);
+  const outbox = createOutboxDispatcher({
+    outbox: createOutboxRepository(db.prisma),
+    handlers: {
+      [OUTBOX_KINDS.routeCase]: async ({ caseId }) => {
+        if (caseId) await routing.routeCase(caseId);
+      },
+      [OUTBOX_KINDS.caseCard]: posts.caseCard,
+      [OUTBOX_KINDS.caseCardRefresh]: posts.caseCardRefresh,
+      [OUTBOX_KINDS.threadUpdate]: posts.threadUpdate,
+      [OUTBOX_KINDS.directMessage]: posts.directMessage,
+    },
+    clock,
+    logger,
+  });
+  const jobs = [
+    remindersJob({
+      prisma: db.prisma,
+      approvers,
+      policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
+    }),
+  ];
+  return {
     env,
     logger,
     clock,
     db,
     timeZone: env.TZ,
     departments: env.DEPARTMENTS.length > 0 ? env.DEPARTMENTS : [...DEFAULT_DEPARTMENTS],
+    roles,
+    routing,
+    teamName,
+    cases: createCaseService({ cases, clock, policy: clockPolicyFrom(env) }),
+    caseActions: createCaseActions({ cases, clock, roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers }),
+    workQueue: createWorkQueue({ queries: createCaseQueries(db.prisma), cases, roleOf: roles.roleOf, audit: roles.audit, clock }),
+    admin: createAdminService({ roles, routing }),
+    outbox,
+    scheduler: createScheduler(jobs, { timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
-  const { app, receiver } = createSlackApp(base);
-  const caseRepository = createCaseRepository(db.prisma);
-  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ);
-  const deps: AppDeps = {
-    ...base,
-    cases: createCaseService({ cases: caseRepository, clock, policy: clockPolicyFrom(env) }),
-    outbox: createOutboxDispatcher({
-      outbox: createOutboxRepository(db.prisma),
-      handlers: { [CASE_CARD_OUTBOX_KIND]: caseCardHandler(caseRepository, notifier) },
-      clock,
-      logger,
-    }),
-  };
+}
+
+/** Everything the listeners and jobs use, built once. */
+export type AppDeps = ReturnType<typeof buildDeps>;
+
+/** Opens and migrates the database, seeds roles and routing rules, then builds the app and its services. */
+export async function buildApp(env: Env, options: BuildOptions = {}) {
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const { app, receiver } = createSlackApp(env, logger);
+  let deps: AppDeps;
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, "database migrated");
+    deps = buildDeps(env, db, app, logger, clock);
+    await deps.roles.bootstrapAdmins(env.ADMIN_USER_IDS);
+    await deps.routing.ensureRules();
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error({ error: errorSummary((error as { original?: unknown }).original ?? error) }, "unhandled Slack listener error");
@@ -125,18 +160,20 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     app,
     receiver,
     deps,
-    /** Starts listening (HTTP on `port`, or the Socket Mode connection) and the outbox; returns the HTTP port when there is one. */
+    /** Starts listening (HTTP on `port`, or the Socket Mode connection), the outbox and the jobs; returns the HTTP port when there is one. */
     async start(port = env.PORT): Promise<number | null> {
       await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
       await app.init();
       const server = await app.start(port);
       deps.outbox.start();
+      await deps.scheduler.start();
       const address = server && typeof server === "object" && "address" in server ? (server as import("node:http").Server).address() : null;
       return address && typeof address === "object" ? address.port : null;
     },
-    /** Graceful stop: no new requests, pending posts finished, database closed. */
+    /** Graceful stop: no new requests, schedules stopped, pending posts finished, database closed. */
     async stop(): Promise<void> {
       await app.stop().catch(() => {});
+      await deps.scheduler.stop();
       await deps.outbox.stop();
       await db.close();
     },

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import type { CaseSummary, CaseRepository, CaseStatus, NewCase, OutboxEntry } from "./case.ts";
+import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, ChangeResult, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseType, Classification } from "./classify.ts";
 import type { DueDates } from "./clocks.ts";
 
@@ -23,13 +23,22 @@ const SUMMARY_FIELDS = {
   filedBy: true,
   cardChannelId: true,
   cardMessageTs: true,
+  teamId: true,
+  routingRule: true,
+  escalatedAt: true,
+  closedAt: true,
+  outcome: true,
   createdAt: true,
+  tasks: { where: { status: "open" }, select: { kind: true }, orderBy: { kind: "asc" } },
 } as const satisfies Prisma.CaseSelect;
 
 type SummaryRow = Prisma.CaseGetPayload<{ select: typeof SUMMARY_FIELDS }>;
 
-function toSummary(row: SummaryRow): CaseSummary {
-  return { ...row, status: row.status as CaseStatus, type: row.type as CaseType };
+export { SUMMARY_FIELDS };
+
+/** Maps a selected row to the channel-safe summary. */
+export function toSummary({ tasks, ...row }: SummaryRow): CaseSummary {
+  return { ...row, status: row.status as CaseStatus, type: row.type as CaseType, openTasks: tasks.map((task) => task.kind) };
 }
 
 /** Readable case number: PR-<year>-<sequence>, at least four digits. */
@@ -76,6 +85,72 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
           data: { caseId, type: "card_posted", actorId: "system", data: { channelId, messageTs } },
         }),
       ]);
+    },
+
+    async findByNumber(number) {
+      const row = await prisma.case.findUnique({ where: { number }, select: SUMMARY_FIELDS });
+      return row ? toSummary(row) : null;
+    },
+
+    async applyChange(caseId, change: CaseChange): Promise<ChangeResult> {
+      return prisma.$transaction(async (tx) => {
+        const where: Prisma.CaseWhereInput = { id: caseId };
+        if (change.expect && "ownerId" in change.expect) where.ownerId = change.expect.ownerId ?? null;
+        if (change.expect?.statusIn) where.status = { in: [...change.expect.statusIn] };
+        // A conditional UPDATE is the lock: of two simultaneous clicks exactly one matches.
+        const { count } = await tx.case.updateMany({ where, data: change.data });
+        if (count === 0) {
+          const current = await tx.case.findUnique({ where: { id: caseId }, select: SUMMARY_FIELDS });
+          return { applied: false as const, current: current ? toSummary(current) : null };
+        }
+        const event = await tx.caseEvent.create({ data: { caseId, ...change.event } });
+        if (change.note) await tx.caseNote.create({ data: { caseId, authorId: change.event.actorId, ...change.note } });
+        if (change.task) {
+          await tx.caseTask.upsert({ where: { caseId_kind: { caseId, kind: change.task.kind } }, create: { caseId, kind: change.task.kind }, update: {} });
+        }
+        for (const entry of change.notify(String(event.id))) {
+          await tx.outboxMessage.upsert({ where: { dedupeKey: entry.dedupeKey }, create: entry, update: {} });
+        }
+        const summary = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: SUMMARY_FIELDS });
+        return { applied: true as const, summary: toSummary(summary) };
+      });
+    },
+
+    async readDetails(caseId, actorId): Promise<CaseDetails | null> {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.case.findUnique({
+          where: { id: caseId },
+          select: {
+            ...SUMMARY_FIELDS,
+            description: true,
+            desiredOutcome: true,
+            resolvedOnSpot: true,
+            writtenResponseRequested: true,
+            medicareBeneficiary: true,
+            resolutionSummary: true,
+            people: { orderBy: { role: "asc" } },
+            notes: { orderBy: { createdAt: "asc" } },
+          },
+        });
+        if (!row) return null;
+        await tx.caseEvent.create({ data: { caseId, type: "details_viewed", actorId } });
+        const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, ...summary } = row;
+        return {
+          summary: toSummary(summary),
+          description,
+          desiredOutcome,
+          resolvedOnSpot,
+          writtenResponseRequested,
+          medicareBeneficiary,
+          resolutionSummary,
+          people,
+          notes,
+        };
+      });
+    },
+
+    async recordDenied(caseId, actorId, action) {
+      await prisma.caseEvent.create({ data: { caseId, type: "permission_denied", actorId, data: { action } } });
     },
 
     async overrideClassification(caseId, classification: Classification, actorId, dueDates: DueDates) {

@@ -5,8 +5,7 @@ import type { CaseRepository, CaseSummary, IntakeContext } from "./case.ts";
 import type { CaseIntake } from "./case.schema.ts";
 import { type CaseType, classifyConcern, overrideClassification } from "./classify.ts";
 import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
-
-export const CASE_CARD_OUTBOX_KIND = "case_card";
+import { OUTBOX_KINDS } from "./case-updates.ts";
 
 export interface CaseServiceDeps {
   cases: CaseRepository;
@@ -25,7 +24,11 @@ export function createCaseService({ cases, clock, policy }: CaseServiceDeps) {
       const year = wallTimeOf(clock.now(), policy.timeZone).year;
       return cases.fileCase(
         { year, intake, context, classification, dueDates, status: resolvedAtPointOfService ? "resolved" : "new" },
-        (caseId) => [{ kind: CASE_CARD_OUTBOX_KIND, dedupeKey: `case-card:${caseId}`, payload: { caseId } }],
+        // Routing is queued first so the card, posted next, already shows the owner.
+        (caseId) => [
+          { kind: OUTBOX_KINDS.routeCase, dedupeKey: `route:${caseId}`, payload: { caseId } },
+          { kind: OUTBOX_KINDS.caseCard, dedupeKey: `case-card:${caseId}`, payload: { caseId } },
+        ],
       );
     },
 

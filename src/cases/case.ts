@@ -28,6 +28,12 @@ export interface CaseSummary {
   filedBy: string;
   cardChannelId: string | null;
   cardMessageTs: string | null;
+  teamId: string | null;
+  routingRule: string | null;
+  escalatedAt: Date | null;
+  closedAt: Date | null;
+  outcome: string | null;
+  openTasks: string[];
   createdAt: Date;
 }
 
@@ -56,6 +62,46 @@ export interface OutboxEntry {
   payload: Record<string, string>;
 }
 
+/** Fields an action may change. */
+export interface CaseUpdate {
+  ownerId?: string | null;
+  status?: CaseStatus;
+  teamId?: string | null;
+  routingRule?: string | null;
+  acknowledgedAt?: Date;
+  escalatedAt?: Date;
+  closedAt?: Date | null;
+  outcome?: string | null;
+  resolutionSummary?: string | null;
+}
+
+/** One state change with its audit event and the Slack posts it causes, applied atomically. */
+export interface CaseChange {
+  /** Apply only if the case still looks like this (optimistic concurrency: simultaneous clicks). */
+  expect?: { ownerId?: string | null; statusIn?: readonly CaseStatus[] };
+  data: CaseUpdate;
+  event: { type: string; actorId: string; data: Record<string, string> };
+  note?: { kind: string; body: string };
+  task?: { kind: string };
+  /** Outbox entries, given the audit event id (for dedupe keys). */
+  notify: (eventId: string) => OutboxEntry[];
+}
+
+export type ChangeResult = { applied: true; summary: CaseSummary } | { applied: false; current: CaseSummary | null };
+
+/** What an authorized user sees on demand: the protected details of a case. */
+export interface CaseDetails {
+  summary: CaseSummary;
+  description: string;
+  desiredOutcome: string;
+  resolvedOnSpot: boolean;
+  writtenResponseRequested: boolean;
+  medicareBeneficiary: boolean;
+  resolutionSummary: string | null;
+  people: { role: string; relationship: string; name: string; phone: string | null; email: string | null; preferredLanguage: string | null }[];
+  notes: { kind: string; body: string; authorId: string; createdAt: Date }[];
+}
+
 /** Storage for cases (port; the Prisma implementation is case.repository.ts). */
 export interface CaseRepository {
   /** Stores the case, its people, the audit event and outbox entries in one transaction; an intake key seen before returns the existing case. */
@@ -63,4 +109,10 @@ export interface CaseRepository {
   findSummary(caseId: string): Promise<CaseSummary | null>;
   recordCardPosted(caseId: string, channelId: string, messageTs: string): Promise<void>;
   overrideClassification(caseId: string, classification: Classification, actorId: string, dueDates: DueDates): Promise<CaseSummary>;
+  findByNumber(number: string): Promise<CaseSummary | null>;
+  applyChange(caseId: string, change: CaseChange): Promise<ChangeResult>;
+  /** Reads the protected details and records the view in the audit trail, together. */
+  readDetails(caseId: string, actorId: string): Promise<CaseDetails | null>;
+  /** Audits a refused action on a case. */
+  recordDenied(caseId: string, actorId: string, action: string): Promise<void>;
 }

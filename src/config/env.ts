@@ -21,6 +21,9 @@ const HINTS: Record<string, string> = {
   TZ: "the hospital's IANA time zone, e.g. America/Chicago.",
   HOLIDAYS: "comma-separated dates YYYY-MM-DD that do not count as business days.",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace.",
+  ROUTING_RULES_FILE: "path of the routing rules YAML file (default prisma/seed/routing-rules.yml).",
+  REMINDER_LEAD_HOURS: "hours before a deadline to remind the owner (default 24).",
+  UNASSIGNED_NAG_HOURS: "hours a case may stay unassigned before the team is reminded (default 4).",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -66,6 +69,9 @@ const EnvSchema = z
     GRIEVANCE_RESPONSE_DAYS: wholeNumber(1, 60, 7),
     COMPLAINT_RESPONSE_BUSINESS_DAYS: wholeNumber(1, 60, 5),
     HOLIDAYS: commaList(z.iso.date("must be dates like 2026-12-25")),
+    ROUTING_RULES_FILE: optional(z.string()),
+    REMINDER_LEAD_HOURS: wholeNumber(1, 168, 24),
+    UNASSIGNED_NAG_HOURS: wholeNumber(1, 168, 4),
     DEPARTMENTS: commaList(z.string().max(75, "names must be 75 characters or fewer")),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,

@@ -4,6 +4,7 @@ export const ErrorCode = {
   databaseUnavailable: "database_unavailable",
   notFound: "not_found",
   forbidden: "forbidden",
+  conflict: "conflict",
   config: "config",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -11,6 +11,14 @@ export const SHORTCUTS = {
 
 export const VIEWS = {
   caseIntake: "case_intake",
+  changeStatus: "case_change_status",
+  addNote: "case_add_note",
+  reassign: "case_reassign",
+  close: "case_close",
+  details: "case_details",
+  escalate: "case_escalate",
+  reopen: "case_reopen",
+  editRules: "admin_edit_rules",
 } as const;
 
 /** block_id and action_id of each intake field; the same string serves both. */
@@ -30,5 +38,36 @@ export const INTAKE_FIELDS = {
   flags: "flags",
 } as const;
 
-/** Interactive elements that post back to the app (none on the card yet; intake fields need no handler). */
-export const ACTIONS = {} as const;
+/** Buttons and menus that post back to the app. */
+export const ACTIONS = {
+  assignToMe: "case_assign_me",
+  changeStatus: "case_change_status",
+  addNote: "case_add_note",
+  more: "case_more",
+  editRules: "admin_edit_rules",
+} as const;
+
+/** Options of the card's overflow menu. */
+export const MORE_OPTIONS = {
+  reassign: "reassign",
+  escalate: "escalate",
+  close: "close",
+  reopen: "reopen",
+  details: "details",
+} as const;
+
+/** Form fields of the case-action modals (block_id and action_id alike). */
+export const ACTION_FIELDS = {
+  status: "status",
+  noteKind: "note_kind",
+  noteBody: "note_body",
+  newOwner: "new_owner",
+  outcome: "outcome",
+  resolution: "resolution",
+  rulesText: "rules_text",
+} as const;
+
+/** Events the app subscribes to (manifest: settings.event_subscriptions.bot_events). */
+export const EVENTS = {
+  appHomeOpened: "app_home_opened",
+} as const;

@@ -19,5 +19,34 @@ export function createUserRoleRepository(prisma: PrismaClient) {
       const row = await prisma.userRole.findUnique({ where: { slackUserId } });
       return (row?.role as Role | undefined) ?? "staff";
     },
+
+    /** Sets a role (staff removes the row) and records who did it, in one transaction. */
+    async setRole(slackUserId: string, role: Role, grantedBy: string): Promise<Role> {
+      return prisma.$transaction(async (tx) => {
+        const previous = ((await tx.userRole.findUnique({ where: { slackUserId } }))?.role as Role | undefined) ?? "staff";
+        if (role === "staff") await tx.userRole.deleteMany({ where: { slackUserId } });
+        else await tx.userRole.upsert({ where: { slackUserId }, create: { slackUserId, role, grantedBy }, update: { role, grantedBy, grantedAt: new Date() } });
+        await tx.adminEvent.create({ data: { type: "role_changed", actorId: grantedBy, data: { userId: slackUserId, from: previous, to: role } } });
+        return previous;
+      });
+    },
+
+    async list(): Promise<{ slackUserId: string; role: Role }[]> {
+      const rows = await prisma.userRole.findMany({ orderBy: [{ role: "asc" }, { slackUserId: "asc" }] });
+      return rows.map((row) => ({ slackUserId: row.slackUserId, role: row.role as Role }));
+    },
+
+    /** Users holding exactly one of the given roles. */
+    async withRoles(roles: readonly Role[]): Promise<string[]> {
+      const rows = await prisma.userRole.findMany({ where: { role: { in: [...roles] } }, orderBy: { slackUserId: "asc" } });
+      return rows.map((row) => row.slackUserId);
+    },
+
+    /** Audits an action that was refused or happened outside any case. */
+    async audit(type: string, actorId: string, data: Record<string, string>): Promise<void> {
+      await prisma.adminEvent.create({ data: { type, actorId, data } });
+    },
   };
 }
+
+export type UserRoleRepository = ReturnType<typeof createUserRoleRepository>;

@@ -66,6 +66,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: body.channel, ts: body.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: ts };
+      case "chat.getPermalink":
+        return { ok: true, channel: body.channel, permalink: `https://hospital.slack.test/archives/${body.channel}/p${String(body.message_ts).replace(".", "")}` };
       default:
         return { ok: true };
     }

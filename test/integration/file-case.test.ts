@@ -7,6 +7,9 @@ import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts
 
 const PATIENT_DATA = [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, "Waited six hours"];
 
+/** Top-level posts to the case channel (thread replies excluded). */
+const cardPosts = (app: TestApp) => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL && !call.body.thread_ts);
+
 function expectNoPatientData(value: unknown) {
   const serialized = JSON.stringify(value);
   for (const fragment of PATIENT_DATA) expect(serialized).not.toContain(fragment);
@@ -67,8 +70,8 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     expect(stored.people.map((person) => person.role).sort()).toEqual(["patient", "raised_by"]);
     expect(stored.events.map((event) => event.type)).toContain("created");
 
-    await expect.poll(() => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL).length).toBe(1);
-    const card = app.slack.callsTo("chat.postMessage").find((call) => call.body.channel === CASE_CHANNEL)!;
+    await expect.poll(() => cardPosts(app).length).toBe(1);
+    const card = cardPosts(app)[0]!;
     expect(JSON.stringify(card.body)).toContain(stored.number);
     expect(JSON.stringify(card.body)).toContain("Emergency Department");
     expectNoPatientData(card.body);
@@ -85,13 +88,12 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
   it("the same submission delivered three times at once creates one case and one card", async () => {
     const viewId = nextViewId();
     const payload = viewSubmissionPayload({ viewId, values: intakeViewState() });
-    const cardsBefore = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL).length;
+    const cardsBefore = cardPosts(app).length;
     const responses = await Promise.all([app.interact(payload), app.interact(payload), app.interact(payload)]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(await prisma().case.count({ where: { intakeKey: `slack-view:${viewId}` } })).toBe(1);
     await app.running.deps.outbox.kick();
-    const cards = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CASE_CHANNEL);
-    expect(cards.length).toBe(cardsBefore + 1);
+    expect(cardPosts(app).length).toBe(cardsBefore + 1);
   });
 
   it("confirms by direct message when the form was opened outside a channel, or the channel refuses", async () => {

@@ -1,39 +1,70 @@
-import type { KnownBlock } from "@slack/types";
+import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { CaseSummary } from "../../cases/case.ts";
 import { ruleReason } from "../../cases/classify.ts";
+import { canReopen, CLOSE_OUTCOMES, isOpen, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { categoryLabel, receivedViaLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
+import { encodeCaseRef } from "../forms/case-ref.ts";
+import { ACTIONS, MORE_OPTIONS } from "../ids.ts";
 import { escapeText } from "./escape.ts";
 
 // The team-channel card. Minimum necessary: number, unit, category, severity, type and why, clocks,
 // owner, status. Never the patient's name, contact details or the narrative.
 
-const STATUS_LABELS: Record<string, string> = {
-  new: "New",
-  acknowledged: "Acknowledged",
-  investigating: "Investigating",
-  awaiting_response: "Awaiting response",
-  resolved: "Resolved",
-  closed: "Closed",
-};
-
 const typeLabel = (type: string) => (type === "grievance" ? "Grievance" : "Complaint");
+
+export const TASK_LABELS: Record<string, string> = {
+  qio_referral: "Tell the patient of the right to contact the QIO (Medicare quality-of-care or discharge concern)",
+};
 
 export interface CaseMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
-function dueLine(summary: CaseSummary, timeZone: string): string {
+/** The deadlines still running, one per line. */
+export function dueLine(summary: CaseSummary, timeZone: string): string {
+  if (!isOpen(summary.status)) return summary.closedAt ? `Closed ${formatLocal(summary.closedAt, timeZone)}` : "No deadline running";
   if (!summary.responseDueAt) return "No deadline: resolved at point of service";
   const parts = [];
-  if (summary.acknowledgeDueAt) parts.push(`Acknowledge by ${formatLocal(summary.acknowledgeDueAt, timeZone)}`);
-  parts.push(`Respond by ${formatLocal(summary.responseDueAt, timeZone)}`);
+  if (summary.acknowledgeDueAt && summary.status === "new") parts.push(`Acknowledge by ${formatLocal(summary.acknowledgeDueAt, timeZone)}`);
+  const respond = summary.type === "grievance" ? "Respond (or send the interim letter) by" : "Respond by";
+  parts.push(`${respond} ${formatLocal(summary.responseDueAt, timeZone)}`);
   return parts.join("\n");
 }
 
-/** The case card posted to the team channel (and re-rendered as the case changes). */
-export function caseCard(summary: CaseSummary, timeZone: string): CaseMessage {
+const button = (text: string, actionId: string, value: string, style?: "primary" | "danger") => ({
+  type: "button" as const,
+  text: { type: "plain_text" as const, text, emoji: true },
+  action_id: actionId,
+  value,
+  ...(style ? { style } : {}),
+});
+
+/** Three buttons in view, the rest in an overflow menu; confirmations on the actions that alert or reopen. */
+export function caseActions(summary: CaseSummary): ActionsBlock {
+  const ref = encodeCaseRef(summary.id);
+  const open = isOpen(summary.status);
+  const elements: ActionsBlock["elements"] = [];
+  if (open && !summary.ownerId) elements.push(button("Assign to me", ACTIONS.assignToMe, ref, "primary"));
+  if (open) elements.push(button("Change status", ACTIONS.changeStatus, ref));
+  elements.push(button("Add note", ACTIONS.addNote, ref));
+  const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value: JSON.stringify({ c: summary.id, o: value }) });
+  const options = [
+    ...(open ? [option("Reassign…", MORE_OPTIONS.reassign), option("Escalate to managers", MORE_OPTIONS.escalate), option("Close…", MORE_OPTIONS.close)] : []),
+    ...(canReopen(summary.status) ? [option("Reopen", MORE_OPTIONS.reopen)] : []),
+    option("View details (private)", MORE_OPTIONS.details),
+  ];
+  elements.push({
+    type: "overflow",
+    action_id: ACTIONS.more,
+    options,
+  });
+  return { type: "actions", block_id: `case_actions`, elements };
+}
+
+/** The case card posted to the team channel and re-rendered in place as the case changes. */
+export function caseCard(summary: CaseSummary, timeZone: string, teamName?: string): CaseMessage {
   const type = typeLabel(summary.type);
   const unit = escapeText(summary.department);
   const category = escapeText(categoryLabel(summary.category));
@@ -42,8 +73,15 @@ export function caseCard(summary: CaseSummary, timeZone: string): CaseMessage {
   const status = STATUS_LABELS[summary.status] ?? summary.status;
   const alert = summary.allegesHarm || summary.severity >= 4 ? ":rotating_light: " : "";
   const override = summary.classificationOverridden ? " (set by a coordinator)" : "";
+  const outcome = summary.outcome ? ` · ${CLOSE_OUTCOMES[summary.outcome as keyof typeof CLOSE_OUTCOMES] ?? summary.outcome}` : "";
+  const verb = summary.status === "new" ? "New" : status;
 
-  const text = `${alert}New ${type.toLowerCase()} ${summary.number}: ${unit}, ${category}, severity ${summary.severity}. ${summary.responseDueAt ? `Respond by ${formatLocal(summary.responseDueAt, timeZone)}.` : "Resolved at point of service."}`;
+  const text = `${alert}${verb} ${type.toLowerCase()} ${summary.number}: ${unit}, ${category}, severity ${summary.severity}, ${summary.ownerId ? "owner assigned" : "unassigned"}.`;
+  const flags = [
+    summary.escalatedAt ? ":arrow_double_up: Escalated to managers" : null,
+    ...summary.openTasks.map((task) => `:ballot_box_with_check: ${TASK_LABELS[task] ?? task}`),
+  ].filter(Boolean);
+
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `${summary.number} · ${type}`, emoji: true } },
     {
@@ -52,26 +90,26 @@ export function caseCard(summary: CaseSummary, timeZone: string): CaseMessage {
         { type: "mrkdwn", text: `*Unit*\n${unit}` },
         { type: "mrkdwn", text: `*Category*\n${category}` },
         { type: "mrkdwn", text: `*Severity*\n${alert}${severity}` },
-        { type: "mrkdwn", text: `*Status*\n${status}` },
-        { type: "mrkdwn", text: `*Owner*\n${owner}` },
+        { type: "mrkdwn", text: `*Status*\n${status}${outcome}` },
+        { type: "mrkdwn", text: `*Owner*\n${owner}${teamName ? ` · ${escapeText(teamName)}` : ""}` },
         { type: "mrkdwn", text: `*Due*\n${dueLine(summary, timeZone)}` },
       ],
     },
+    ...(flags.length > 0 ? [{ type: "section", text: { type: "mrkdwn", text: flags.join("\n") } } as KnownBlock] : []),
     {
       type: "context",
-      elements: [
-        { type: "mrkdwn", text: `*${type}*${override}: ${escapeText(ruleReason(summary.classificationRule))}` },
-      ],
+      elements: [{ type: "mrkdwn", text: `*${type}*${override}: ${escapeText(ruleReason(summary.classificationRule))}` }],
     },
     {
       type: "context",
       elements: [
         {
           type: "mrkdwn",
-          text: `Received ${escapeText(receivedViaLabel(summary.receivedVia).toLowerCase())} · ${formatLocal(summary.receivedAt, timeZone)} · filed by <@${summary.filedBy}>`,
+          text: `Received via ${escapeText(receivedViaLabel(summary.receivedVia).toLowerCase())} · ${formatLocal(summary.receivedAt, timeZone)} · filed by <@${summary.filedBy}>${summary.routingRule ? ` · routed by rule \`${escapeText(summary.routingRule)}\`` : ""}`,
         },
       ],
     },
+    caseActions(summary),
   ];
   return { text, blocks };
 }

@@ -1,19 +1,33 @@
 import type { KnownBlock } from "@slack/types";
 import { COMMANDS } from "../ids.ts";
-import { escapeText, truncate } from "./escape.ts";
 import type { CaseMessage } from "./case-card.ts";
+import { escapeText, truncate } from "./escape.ts";
+
+const c = COMMANDS.case;
 
 const USAGE = [
-  `*${COMMANDS.case}* or *${COMMANDS.case} new*: file a patient or family concern (opens a form).`,
-  `*${COMMANDS.case} help*: show this help.`,
-  "From any message: *⋯ → Create case from message* opens the same form with the message text filled in.",
+  `*${c}* or *${c} new*: file a patient or family concern (opens a form).`,
+  `*${c} mine*: the open cases you own, most urgent first.`,
+  `*${c} open* [unit or category]: open cases, e.g. \`${c} open Emergency\`.`,
+  `*${c} PR-2026-0042*: one case, with its actions.`,
+  `*${c} search* words: find cases by words in their description.`,
+  `*${c} admin*: roles and routing rules (admins).`,
+  "From any message: *⋯ → Create case from message* opens the form with the message text filled in.",
+].join("\n");
+
+export const ADMIN_USAGE = [
+  `*${c} admin roles*: who has which role.`,
+  `*${c} admin grant* @person staff|coordinator|manager|admin: set someone's role (staff removes it).`,
+  `*${c} admin rules*: the routing rules in force.`,
+  `*${c} admin rules edit*: change them in a form (checked before they take effect).`,
+  `*${c} admin rules reload*: load them again from the rules file.`,
 ].join("\n");
 
 /** Usage, optionally explaining that `unknown` was not understood. */
 export function helpMessage(unknown?: string): CaseMessage {
   const lead = unknown
-    ? `I don't know \`${escapeText(truncate(unknown, 60)).replace(/`/g, "'")}\`. Here is what ${COMMANDS.case} can do:`
-    : `Here is what ${COMMANDS.case} can do:`;
+    ? `I don't know \`${escapeText(truncate(unknown, 60)).replace(/`/g, "'")}\`. Here is what ${c} can do:`
+    : `Here is what ${c} can do:`;
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: lead } },
     { type: "section", text: { type: "mrkdwn", text: USAGE } },

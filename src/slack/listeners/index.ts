@@ -1,12 +1,26 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../app.ts";
+import { registerAssignToMe } from "./actions/assign-to-me.action.ts";
+import { registerCaseButtons } from "./actions/case-buttons.action.ts";
+import { registerCaseMore } from "./actions/case-more.action.ts";
+import { registerEditRules } from "./actions/edit-rules.action.ts";
 import { registerCaseCommand } from "./commands/case.command.ts";
+import { registerAppHome } from "./events/app-home-opened.event.ts";
 import { registerCreateCaseFromMessage } from "./shortcuts/create-case-from-message.shortcut.ts";
+import { registerCaseActionSubmissions } from "./views/case-action.submissions.ts";
 import { registerCaseIntakeSubmission } from "./views/case-intake.submission.ts";
+import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
 
 /** Wires every listener onto the Bolt app. */
 export function registerListeners(app: App, deps: AppDeps): void {
   registerCaseCommand(app, deps);
   registerCreateCaseFromMessage(app, deps);
   registerCaseIntakeSubmission(app, deps);
+  registerAssignToMe(app, deps);
+  registerCaseButtons(app, deps);
+  registerCaseMore(app, deps);
+  registerCaseActionSubmissions(app, deps);
+  registerEditRules(app, deps);
+  registerEditRulesSubmission(app, deps);
+  registerAppHome(app, deps);
 }

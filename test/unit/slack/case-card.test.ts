@@ -21,6 +21,12 @@ const summary: CaseSummary = {
   filedBy: "U0NURSE01",
   cardChannelId: null,
   cardMessageTs: null,
+  teamId: null,
+  routingRule: null,
+  escalatedAt: null,
+  closedAt: null,
+  outcome: null,
+  openTasks: [],
   createdAt: new Date("2026-11-28T12:00:00Z"),
 };
 
@@ -29,7 +35,7 @@ describe("caseCard", () => {
   const rendered = JSON.stringify(card);
 
   it("shows number, unit, category, severity, type with its rule, due dates, owner and status", () => {
-    for (const expected of ["PR-2026-0042", "Emergency Department", "Communication and information", "2 – Moderate", "Grievance", "not resolved at the time", "Respond by Fri 4 Dec 2026, 09:30", "Unassigned", "New"]) {
+    for (const expected of ["PR-2026-0042", "Emergency Department", "Communication and information", "2 – Moderate", "Grievance", "not resolved at the time", "Respond (or send the interim letter) by Fri 4 Dec 2026, 09:30", "Unassigned", "New"]) {
       expect(rendered).toContain(expected);
     }
     expect(card.text).toContain("PR-2026-0042");

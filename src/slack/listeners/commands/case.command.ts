@@ -1,43 +1,66 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../../app.ts";
 import { errorSummary } from "../../../lib/errors.ts";
+import { caseCard } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
+import { caseListMessage } from "../../blocks/case-list.ts";
 import { helpMessage, problemMessage } from "../../blocks/help.ts";
 import { encodeIntakeMetadata } from "../../forms/case-intake.form.ts";
 import { COMMANDS } from "../../ids.ts";
+import { notice, userMessageFor } from "../respond.ts";
+import { runAdminCommand } from "./case-admin.ts";
+import { parseCaseCommand } from "./parse-case-command.ts";
 
-export type CaseCommand = { kind: "new" } | { kind: "help" } | { kind: "unknown"; text: string };
+export { parseCaseCommand };
 
-/** Reads the text after /case. */
-export function parseCaseCommand(text: string): CaseCommand {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const verb = words[0]?.toLowerCase();
-  if (!verb || verb === "new") return words.length <= 1 ? { kind: "new" } : { kind: "unknown", text: text.trim() };
-  if (verb === "help" || verb === "?") return { kind: "help" };
-  return { kind: "unknown", text: text.trim() };
-}
-
-/** /case: opens the intake form, or shows usage. */
+/** /case: the intake form, finding work, one case, admin, or usage. */
 export function registerCaseCommand(app: App, deps: AppDeps): void {
   app.command(COMMANDS.case, async ({ command, ack, client, respond }) => {
     const parsed = parseCaseCommand(command.text);
-    if (parsed.kind !== "new") {
+    if (parsed.kind === "help" || parsed.kind === "unknown") {
       await ack({ response_type: "ephemeral", ...helpMessage(parsed.kind === "unknown" ? parsed.text : undefined) });
       return;
     }
     await ack();
+    const userId = command.user_id;
+    const reply = (message: { text: string; blocks: unknown[] }) => respond({ response_type: "ephemeral", ...(message as { text: string }) });
+    const now = deps.clock.now();
     try {
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: caseIntakeModal({
-          departments: deps.departments,
-          now: deps.clock.now(),
-          privateMetadata: encodeIntakeMetadata({ originChannelId: command.channel_id }),
-        }),
-      });
+      switch (parsed.kind) {
+        case "new":
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: caseIntakeModal({ departments: deps.departments, now, privateMetadata: encodeIntakeMetadata({ originChannelId: command.channel_id }) }),
+          });
+          return;
+        case "mine":
+          await reply(caseListMessage("Your open cases", await deps.workQueue.mine(userId), now, "You own no open cases."));
+          return;
+        case "open": {
+          const { cases, scope } = await deps.workQueue.open(userId, parsed.filter);
+          const title = scope === "filed" ? "Open cases you filed" : parsed.filter ? `Open cases matching “${parsed.filter}”` : "Open cases";
+          await reply(caseListMessage(title, cases, now, "No open cases."));
+          return;
+        }
+        case "search":
+          await reply(caseListMessage("Search results", await deps.workQueue.search(userId, parsed.text), now, "No case matches those words."));
+          return;
+        case "lookup": {
+          const summary = await deps.workQueue.lookup(userId, parsed.number);
+          await reply(caseCard(summary, deps.timeZone, await deps.teamName(summary.teamId)));
+          return;
+        }
+        case "admin":
+          await runAdminCommand(deps, parsed.command, { userId, triggerId: command.trigger_id, client, respond });
+          return;
+      }
     } catch (error) {
-      deps.logger.error({ user: command.user_id, error: errorSummary(error) }, "could not open intake form");
-      await respond({ response_type: "ephemeral", ...problemMessage("Slack did not open the form in time. Type /case again.") });
+      if (parsed.kind === "new") {
+        deps.logger.error({ user: userId, error: errorSummary(error) }, "could not open intake form");
+        await reply(problemMessage("Slack did not open the form in time. Type /case again."));
+        return;
+      }
+      await reply(notice(userMessageFor(error, deps.logger, { action: parsed.kind })));
     }
   });
 }

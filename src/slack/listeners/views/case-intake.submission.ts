@@ -1,13 +1,12 @@
 import type { App } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../../app.ts";
 import { parseIntake } from "../../../cases/case.schema.ts";
 import { errorSummary } from "../../../lib/errors.ts";
-import type { CaseMessage } from "../../blocks/case-card.ts";
 import { filedConfirmation } from "../../blocks/case-card.ts";
 import { problemMessage } from "../../blocks/help.ts";
 import { decodeIntakeMetadata, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
 import { INTAKE_FIELDS, VIEWS } from "../../ids.ts";
+import { tellPrivately } from "../respond.ts";
 
 // Slack closes the connection after 3 seconds; leave room for the response to travel.
 const SAVE_TIMEOUT_MS = 2_500;
@@ -21,19 +20,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error("timed out")), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Tells one user something privately: ephemeral where they started, else a direct message from the app. */
-async function tellPrivately(client: WebClient, userId: string, channelId: string | undefined, message: CaseMessage) {
-  if (channelId && !channelId.startsWith("D")) {
-    try {
-      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
-      return;
-    } catch {
-      // Not in that channel (or it is private to the app): fall back to a direct message.
-    }
-  }
-  await client.chat.postMessage({ channel: userId, ...message });
 }
 
 /** Intake form submitted: validate, file (idempotent per form), confirm privately, queue the card. */

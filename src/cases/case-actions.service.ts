@@ -1,0 +1,215 @@
+import type { Clock } from "../lib/clock.ts";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import { type Actor, type CaseAction, canActOnCase } from "../users/permissions.ts";
+import type { Role } from "../users/user-role.repository.ts";
+import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
+import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
+import { announceInThread, type CaseUpdatePayload, directMessages } from "./case-updates.ts";
+import { canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
+
+export interface CaseActionsDeps {
+  cases: CaseRepository;
+  roleOf(userId: string): Promise<Role>;
+  /** Whether the user belongs to the routing team (teamId null: the whole patient-relations team). */
+  isOnTeam(teamId: string | null, userId: string, role: Role): Promise<boolean>;
+  /** Managers and admins: escalations and breach alerts go to them. */
+  approvers(): Promise<string[]>;
+  clock: Clock;
+}
+
+/** Ownership, status, notes, escalation and closure: every action checked, audited and announced. */
+export function createCaseActions(deps: CaseActionsDeps) {
+  const { cases, clock } = deps;
+
+  /** Loads the case and the actor's current role, and refuses (audited) what the role does not allow. */
+  async function authorize(action: CaseAction, caseId: string, userId: string): Promise<{ summary: CaseSummary; actor: Actor }> {
+    const summary = await cases.findSummary(caseId);
+    if (!summary) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+    const role = await deps.roleOf(userId);
+    const actorOnTeam = await deps.isOnTeam(summary.teamId, userId, role);
+    const decision = canActOnCase(action, { userId, role }, { ownerId: summary.ownerId, filedBy: summary.filedBy, actorOnTeam });
+    if (!decision.allowed) {
+      await cases.recordDenied(caseId, userId, action);
+      throw new AppError(ErrorCode.forbidden, `${decision.reason} Nothing was changed.`);
+    }
+    return { summary, actor: { userId, role } };
+  }
+
+  async function apply(caseId: string, change: CaseChange, conflict: (current: CaseSummary) => string): Promise<CaseSummary> {
+    const result = await cases.applyChange(caseId, change);
+    if (result.applied) return result.summary;
+    if (!result.current) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+    throw new AppError(ErrorCode.conflict, conflict(result.current));
+  }
+
+  const update = (summary: CaseSummary, kind: CaseUpdatePayload["kind"], fields: Record<string, string>): CaseUpdatePayload => ({
+    caseId: summary.id,
+    kind,
+    ...fields,
+  });
+
+  function requireOpen(summary: CaseSummary) {
+    if (!isOpen(summary.status)) {
+      throw new AppError(ErrorCode.conflict, `${summary.number} is ${STATUS_LABELS[summary.status].toLowerCase()}. Reopen it first.`);
+    }
+  }
+
+  return {
+    /** Refuses (and audits) an action the user may not take; returns the case when allowed. */
+    async ensureAllowed(action: CaseAction, caseId: string, userId: string): Promise<CaseSummary> {
+      return (await authorize(action, caseId, userId)).summary;
+    },
+
+    /** Takes ownership of an unassigned case; of simultaneous claims exactly one wins. */
+    async assignToMe(caseId: string, userId: string): Promise<CaseSummary> {
+      const { summary } = await authorize("assign_self", caseId, userId);
+      if (summary.ownerId === userId) throw new AppError(ErrorCode.conflict, `You already own ${summary.number}.`);
+      if (summary.ownerId) throw new AppError(ErrorCode.conflict, `${summary.number} is already assigned to <@${summary.ownerId}>.`);
+      requireOpen(summary);
+      const payload = update(summary, "assigned", { actorId: userId, ownerId: userId });
+      return apply(
+        caseId,
+        {
+          expect: { ownerId: null },
+          data: { ownerId: userId },
+          event: { type: "assigned", actorId: userId, data: { ownerId: userId } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        (current) => (current.ownerId ? `${current.number} was just assigned to <@${current.ownerId}>.` : "The case changed; try again."),
+      );
+    },
+
+    /** Hands the case to someone else and tells them. */
+    async reassign(caseId: string, userId: string, newOwnerId: string): Promise<CaseSummary> {
+      const { summary } = await authorize("reassign", caseId, userId);
+      requireOpen(summary);
+      if (summary.ownerId === newOwnerId) throw new AppError(ErrorCode.conflict, `<@${newOwnerId}> already owns ${summary.number}.`);
+      const payload = update(summary, "reassigned", { actorId: userId, ownerId: newOwnerId, previousOwnerId: summary.ownerId ?? "" });
+      return apply(
+        caseId,
+        {
+          expect: { ownerId: summary.ownerId },
+          data: { ownerId: newOwnerId },
+          event: { type: "reassigned", actorId: userId, data: { from: summary.ownerId ?? "", to: newOwnerId } },
+          notify: (eventId) => [...announceInThread(eventId, payload), ...directMessages(eventId, newOwnerId === userId ? [] : [newOwnerId], payload)],
+        },
+        () => `${summary.number} changed hands while you were choosing; look at the card and try again.`,
+      );
+    },
+
+    /** Moves along the workflow; refused when someone else moved it first. */
+    async changeStatus(caseId: string, userId: string, to: CaseStatus, expectedFrom?: CaseStatus): Promise<CaseSummary> {
+      const { summary } = await authorize("change_status", caseId, userId);
+      const from = expectedFrom ?? summary.status;
+      if (!nextStatuses(from).includes(to)) {
+        throw new AppError(ErrorCode.invalidInput, `A case that is ${STATUS_LABELS[from].toLowerCase()} cannot move to ${STATUS_LABELS[to].toLowerCase()}.`);
+      }
+      const payload = update(summary, "status_changed", { actorId: userId, from, to });
+      const now = clock.now();
+      return apply(
+        caseId,
+        {
+          expect: { statusIn: [from] },
+          data: { status: to, ...(from === "new" ? { acknowledgedAt: now } : {}) },
+          event: { type: "status_changed", actorId: userId, data: { from, to } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        (current) => `${current.number} is now ${STATUS_LABELS[current.status].toLowerCase()}; someone changed it first.`,
+      );
+    },
+
+    /** Records an investigation step, a result or a note (they feed the response letter). */
+    async addNote(caseId: string, userId: string, kind: NoteKind, text: string): Promise<CaseSummary> {
+      const { summary } = await authorize("add_note", caseId, userId);
+      const body = cleanText(text);
+      if (!(kind in NOTE_KINDS)) throw new AppError(ErrorCode.invalidInput, "Choose what kind of note this is.");
+      if (body.length === 0) throw new AppError(ErrorCode.invalidInput, "Write the note.");
+      if (body.length > TEXT_LIMITS.narrative) throw new AppError(ErrorCode.invalidInput, `A note holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")} characters; split it in two.`);
+      const payload = update(summary, "note_added", { actorId: userId, noteKind: kind });
+      return apply(
+        caseId,
+        {
+          data: {},
+          note: { kind, body },
+          event: { type: "note_added", actorId: userId, data: { kind } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        () => "The case changed; try again.",
+      );
+    },
+
+    /** Flags the case to the managers at once. */
+    async escalate(caseId: string, userId: string): Promise<CaseSummary> {
+      const { summary } = await authorize("escalate", caseId, userId);
+      requireOpen(summary);
+      const approvers = (await deps.approvers()).filter((id) => id !== userId);
+      const payload = update(summary, "escalated", { actorId: userId });
+      return apply(
+        caseId,
+        {
+          data: { escalatedAt: clock.now() },
+          event: { type: "escalated", actorId: userId, data: { notified: String(approvers.length) } },
+          notify: (eventId) => [...announceInThread(eventId, payload), ...directMessages(eventId, approvers, payload)],
+        },
+        () => "The case changed; try again.",
+      );
+    },
+
+    /** Closes with an outcome and a resolution summary. */
+    async close(caseId: string, userId: string, outcome: CloseOutcome, summaryText: string): Promise<CaseSummary> {
+      const { summary } = await authorize("close", caseId, userId);
+      if (summary.status === "closed") throw new AppError(ErrorCode.conflict, `${summary.number} is already closed.`);
+      if (!(outcome in CLOSE_OUTCOMES)) throw new AppError(ErrorCode.invalidInput, "Choose the outcome.");
+      const resolution = cleanText(summaryText);
+      if (resolution.length < 5) throw new AppError(ErrorCode.invalidInput, "Summarize how the concern was resolved (a sentence is enough).");
+      if (resolution.length > TEXT_LIMITS.narrative) throw new AppError(ErrorCode.invalidInput, `The summary holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")} characters.`);
+      const payload = update(summary, "closed", { actorId: userId, outcome });
+      return apply(
+        caseId,
+        {
+          expect: { statusIn: [summary.status] },
+          data: { status: "closed", closedAt: clock.now(), outcome, resolutionSummary: resolution },
+          event: { type: "closed", actorId: userId, data: { outcome, from: summary.status } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        (current) => `${current.number} is now ${STATUS_LABELS[current.status].toLowerCase()}; someone changed it first.`,
+      );
+    },
+
+    /** Takes a resolved or closed case back to investigating. */
+    async reopen(caseId: string, userId: string): Promise<CaseSummary> {
+      const { summary } = await authorize("reopen", caseId, userId);
+      if (!canReopen(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is still open.`);
+      const payload = update(summary, "reopened", { actorId: userId });
+      return apply(
+        caseId,
+        {
+          expect: { statusIn: [summary.status] },
+          data: { status: "investigating", closedAt: null, outcome: null },
+          event: { type: "reopened", actorId: userId, data: { from: summary.status } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        () => `${summary.number} changed while you were looking; try again.`,
+      );
+    },
+
+    /** The protected details, for authorized users only; every view is audited. */
+    async viewDetails(caseId: string, userId: string): Promise<CaseDetails> {
+      await authorize("view_details", caseId, userId);
+      const details = await cases.readDetails(caseId, userId);
+      if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+      return details;
+    },
+
+    /** The actor's permissions on a case, for deciding which buttons to show. */
+    async allowedActions(summary: CaseSummary, userId: string): Promise<Set<CaseAction>> {
+      const role = await deps.roleOf(userId);
+      const actorOnTeam = await deps.isOnTeam(summary.teamId, userId, role);
+      const access = { ownerId: summary.ownerId, filedBy: summary.filedBy, actorOnTeam };
+      const actions: CaseAction[] = ["view_details", "assign_self", "reassign", "change_status", "add_note", "escalate", "close", "reopen"];
+      return new Set(actions.filter((action) => canActOnCase(action, { userId, role }, access).allowed));
+    },
+  };
+}
+
+export type CaseActions = ReturnType<typeof createCaseActions>;

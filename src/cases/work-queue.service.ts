@@ -1,0 +1,91 @@
+import type { Clock } from "../lib/clock.ts";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import { hasRole } from "../users/permissions.ts";
+import type { Role } from "../users/user-role.repository.ts";
+import type { CaseRepository, CaseSummary } from "./case.ts";
+import type { CaseCounts, CaseQueries } from "./case-query.repository.ts";
+import { CATEGORIES } from "./taxonomy.ts";
+import { sortWorkQueue } from "./work-queue.ts";
+
+export interface WorkQueueDeps {
+  queries: CaseQueries;
+  cases: CaseRepository;
+  roleOf(userId: string): Promise<Role>;
+  audit(type: string, actorId: string, data: Record<string, string>): Promise<void>;
+  clock: Clock;
+}
+
+export interface HomeData {
+  role: Role;
+  mine: CaseSummary[];
+  unassigned: CaseSummary[];
+  counts: CaseCounts | null;
+}
+
+const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
+
+/** Finding work: my cases, open cases, search, one case by number, and the App Home summary. */
+export function createWorkQueue(deps: WorkQueueDeps) {
+  async function requireCoordinator(userId: string, what: string): Promise<Role> {
+    const role = await deps.roleOf(userId);
+    if (!hasRole(role, "coordinator")) {
+      await deps.audit("permission_denied", userId, { action: what });
+      throw new AppError(ErrorCode.forbidden, "Only patient-relations coordinators and managers can list or search cases. You can see the cases you filed with /case open.");
+    }
+    return role;
+  }
+
+  return {
+    isCaseNumber: (text: string) => CASE_NUMBER.test(text.trim()),
+
+    async mine(userId: string): Promise<CaseSummary[]> {
+      return sortWorkQueue(await deps.queries.ownedBy(userId));
+    },
+
+    /** Open cases, optionally for one unit or category; staff see the cases they filed. */
+    async open(userId: string, filter?: string): Promise<{ cases: CaseSummary[]; scope: "all" | "filed" }> {
+      const role = await deps.roleOf(userId);
+      const text = filter?.trim() || undefined;
+      if (!hasRole(role, "coordinator")) {
+        const filed = await deps.queries.filedBy(userId);
+        return { cases: sortWorkQueue(filed), scope: "filed" };
+      }
+      const needle = text?.toLowerCase();
+      const categoryIds = needle
+        ? CATEGORIES.filter((category) => category.id === needle || category.label.toLowerCase().includes(needle)).map((category) => category.id)
+        : [];
+      return { cases: sortWorkQueue(await deps.queries.openMatching(text, categoryIds)), scope: "all" };
+    },
+
+    async search(userId: string, text: string): Promise<CaseSummary[]> {
+      await requireCoordinator(userId, "search");
+      const words = text.split(/\s+/).map((word) => word.trim()).filter((word) => word.length >= 2).slice(0, 8);
+      if (words.length === 0) throw new AppError(ErrorCode.invalidInput, "Give at least one word to search for, e.g. /case search call bell.");
+      // Searching reads narratives: record who searched, not what for (the words may hold patient details).
+      await deps.audit("cases_searched", userId, { words: String(words.length) });
+      return deps.queries.search(words);
+    },
+
+    /** One case by its number, for someone allowed to see it (coordinators and managers, or whoever filed it). */
+    async lookup(userId: string, number: string): Promise<CaseSummary> {
+      const summary = await deps.cases.findByNumber(number.trim().toUpperCase());
+      if (!summary) throw new AppError(ErrorCode.notFound, `There is no case ${number.trim().toUpperCase()}. Check the number.`);
+      const role = await deps.roleOf(userId);
+      if (!hasRole(role, "coordinator") && summary.filedBy !== userId) {
+        await deps.cases.recordDenied(summary.id, userId, "lookup");
+        throw new AppError(ErrorCode.forbidden, "Only the patient-relations team can open cases filed by others.");
+      }
+      return summary;
+    },
+
+    async home(userId: string): Promise<HomeData> {
+      const role = await deps.roleOf(userId);
+      const mine = sortWorkQueue(await deps.queries.ownedBy(userId));
+      if (!hasRole(role, "coordinator")) return { role, mine, unassigned: [], counts: null };
+      const [unassigned, counts] = await Promise.all([deps.queries.unassigned(), deps.queries.counts(deps.clock.now())]);
+      return { role, mine, unassigned: sortWorkQueue(unassigned), counts };
+    },
+  };
+}
+
+export type WorkQueue = ReturnType<typeof createWorkQueue>;

@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { announceInThread, directMessages } from "../cases/case-updates.ts";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import { hasRole } from "../users/permissions.ts";
+import type { Role, UserRoleRepository } from "../users/user-role.repository.ts";
+import type { RoutingRepository } from "./routing.repository.ts";
+import { parseRuleSet, type RuleSet, RuleSetSchema } from "./rule-set.schema.ts";
+
+export const DEFAULT_RULES_FILE = fileURLToPath(new URL("../../prisma/seed/routing-rules.yml", import.meta.url));
+
+export interface RoutingServiceDeps {
+  routing: RoutingRepository;
+  roles: UserRoleRepository;
+  rulesFile: string;
+}
+
+/** Routing rules in force, their changes from Slack or the file, and routing each new case. */
+export function createRoutingService({ routing, roles, rulesFile }: RoutingServiceDeps) {
+  async function readRulesFile(): Promise<{ text: string; ruleSet: RuleSet }> {
+    let text: string;
+    try {
+      text = await readFile(rulesFile, "utf8");
+    } catch {
+      throw new AppError(ErrorCode.config, `Cannot read the routing rules file ${rulesFile}. Check ROUTING_RULES_FILE.`);
+    }
+    const parsed = parseRuleSet(text);
+    if (!parsed.ok) {
+      throw new AppError(ErrorCode.invalidInput, `The routing rules file ${rulesFile} has problems; the rules in force are unchanged:\n• ${parsed.errors.join("\n• ")}`);
+    }
+    return { text, ruleSet: parsed.ruleSet };
+  }
+
+  async function activeRuleSet(): Promise<RuleSet> {
+    const row = await routing.activeRuleSet();
+    if (!row) throw new AppError(ErrorCode.config, "No routing rules are loaded yet.");
+    return RuleSetSchema.parse(row.document);
+  }
+
+  return {
+    readRulesFile,
+    activeRuleSet,
+
+    /** Seeds the rules from the file on first start; later starts keep what admins set. */
+    async ensureRules(): Promise<void> {
+      if (await routing.activeRuleSet()) return;
+      const { ruleSet } = await readRulesFile();
+      await routing.saveRuleSet(ruleSet, "file", "system");
+    },
+
+    /** Replaces the rules in force with the file's, if it is valid. */
+    async reloadFromFile(actorId: string): Promise<RuleSet> {
+      const { ruleSet } = await readRulesFile();
+      await routing.saveRuleSet(ruleSet, "file", actorId);
+      return ruleSet;
+    },
+
+    /** Replaces the rules with an admin's edited text; invalid text changes nothing. */
+    async replaceFromText(text: string, actorId: string): Promise<{ ok: true; ruleSet: RuleSet } | { ok: false; errors: string[] }> {
+      const parsed = parseRuleSet(text);
+      if (!parsed.ok) return parsed;
+      await routing.saveRuleSet(parsed.ruleSet, "slack", actorId);
+      return parsed;
+    },
+
+    /** Routes a filed case (outbox job): team, owner, rule recorded, special alerts and QIO task. */
+    async routeCase(caseId: string) {
+      const ruleSet = await activeRuleSet();
+      return routing.routeCase(caseId, ruleSet, async (eventId, outcome) => {
+        const base = { caseId, rule: outcome.ruleId, teamId: outcome.teamId, ownerId: outcome.ownerId ?? "" };
+        const entries = announceInThread(eventId, { ...base, kind: "routed" });
+        if (outcome.ownerId) entries.push(...directMessages(eventId, [outcome.ownerId], { ...base, kind: "assigned", actorId: "system" }));
+        if (outcome.alertApprovers) {
+          const alerted = [...(await roles.withRoles(["manager", "admin"])), ...outcome.riskContacts];
+          entries.push(...directMessages(`${eventId}:alert`, alerted, { ...base, kind: "alert_harm_or_critical", reasons: outcome.reasons.join("; ") }));
+        }
+        if (outcome.qioReferral) entries.push(...announceInThread(`${eventId}:qio`, { ...base, kind: "qio_referral" }).slice(1));
+        return entries;
+      });
+    },
+
+    /** Whether a user works the given team's cases (managers see every team). */
+    async isOnTeam(teamId: string | null, userId: string, role: Role): Promise<boolean> {
+      if (hasRole(role, "manager")) return true;
+      if (!hasRole(role, "coordinator")) return false;
+      if (!teamId) return true;
+      const team = (await activeRuleSet()).teams.find((candidate) => candidate.id === teamId);
+      return !team || team.members.length === 0 || team.members.includes(userId);
+    },
+  };
+}
+
+export type RoutingService = ReturnType<typeof createRoutingService>;

@@ -1,0 +1,120 @@
+import type { KnownBlock, ModalView } from "@slack/types";
+import type { CaseDetails, CaseSummary } from "../../cases/case.ts";
+import { TEXT_LIMITS } from "../../cases/case.schema.ts";
+import { CLOSE_OUTCOMES, NOTE_KINDS, nextStatuses, STATUS_LABELS } from "../../cases/lifecycle.ts";
+import { categoryLabel, severityLabel } from "../../cases/taxonomy.ts";
+import { formatLocal } from "../../lib/zoned-time.ts";
+import { encodeCaseRef } from "../forms/case-ref.ts";
+import { ACTION_FIELDS as F, VIEWS } from "../ids.ts";
+import { escapeText, truncate } from "./escape.ts";
+
+const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75), emoji: true });
+const option = (text: string, value: string) => ({ text: plain(text), value });
+
+function modal(callbackId: string, title: string, summary: CaseSummary, blocks: KnownBlock[], submit?: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    private_metadata: encodeCaseRef(summary.id),
+    title: plain(truncate(title, 24)),
+    ...(submit ? { submit: plain(submit) } : {}),
+    close: plain(submit ? "Cancel" : "Close"),
+    blocks,
+  };
+}
+
+const caseLine = (summary: CaseSummary): KnownBlock => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text: `*${summary.number}* · ${escapeText(summary.department)} · ${STATUS_LABELS[summary.status]}` }],
+});
+
+function input(blockId: string, label: string, element: object, optional = false): KnownBlock {
+  return { type: "input", block_id: blockId, label: plain(label), optional, element: { action_id: blockId, ...element } } as KnownBlock;
+}
+
+/** Choose the next status. */
+export function changeStatusModal(summary: CaseSummary): ModalView {
+  const options = nextStatuses(summary.status).map((status) => option(STATUS_LABELS[status], status));
+  return modal(VIEWS.changeStatus, "Change status", summary, [caseLine(summary), input(F.status, "New status", { type: "radio_buttons", options })], "Save");
+}
+
+/** Record an investigation step, a finding or a note. */
+export function addNoteModal(summary: CaseSummary): ModalView {
+  const kinds = Object.entries(NOTE_KINDS).map(([value, text]) => option(text, value));
+  return modal(
+    VIEWS.addNote,
+    "Add note",
+    summary,
+    [
+      caseLine(summary),
+      input(F.noteKind, "What is it?", { type: "radio_buttons", options: kinds, initial_option: kinds[0] }),
+      input(F.noteBody, "Note", { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative }),
+      { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Notes stay in the case record; the channel only sees that a note was added." }] },
+    ],
+    "Add note",
+  );
+}
+
+/** Pick the new owner. */
+export function reassignModal(summary: CaseSummary): ModalView {
+  return modal(
+    VIEWS.reassign,
+    "Reassign case",
+    summary,
+    [caseLine(summary), input(F.newOwner, "New owner", { type: "users_select", ...(summary.ownerId ? { initial_user: summary.ownerId } : {}) })],
+    "Reassign",
+  );
+}
+
+/** Close with an outcome and a resolution summary; the modal itself is the confirmation. */
+export function closeModal(summary: CaseSummary): ModalView {
+  const outcomes = Object.entries(CLOSE_OUTCOMES).map(([value, text]) => option(text, value));
+  return modal(
+    VIEWS.close,
+    "Close case",
+    summary,
+    [
+      caseLine(summary),
+      input(F.outcome, "Outcome", { type: "radio_buttons", options: outcomes }),
+      input(F.resolution, "How was it resolved?", { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative }),
+    ],
+    "Close case",
+  );
+}
+
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } });
+
+/** The protected details, shown only to an authorized user (the view is audited). */
+export function detailsModal(details: CaseDetails, timeZone: string): ModalView {
+  const { summary } = details;
+  const people = details.people.map((person) => {
+    const contact = [person.phone, person.email].filter(Boolean).map((value) => escapeText(value as string)).join(", ");
+    const language = person.preferredLanguage ? ` · prefers ${escapeText(person.preferredLanguage)}` : "";
+    const who = person.role === "patient" ? "Patient" : `Raised by (${person.relationship})`;
+    return `*${who}:* ${escapeText(person.name)}${contact ? ` · ${contact}` : ""}${language}`;
+  });
+  const flags = [
+    details.medicareBeneficiary ? "Medicare beneficiary" : null,
+    details.writtenResponseRequested ? "asked for a written reply" : null,
+    details.resolvedOnSpot ? "resolved on the spot" : null,
+  ].filter(Boolean);
+  const notes = details.notes.slice(-20).map(
+    (note) => `• _${NOTE_KINDS[note.kind as keyof typeof NOTE_KINDS] ?? note.kind}_, <@${note.authorId}>, ${formatLocal(note.createdAt, timeZone)}:\n${escapeText(note.body)}`,
+  );
+  const blocks: KnownBlock[] = [
+    { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Protected health information. This view is recorded in the audit trail. Do not copy it into channels." }] },
+    section(`*${summary.number}* · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · ${severityLabel(summary.severity)}`),
+    section(people.join("\n")),
+    ...(flags.length > 0 ? [section(`_${flags.join(" · ")}_`)] : []),
+    section(`*What happened*\n${escapeText(details.description)}`),
+    ...(details.desiredOutcome ? [section(`*What the patient wants*\n${escapeText(details.desiredOutcome)}`)] : []),
+    ...(details.resolutionSummary ? [section(`*Resolution*\n${escapeText(details.resolutionSummary)}`)] : []),
+    ...(notes.length > 0 ? [section(`*Notes*\n${notes.join("\n")}`)] : [section("_No notes yet._")]),
+  ];
+  return modal(VIEWS.details, summary.number, summary, blocks);
+}
+
+/** A yes/no confirmation for actions that alert people or undo a closure. */
+export function confirmModal(callbackId: string, title: string, summary: CaseSummary, question: string, submit: string): ModalView {
+  return modal(callbackId, title, summary, [section(question)], submit);
+}

@@ -1,0 +1,75 @@
+import type { CaseSummary } from "../../cases/case.ts";
+import type { CaseUpdatePayload } from "../../cases/case-updates.ts";
+import { CLOSE_OUTCOMES, NOTE_KINDS, STATUS_LABELS } from "../../cases/lifecycle.ts";
+import { formatLocal } from "../../lib/zoned-time.ts";
+import { escapeText } from "./escape.ts";
+
+// Words for case updates: a line in the case thread, or a direct message. Ids and codes only.
+
+const user = (id: string | undefined) => (id && id !== "system" ? `<@${id}>` : "the rules");
+const statusLabel = (status: string | undefined) => STATUS_LABELS[status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? status ?? "";
+
+/** The one-line thread update for a change. */
+export function threadUpdateText(update: CaseUpdatePayload): string {
+  switch (update.kind) {
+    case "routed":
+      return `Routed to team \`${escapeText(update.teamId ?? "")}\` by rule \`${escapeText(update.rule ?? "")}\`${update.ownerId ? `; owner ${user(update.ownerId)}` : "; no owner available yet"}.`;
+    case "assigned":
+      return `${user(update.ownerId)} took ownership.`;
+    case "reassigned":
+      return `${user(update.actorId)} reassigned the case to ${user(update.ownerId)}.`;
+    case "status_changed":
+      return `${user(update.actorId)} changed the status from ${statusLabel(update.from)} to ${statusLabel(update.to)}.`;
+    case "note_added":
+      return `${user(update.actorId)} added: ${NOTE_KINDS[update.noteKind as keyof typeof NOTE_KINDS]?.toLowerCase() ?? "a note"} (open *View details* to read it).`;
+    case "escalated":
+      return `:arrow_double_up: ${user(update.actorId)} escalated the case to the managers.`;
+    case "closed":
+      return `${user(update.actorId)} closed the case: ${CLOSE_OUTCOMES[update.outcome as keyof typeof CLOSE_OUTCOMES]?.toLowerCase() ?? update.outcome}.`;
+    case "reopened":
+      return `${user(update.actorId)} reopened the case.`;
+    case "reclassified":
+      return `${user(update.actorId)} changed the classification to ${escapeText(update.to ?? "")}.`;
+    case "qio_referral":
+      return ":ballot_box_with_check: Task added: tell the patient of the right to contact the QIO (Medicare quality-of-care or discharge concern).";
+    case "alert_harm_or_critical":
+      return `:rotating_light: Managers and risk management alerted: ${escapeText(update.reasons ?? "")}.`;
+    case "reminder":
+      return reminderText(update);
+  }
+}
+
+function reminderText(update: CaseUpdatePayload): string {
+  const due = update.dueAt ? new Date(update.dueAt) : null;
+  const when = due ? formatLocal(due, update.timeZone ?? "UTC") : "";
+  switch (update.reminder) {
+    case "acknowledge_due_soon":
+      return `:alarm_clock: Acknowledgement due ${when}.`;
+    case "acknowledge_overdue":
+      return `:red_circle: Acknowledgement overdue since ${when}.`;
+    case "response_due_soon":
+      return `:alarm_clock: ${update.caseType === "grievance" ? "Written response or interim letter" : "Response"} due ${when}.`;
+    case "response_overdue":
+      return `:red_circle: ${update.caseType === "grievance" ? "Written response or interim letter" : "Response"} overdue since ${when}.`;
+    case "unassigned":
+      return `:wave: Nobody owns this case yet (filed ${when}). Press *Assign to me* on the card.`;
+    default:
+      return "Reminder.";
+  }
+}
+
+/** A direct message about a case: the update, naming the case so it stands alone. */
+export function directMessageText(update: CaseUpdatePayload, summary: CaseSummary, permalink: string | null): string {
+  const ref = permalink ? `<${permalink}|${summary.number}>` : `*${summary.number}*`;
+  switch (update.kind) {
+    case "assigned":
+    case "reassigned":
+      return `You now own ${ref} (${escapeText(summary.department)}, severity ${summary.severity}).`;
+    case "escalated":
+      return `:arrow_double_up: ${user(update.actorId)} escalated ${ref} to the managers.`;
+    case "alert_harm_or_critical":
+      return `:rotating_light: ${ref} needs attention now: ${escapeText(update.reasons ?? "")}.`;
+    default:
+      return `${ref}: ${threadUpdateText(update)}`;
+  }
+}

@@ -1,0 +1,22 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import type { AppDeps } from "../../../app.ts";
+import { decodeCaseRef } from "../../forms/case-ref.ts";
+import { ACTIONS } from "../../ids.ts";
+import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+
+/** "Assign to me" on a card: one owner even when two people press it at once. */
+export function registerAssignToMe(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(ACTIONS.assignToMe, async ({ ack, action, body, client }) => {
+    await ack();
+    const caseId = decodeCaseRef(action.value);
+    if (!caseId) return;
+    try {
+      const summary = await deps.caseActions.assignToMe(caseId, body.user.id);
+      deps.logger.info({ caseId, user: body.user.id }, "case assigned");
+      void deps.outbox.kick();
+      await tellPrivately(client, body.user.id, body.channel?.id, notice(`You now own *${summary.number}*.`, ":white_check_mark:"));
+    } catch (error) {
+      await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId, action: "assign" })));
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import type { App, BlockOverflowAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import { z } from "zod";
+import type { AppDeps } from "../../../app.ts";
+import type { CaseSummary } from "../../../cases/case.ts";
+import type { CaseAction } from "../../../users/permissions.ts";
+import { closeModal, confirmModal, detailsModal, reassignModal } from "../../blocks/case-action.modals.ts";
+import { ACTIONS, MORE_OPTIONS, VIEWS } from "../../ids.ts";
+import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { openCaseModal } from "./open-case-modal.ts";
+
+const OptionSchema = z.object({ c: z.uuid(), o: z.enum(Object.values(MORE_OPTIONS) as [string, ...string[]]) });
+
+/** The card's overflow menu: every option opens a form or a confirmation first. */
+export function registerCaseMore(app: App, deps: AppDeps): void {
+  const menu: Record<string, { permission: CaseAction; build: (summary: CaseSummary) => ModalView }> = {
+    [MORE_OPTIONS.reassign]: { permission: "reassign", build: reassignModal },
+    [MORE_OPTIONS.close]: { permission: "close", build: closeModal },
+    [MORE_OPTIONS.escalate]: {
+      permission: "escalate",
+      build: (summary) =>
+        confirmModal(VIEWS.escalate, "Escalate case", summary, `Escalate *${summary.number}* to the managers? They are alerted now.`, "Escalate"),
+    },
+    [MORE_OPTIONS.reopen]: {
+      permission: "reopen",
+      build: (summary) => confirmModal(VIEWS.reopen, "Reopen case", summary, `Reopen *${summary.number}*? It goes back to investigating.`, "Reopen"),
+    },
+  };
+
+  app.action<BlockOverflowAction>(ACTIONS.more, async ({ ack, action, body, client }) => {
+    await ack();
+    let parsed: z.infer<typeof OptionSchema>;
+    try {
+      parsed = OptionSchema.parse(JSON.parse(action.selected_option.value));
+    } catch {
+      return;
+    }
+    const request = { caseId: parsed.c, userId: body.user.id, channelId: body.channel?.id, triggerId: body.trigger_id };
+    if (parsed.o === MORE_OPTIONS.details) {
+      try {
+        const details = await deps.caseActions.viewDetails(parsed.c, body.user.id);
+        await client.views.open({ trigger_id: body.trigger_id, view: detailsModal(details, deps.timeZone) });
+      } catch (error) {
+        await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId: parsed.c, action: "details" })));
+      }
+      return;
+    }
+    const entry = menu[parsed.o];
+    if (entry) await openCaseModal(deps, client, request, entry.permission, entry.build);
+  });
+}

@@ -1,0 +1,18 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import type { AppDeps } from "../../../app.ts";
+import { rulesEditModal } from "../../blocks/admin.ts";
+import { ACTIONS } from "../../ids.ts";
+import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+
+/** "Edit rules" under /case admin rules: opens the rules form for admins. */
+export function registerEditRules(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(ACTIONS.editRules, async ({ ack, body, client }) => {
+    await ack();
+    try {
+      const yaml = await deps.admin.rulesText(body.user.id);
+      await client.views.open({ trigger_id: body.trigger_id, view: rulesEditModal(yaml) });
+    } catch (error) {
+      await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { action: "edit_rules" })));
+    }
+  });
+}

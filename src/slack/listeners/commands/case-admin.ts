@@ -1,0 +1,45 @@
+import type { RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../../../app.ts";
+import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
+import { notice, userMessageFor } from "../respond.ts";
+import type { AdminCommand } from "./parse-case-command.ts";
+
+/** /case admin …: roles and routing rules. */
+export async function runAdminCommand(
+  deps: AppDeps,
+  command: AdminCommand,
+  request: { userId: string; triggerId: string; client: WebClient; respond: RespondFn },
+): Promise<void> {
+  const { userId, respond } = request;
+  const reply = (message: { text: string; blocks: unknown[] }) => respond({ response_type: "ephemeral", ...(message as { text: string }) });
+  try {
+    switch (command.kind) {
+      case "help":
+        await deps.admin.ensureAdmin(userId, "admin_help");
+        return void (await reply(adminHelp()));
+      case "invalid":
+        return void (await reply(adminHelp(command.message)));
+      case "roles":
+        return void (await reply(rolesMessage(await deps.admin.listRoles(userId))));
+      case "grant": {
+        const previous = await deps.admin.grant(userId, command.userId, command.role);
+        return void (await reply(notice(`<@${command.userId}> is now ${command.role} (was ${previous}).`, ":white_check_mark:")));
+      }
+      case "rules":
+        return void (await reply(rulesMessage(await deps.admin.rulesText(userId))));
+      case "rules_reload": {
+        const ruleSet = await deps.admin.reloadRules(userId);
+        return void (await reply(notice(`Loaded ${ruleSet.rules.length} routing rules from the file; they apply to cases filed from now on.`, ":white_check_mark:")));
+      }
+      case "rules_edit": {
+        const yaml = await deps.admin.rulesText(userId);
+        if (yaml.length > RULES_EDIT_LIMIT) return void (await reply(rulesMessage(yaml)));
+        await request.client.views.open({ trigger_id: request.triggerId, view: rulesEditModal(yaml) });
+        return;
+      }
+    }
+  } catch (error) {
+    await reply(notice(userMessageFor(error, deps.logger, { action: `admin_${command.kind}` })));
+  }
+}

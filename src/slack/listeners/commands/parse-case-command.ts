@@ -1,0 +1,78 @@
+import { ROLES, type Role } from "../../../users/user-role.repository.ts";
+
+// The words after /case. Mentions arrive as <@U123|name> because the manifest sets should_escape.
+
+export type AdminCommand =
+  | { kind: "help" }
+  | { kind: "roles" }
+  | { kind: "grant"; userId: string; role: Role }
+  | { kind: "rules" }
+  | { kind: "rules_reload" }
+  | { kind: "rules_edit" }
+  | { kind: "invalid"; message: string };
+
+export type CaseCommand =
+  | { kind: "new" }
+  | { kind: "help" }
+  | { kind: "mine" }
+  | { kind: "open"; filter?: string }
+  | { kind: "search"; text: string }
+  | { kind: "lookup"; number: string }
+  | { kind: "admin"; command: AdminCommand }
+  | { kind: "unknown"; text: string };
+
+const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$/;
+
+function parseAdmin(words: string[]): AdminCommand {
+  const [verb, ...rest] = words.map((word) => word.trim());
+  switch (verb?.toLowerCase()) {
+    case undefined:
+    case "help":
+      return { kind: "help" };
+    case "roles":
+      return { kind: "roles" };
+    case "grant": {
+      const mention = rest[0]?.match(MENTION);
+      const role = rest[1]?.toLowerCase();
+      if (!mention || !role || !(ROLES as readonly string[]).includes(role)) {
+        return { kind: "invalid", message: `Use: /case admin grant @person ${ROLES.join("|")}` };
+      }
+      return { kind: "grant", userId: (mention[1] ?? mention[2]) as string, role: role as Role };
+    }
+    case "rules": {
+      const sub = rest[0]?.toLowerCase();
+      if (!sub) return { kind: "rules" };
+      if (sub === "reload") return { kind: "rules_reload" };
+      if (sub === "edit") return { kind: "rules_edit" };
+      return { kind: "invalid", message: "Use: /case admin rules, /case admin rules edit or /case admin rules reload" };
+    }
+    default:
+      return { kind: "invalid", message: `I don't know "admin ${verb}". Try /case admin help.` };
+  }
+}
+
+/** Reads the text after /case. */
+export function parseCaseCommand(text: string): CaseCommand {
+  const trimmed = text.trim();
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  const verb = words[0]?.toLowerCase();
+  const rest = words.slice(1).join(" ");
+  if (!verb || (verb === "new" && words.length === 1)) return { kind: "new" };
+  if (CASE_NUMBER.test(verb) && words.length === 1) return { kind: "lookup", number: verb.toUpperCase() };
+  switch (verb) {
+    case "help":
+    case "?":
+      return { kind: "help" };
+    case "mine":
+      return words.length === 1 ? { kind: "mine" } : { kind: "unknown", text: trimmed };
+    case "open":
+      return rest ? { kind: "open", filter: rest } : { kind: "open" };
+    case "search":
+      return { kind: "search", text: rest };
+    case "admin":
+      return { kind: "admin", command: parseAdmin(words.slice(1)) };
+    default:
+      return { kind: "unknown", text: trimmed };
+  }
+}

@@ -1,0 +1,18 @@
+import type { App } from "@slack/bolt";
+import type { AppDeps } from "../../../app.ts";
+import { errorSummary } from "../../../lib/errors.ts";
+import { homeView } from "../../blocks/case-list.ts";
+import { EVENTS } from "../../ids.ts";
+
+/** Publishes the App Home tab for whoever opens it. */
+export function registerAppHome(app: App, deps: AppDeps): void {
+  app.event(EVENTS.appHomeOpened, async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      const data = await deps.workQueue.home(event.user);
+      await client.views.publish({ user_id: event.user, view: homeView(data, deps.clock.now()) });
+    } catch (error) {
+      deps.logger.error({ user: event.user, error: errorSummary(error) }, "could not publish App Home");
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import type { Role } from "./user-role.repository.ts";
+
+// Who may do what. Checked on the server at every action with the actor's current role; the
+// Slack buttons a user sees are a convenience, never the check.
+
+const RANK: Record<Role, number> = { staff: 0, coordinator: 1, manager: 2, admin: 3 };
+
+/** True when `role` is at least `minimum` (admin includes manager, manager includes coordinator). */
+export function hasRole(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+export const CASE_ACTIONS = [
+  "view_details",
+  "assign_self",
+  "reassign",
+  "change_status",
+  "add_note",
+  "escalate",
+  "close",
+  "reopen",
+  "override_classification",
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+/** The facts about a case that permissions depend on. */
+export interface CaseAccess {
+  ownerId: string | null;
+  filedBy: string;
+  /** The actor belongs to the team the case is routed to. */
+  actorOnTeam: boolean;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+/** Decides whether `actor` may perform `action` on a case. */
+export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAccess): Decision {
+  const isOwner = access.ownerId === actor.userId;
+  const manager = hasRole(actor.role, "manager");
+  const coordinator = hasRole(actor.role, "coordinator");
+  switch (action) {
+    case "view_details":
+      if (manager || isOwner || access.filedBy === actor.userId || (coordinator && access.actorOnTeam)) return allow;
+      return deny("Only the case owner, its team and managers can see patient details.");
+    case "assign_self":
+    case "add_note":
+    case "escalate":
+    case "override_classification":
+      return coordinator ? allow : deny("Only patient-relations coordinators and managers can do that.");
+    case "reassign":
+    case "change_status":
+    case "close":
+    case "reopen":
+      if (manager || (coordinator && isOwner)) return allow;
+      return deny(access.ownerId ? "Only the case owner or a manager can do that." : "Assign the case first, or ask a manager.");
+  }
+}
+
+/** Administration (roles, routing rules, settings) is for admins only. */
+export function canAdminister(actor: Actor): Decision {
+  return actor.role === "admin" ? allow : deny("Only admins can change roles, routing rules and settings.");
+}

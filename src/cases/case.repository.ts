@@ -98,7 +98,8 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
         if (change.expect && "ownerId" in change.expect) where.ownerId = change.expect.ownerId ?? null;
         if (change.expect?.statusIn) where.status = { in: [...change.expect.statusIn] };
         // A conditional UPDATE is the lock: of two simultaneous clicks exactly one matches.
-        const { count } = await tx.case.updateMany({ where, data: change.data });
+        // Always touching updated_at means a change with no column of its own (a note) still matches.
+        const { count } = await tx.case.updateMany({ where, data: { ...change.data, updatedAt: new Date() } });
         if (count === 0) {
           const current = await tx.case.findUnique({ where: { id: caseId }, select: SUMMARY_FIELDS });
           return { applied: false as const, current: current ? toSummary(current) : null };

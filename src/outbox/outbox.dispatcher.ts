@@ -21,7 +21,6 @@ const BACKOFF_MS = [2_000, 10_000, 30_000, 120_000, 600_000];
 export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
   const { outbox, handlers, clock, logger, maxAttempts = 8, leaseMs = 60_000, pollMs = 5_000 } = options;
   let running: Promise<number> | null = null;
-  let rerun = false;
   let timer: NodeJS.Timeout | null = null;
 
   async function deliver(message: ClaimedMessage): Promise<void> {
@@ -50,21 +49,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
     }
   }
 
-  /** Runs one drain now (coalescing concurrent kicks); resolves when the queue has nothing due. */
+  /** Drains the queue; resolves once a drain that started after this call has finished. */
   async function kick(): Promise<void> {
-    if (running) {
-      rerun = true;
-      await running;
-      return;
-    }
-    running = (async () => {
-      let total = 0;
-      do {
-        rerun = false;
-        total += await drain();
-      } while (rerun);
-      return total;
-    })();
+    // Wait out a drain already under way: it may have claimed its batch before our rows committed.
+    while (running) await running.catch(() => 0);
+    running = drain();
     try {
       await running;
     } catch (error) {

@@ -13,7 +13,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
     /** Leases up to `limit` due messages; SKIP LOCKED lets several instances drain the queue without overlap. */
     async claimDue(now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
       const leaseUntil = new Date(now.getTime() + leaseMs);
-      return prisma.$queryRaw<ClaimedMessage[]>`
+      const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
         UPDATE "outbox_messages" SET "locked_until" = ${leaseUntil}, "attempts" = "attempts" + 1
         WHERE "id" IN (
           SELECT "id" FROM "outbox_messages"
@@ -22,6 +22,8 @@ export function createOutboxRepository(prisma: PrismaClient) {
           ORDER BY "id" LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         RETURNING "id", "kind", "payload", "attempts"`;
+      // RETURNING does not keep the subquery's order; delivery order matters (route before card).
+      return claimed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async markSent(id: bigint, now: Date): Promise<void> {

@@ -66,12 +66,14 @@ export function createRoutingService({ routing, roles, rulesFile }: RoutingServi
     /** Routes a filed case (outbox job): team, owner, rule recorded, special alerts and QIO task. */
     async routeCase(caseId: string) {
       const ruleSet = await activeRuleSet();
-      return routing.routeCase(caseId, ruleSet, async (eventId, outcome) => {
+      // Read before the routing transaction: the embedded database has one connection, which it holds.
+      const approvers = await roles.withRoles(["manager", "admin"]);
+      return routing.routeCase(caseId, ruleSet, (eventId, outcome) => {
         const base = { caseId, rule: outcome.ruleId, teamId: outcome.teamId, ownerId: outcome.ownerId ?? "" };
         const entries = announceInThread(eventId, { ...base, kind: "routed" });
         if (outcome.ownerId) entries.push(...directMessages(eventId, [outcome.ownerId], { ...base, kind: "assigned", actorId: "system" }));
         if (outcome.alertApprovers) {
-          const alerted = [...(await roles.withRoles(["manager", "admin"])), ...outcome.riskContacts];
+          const alerted = [...approvers, ...outcome.riskContacts];
           entries.push(...directMessages(`${eventId}:alert`, alerted, { ...base, kind: "alert_harm_or_critical", reasons: outcome.reasons.join("; ") }));
         }
         if (outcome.qioReferral) entries.push(...announceInThread(`${eventId}:qio`, { ...base, kind: "qio_referral" }).slice(1));

@@ -20,9 +20,9 @@ export interface SendOptions {
 }
 
 /** POSTs a signed Slack request; returns status and parsed body (empty string when Slack-style empty ack). */
-export async function sendToSlackEndpoint(url: string, body: string, options: SendOptions = {}) {
+export async function sendToSlackEndpoint(url: string, body: string, options: SendOptions & { json?: boolean } = {}) {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "content-type": options.json ? "application/json" : "application/x-www-form-urlencoded" };
   if (!options.unsigned) {
     headers["x-slack-request-timestamp"] = String(timestamp);
     headers["x-slack-signature"] = options.signature ?? sign(body, timestamp, options.secret);
@@ -113,4 +113,47 @@ export function viewSubmissionPayload(fields: {
       notify_on_close: false,
     },
   };
+}
+
+/** A block_actions payload: a button press (or overflow choice) on a message. */
+export function blockActionPayload(fields: {
+  actionId: string;
+  value?: string;
+  selectedOptionValue?: string;
+  userId: string;
+  channelId?: string;
+  messageTs?: string;
+}) {
+  const action = fields.selectedOptionValue
+    ? { type: "overflow", action_id: fields.actionId, block_id: "case_actions", selected_option: { text: { type: "plain_text", text: "x" }, value: fields.selectedOptionValue }, action_ts: "1700000000.000300" }
+    : { type: "button", action_id: fields.actionId, block_id: "case_actions", text: { type: "plain_text", text: "x" }, value: fields.value, action_ts: "1700000000.000300" };
+  return {
+    type: "block_actions",
+    team: { id: "T0TEAM001", domain: "general-hospital" },
+    user: { id: fields.userId, username: "user", name: "user", team_id: "T0TEAM001" },
+    api_app_id: "A0APP0001",
+    token: "legacy-token-unused",
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    container: { type: "message", message_ts: fields.messageTs ?? "1700000000.000001", channel_id: fields.channelId ?? "C0CASES001", is_ephemeral: false },
+    channel: { id: fields.channelId ?? "C0CASES001", name: "patient-relations" },
+    message: { type: "message", ts: fields.messageTs ?? "1700000000.000001", text: "card", blocks: [] },
+    response_url: "http://127.0.0.1:9/unused",
+    is_enterprise_install: false,
+    actions: [action],
+    state: { values: {} },
+  };
+}
+
+/** An Events API delivery (JSON body), e.g. app_home_opened. */
+export function eventBody(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: "legacy-token-unused",
+    team_id: "T0TEAM001",
+    api_app_id: "A0APP0001",
+    event,
+    type: "event_callback",
+    event_id: `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T0TEAM001", user_id: "U0BOT0001", is_bot: true, is_enterprise_install: false }],
+  });
 }

@@ -4,7 +4,7 @@ import { parseEnv } from "../../src/config/env.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
-import { interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
+import { eventBody, interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
 
 export const CASE_CHANNEL = "C0CASES001";
@@ -14,8 +14,9 @@ export interface TestApp {
   slack: FakeSlack;
   url: string;
   logs: string[];
-  slash(text: string, options?: SendOptions & { channelId?: string }): ReturnType<typeof sendToSlackEndpoint>;
+  slash(text: string, options?: SendOptions & { channelId?: string; userId?: string }): ReturnType<typeof sendToSlackEndpoint>;
   interact(payload: Record<string, unknown>, options?: SendOptions): ReturnType<typeof sendToSlackEndpoint>;
+  event(event: Record<string, unknown>): ReturnType<typeof sendToSlackEndpoint>;
   close(): Promise<void>;
 }
 
@@ -51,8 +52,13 @@ export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock;
     url,
     logs,
     slash: (text, sendOptions = {}) =>
-      sendToSlackEndpoint(url, slashCommandBody({ text, channelId: sendOptions.channelId, responseUrl: `${slack.url}/commands/1` }), sendOptions),
+      sendToSlackEndpoint(
+        url,
+        slashCommandBody({ text, channelId: sendOptions.channelId, userId: sendOptions.userId, responseUrl: `${slack.url}/commands/1` }),
+        sendOptions,
+      ),
     interact: (payload, sendOptions) => sendToSlackEndpoint(url, interactiveBody(payload), sendOptions),
+    event: (event) => sendToSlackEndpoint(url, eventBody(event), { json: true }),
     async close() {
       await running.stop();
       await slack.close();

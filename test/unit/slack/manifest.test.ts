@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { COMMANDS, SHORTCUTS } from "../../../src/slack/ids.ts";
+import { COMMANDS, EVENTS, SHORTCUTS } from "../../../src/slack/ids.ts";
 
 const manifest = parse(readFileSync(new URL("../../../manifest.yml", import.meta.url), "utf8"));
 
@@ -16,13 +16,18 @@ describe("manifest.yml and the code agree", () => {
     expect(declared).toEqual(Object.values(SHORTCUTS).sort());
   });
 
+  it("on every event subscription", () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(Object.values(EVENTS).sort());
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
   it("enables interactivity (modals and shortcuts need it) and the scopes the app calls", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write"]));
   });
 
   it("points every HTTP request URL at Bolt's /slack/events endpoint", () => {
-    const urls = [manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((command: { url: string }) => command.url)];
+    const urls = [manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url, ...manifest.features.slash_commands.map((command: { url: string }) => command.url)];
     for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
   });
 });

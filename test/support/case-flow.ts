@@ -1,0 +1,42 @@
+import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
+import { ACTIONS } from "../../src/slack/ids.ts";
+import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { type IntakeFields, intakeViewState } from "../fixtures/intake.ts";
+import type { TestApp } from "./test-app.ts";
+
+let counter = 0;
+
+/** Files a case through a signed view submission and waits until it is routed and its card posted. */
+export async function fileCaseThroughSlack(app: TestApp, overrides: Partial<IntakeFields> = {}, userId = "U0NURSE01") {
+  const viewId = `V0FLOW${String(++counter).padStart(4, "0")}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+  const response = await app.interact(
+    viewSubmissionPayload({ viewId, userId, values: intakeViewState(overrides), privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }) }),
+  );
+  if (response.status !== 200 || response.text !== "") throw new Error(`filing failed: ${response.status} ${response.text}`);
+  await app.running.deps.outbox.kick();
+  return app.running.deps.db.prisma.case.findUniqueOrThrow({ where: { intakeKey: `slack-view:${viewId}` } });
+}
+
+/** Presses a card button as `userId`. */
+export function pressButton(app: TestApp, actionId: (typeof ACTIONS)[keyof typeof ACTIONS], caseId: string, userId: string) {
+  return app.interact(blockActionPayload({ actionId, value: JSON.stringify({ c: caseId }), userId }));
+}
+
+/** Chooses an option of the card's overflow menu as `userId`. */
+export function chooseMore(app: TestApp, caseId: string, option: string, userId: string) {
+  return app.interact(blockActionPayload({ actionId: ACTIONS.more, selectedOptionValue: JSON.stringify({ c: caseId, o: option }), userId }));
+}
+
+/** Submits a case-action modal. */
+export function submitCaseModal(app: TestApp, callbackId: string, caseId: string, userId: string, values: Record<string, Record<string, unknown>>) {
+  return app.interact(
+    viewSubmissionPayload({ viewId: `V0ACT${Math.random().toString(36).slice(2, 10).toUpperCase()}`, callbackId, userId, values, privateMetadata: JSON.stringify({ c: caseId }) }),
+  );
+}
+
+/** Ephemeral replies and DMs the fake Slack received for one user. */
+export function privateMessagesTo(app: TestApp, userId: string): string[] {
+  return app.slack.calls
+    .filter((call) => (call.method === "chat.postEphemeral" && call.body.user === userId) || (call.method === "chat.postMessage" && call.body.channel === userId))
+    .map((call) => JSON.stringify(call.body));
+}

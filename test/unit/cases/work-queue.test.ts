@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { CaseSummary } from "../../../src/cases/case.ts";
+import { nextDeadline, sortWorkQueue } from "../../../src/cases/work-queue.ts";
+
+const HOUR = 3_600_000;
+const now = new Date("2026-12-01T12:00:00Z");
+const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
+
+const summary: CaseSummary = {
+  id: "5f8b8a3e-0000-4000-8000-000000000001",
+  number: "PR-2026-0042",
+  status: "new",
+  type: "grievance",
+  classificationRule: "verbal_unresolved",
+  classificationOverridden: false,
+  category: "communication",
+  department: "Emergency Department",
+  severity: 2,
+  allegesHarm: false,
+  receivedVia: "phone",
+  receivedAt: new Date("2026-11-27T14:30:00Z"),
+  acknowledgeDueAt: new Date("2026-12-01T14:30:00Z"),
+  responseDueAt: new Date("2026-12-04T14:30:00Z"),
+  ownerId: null,
+  filedBy: "U0NURSE01",
+  cardChannelId: null,
+  cardMessageTs: null,
+  teamId: null,
+  routingRule: null,
+  escalatedAt: null,
+  closedAt: null,
+  outcome: null,
+  openTasks: [],
+  createdAt: new Date("2026-11-28T12:00:00Z"),
+};
+
+describe("nextDeadline", () => {
+  it("is the acknowledgement while the case is new", () => {
+    expect(nextDeadline(summary)).toEqual({ kind: "acknowledge", dueAt: new Date("2026-12-01T14:30:00Z") });
+  });
+
+  it("is the response for a new case without an acknowledgement clock", () => {
+    expect(nextDeadline({ ...summary, acknowledgeDueAt: null })).toEqual({ kind: "response", dueAt: new Date("2026-12-04T14:30:00Z") });
+  });
+
+  it.each(["acknowledged", "investigating", "awaiting_response"] as const)("is the response once the case is %s", (status) => {
+    expect(nextDeadline({ ...summary, status })).toEqual({ kind: "response", dueAt: new Date("2026-12-04T14:30:00Z") });
+  });
+
+  it.each(["resolved", "closed"] as const)("is null for a %s case", (status) => {
+    expect(nextDeadline({ ...summary, status })).toBeNull();
+  });
+
+  it("is null when no clock runs", () => {
+    expect(nextDeadline({ ...summary, acknowledgeDueAt: null, responseDueAt: null })).toBeNull();
+    expect(nextDeadline({ ...summary, status: "investigating", responseDueAt: null })).toBeNull();
+  });
+});
+
+describe("sortWorkQueue", () => {
+  const make = (number: string, fields: Partial<CaseSummary>): CaseSummary => ({ ...summary, number, status: "investigating", acknowledgeDueAt: null, ...fields });
+
+  const mostOverdue = make("PR-2026-0001", { responseDueAt: at(-3 * 24 * HOUR) });
+  const justOverdue = make("PR-2026-0002", { status: "new", acknowledgeDueAt: at(-1 * HOUR), responseDueAt: at(6 * 24 * HOUR) });
+  const dueSoon = make("PR-2026-0003", { responseDueAt: at(2 * HOUR) });
+  const dueLater = make("PR-2026-0004", { responseDueAt: at(5 * 24 * HOUR) });
+  const noClockOlder = make("PR-2026-0005", { responseDueAt: null, receivedAt: new Date("2026-11-20T09:00:00Z") });
+  const closedOlder = make("PR-2026-0006", { status: "closed", responseDueAt: at(-10 * 24 * HOUR), receivedAt: new Date("2026-11-21T09:00:00Z") });
+  const noClockNewer = make("PR-2026-0007", { responseDueAt: null, receivedAt: new Date("2026-11-30T09:00:00Z") });
+
+  it("puts overdue first (most overdue first), then the nearest deadline, then cases without one, oldest first", () => {
+    const shuffled = [noClockNewer, dueLater, closedOlder, justOverdue, noClockOlder, mostOverdue, dueSoon];
+    expect(sortWorkQueue(shuffled).map((entry) => entry.number)).toEqual([
+      "PR-2026-0001",
+      "PR-2026-0002",
+      "PR-2026-0003",
+      "PR-2026-0004",
+      "PR-2026-0005",
+      "PR-2026-0006",
+      "PR-2026-0007",
+    ]);
+  });
+
+  it("breaks a tie on the deadline by receipt, oldest first", () => {
+    const dueAt = at(4 * HOUR);
+    const later = make("PR-2026-0010", { responseDueAt: dueAt, receivedAt: new Date("2026-11-29T09:00:00Z") });
+    const earlier = make("PR-2026-0011", { responseDueAt: dueAt, receivedAt: new Date("2026-11-25T09:00:00Z") });
+    expect(sortWorkQueue([later, earlier]).map((entry) => entry.number)).toEqual(["PR-2026-0011", "PR-2026-0010"]);
+  });
+
+  it("orders a new case by its acknowledgement, not its later response deadline", () => {
+    const acknowledgeSoon = make("PR-2026-0020", { status: "new", acknowledgeDueAt: at(3 * HOUR), responseDueAt: at(7 * 24 * HOUR) });
+    const respondTomorrow = make("PR-2026-0021", { responseDueAt: at(24 * HOUR) });
+    expect(sortWorkQueue([respondTomorrow, acknowledgeSoon]).map((entry) => entry.number)).toEqual(["PR-2026-0020", "PR-2026-0021"]);
+  });
+
+  it("returns a new array and leaves the input alone", () => {
+    const input = [dueLater, mostOverdue];
+    const sorted = sortWorkQueue(input);
+    expect(sorted).not.toBe(input);
+    expect(input.map((entry) => entry.number)).toEqual(["PR-2026-0004", "PR-2026-0001"]);
+    expect(sortWorkQueue([])).toEqual([]);
+  });
+});

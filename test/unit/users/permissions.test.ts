@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { type CaseAccess, type CaseAction, CASE_ACTIONS, canActOnCase, canAdminister, hasRole } from "../../../src/users/permissions.ts";
+import { ROLES, type Role } from "../../../src/users/user-role.repository.ts";
+
+const ACTOR = "U0ACTOR01";
+const SOMEONE_ELSE = "U0OTHER01";
+const FILER = "U0NURSE01";
+
+// The access situations that matter: whose case it is, whether the actor is on its team, who filed it.
+const SITUATIONS = {
+  owner: { ownerId: ACTOR, filedBy: FILER, actorOnTeam: false },
+  ownerOnTeam: { ownerId: ACTOR, filedBy: FILER, actorOnTeam: true },
+  teamMember: { ownerId: SOMEONE_ELSE, filedBy: FILER, actorOnTeam: true },
+  outsider: { ownerId: SOMEONE_ELSE, filedBy: FILER, actorOnTeam: false },
+  filer: { ownerId: SOMEONE_ELSE, filedBy: ACTOR, actorOnTeam: false },
+  unassignedOnTeam: { ownerId: null, filedBy: FILER, actorOnTeam: true },
+  unassignedOutsider: { ownerId: null, filedBy: FILER, actorOnTeam: false },
+} as const satisfies Record<string, CaseAccess>;
+type Situation = keyof typeof SITUATIONS;
+
+const everyone: readonly Role[] = ["staff", "coordinator", "manager", "admin"];
+const coordinatorsUp: readonly Role[] = ["coordinator", "manager", "admin"];
+const managersUp: readonly Role[] = ["manager", "admin"];
+
+// Who is allowed, written out per action and situation (not derived from the code under test).
+const coordinatorWork: Record<Situation, readonly Role[]> = {
+  owner: coordinatorsUp,
+  ownerOnTeam: coordinatorsUp,
+  teamMember: coordinatorsUp,
+  outsider: coordinatorsUp,
+  filer: coordinatorsUp,
+  unassignedOnTeam: coordinatorsUp,
+  unassignedOutsider: coordinatorsUp,
+};
+const ownerOrManager: Record<Situation, readonly Role[]> = {
+  owner: coordinatorsUp,
+  ownerOnTeam: coordinatorsUp,
+  teamMember: managersUp,
+  outsider: managersUp,
+  filer: managersUp,
+  unassignedOnTeam: managersUp,
+  unassignedOutsider: managersUp,
+};
+const EXPECTED: Record<CaseAction, Record<Situation, readonly Role[]>> = {
+  view_details: {
+    owner: everyone,
+    ownerOnTeam: everyone,
+    teamMember: coordinatorsUp,
+    outsider: managersUp,
+    filer: everyone,
+    unassignedOnTeam: coordinatorsUp,
+    unassignedOutsider: managersUp,
+  },
+  assign_self: coordinatorWork,
+  add_note: coordinatorWork,
+  escalate: coordinatorWork,
+  override_classification: coordinatorWork,
+  reassign: ownerOrManager,
+  change_status: ownerOrManager,
+  close: ownerOrManager,
+  reopen: ownerOrManager,
+};
+
+const cases = CASE_ACTIONS.flatMap((action) =>
+  (Object.keys(SITUATIONS) as Situation[]).flatMap((situation) =>
+    ROLES.map((role) => ({ action, situation, role, allowed: EXPECTED[action][situation].includes(role) })),
+  ),
+);
+
+describe("canActOnCase", () => {
+  it("has an expectation for every action", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CASE_ACTIONS].sort());
+    expect(cases).toHaveLength(CASE_ACTIONS.length * 7 * 4);
+  });
+
+  it.each(cases)("$action by $role ($situation) → allowed: $allowed", ({ action, situation, role, allowed }) => {
+    const decision = canActOnCase(action, { userId: ACTOR, role }, SITUATIONS[situation]);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) {
+      expect(decision.reason.trim().length).toBeGreaterThan(0);
+      expect(decision.reason).not.toContain("<@");
+      expect(decision.reason).not.toContain("<!");
+    } else {
+      expect(decision).toEqual({ allowed: true });
+    }
+  });
+
+  it("lets staff who filed a case see its details, but not staff who merely share the team", () => {
+    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({ allowed: true });
+    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.teamMember)).toEqual({
+      allowed: false,
+      reason: "Only the case owner, its team and managers can see patient details.",
+    });
+  });
+
+  it("tells a coordinator to assign an unowned case first, and names the owner rule otherwise", () => {
+    expect(canActOnCase("change_status", { userId: ACTOR, role: "coordinator" }, SITUATIONS.unassignedOnTeam)).toEqual({
+      allowed: false,
+      reason: "Assign the case first, or ask a manager.",
+    });
+    expect(canActOnCase("close", { userId: ACTOR, role: "coordinator" }, SITUATIONS.teamMember)).toEqual({
+      allowed: false,
+      reason: "Only the case owner or a manager can do that.",
+    });
+  });
+
+  it("keeps coordinator work away from staff", () => {
+    expect(canActOnCase("escalate", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({
+      allowed: false,
+      reason: "Only patient-relations coordinators and managers can do that.",
+    });
+  });
+
+  it("judges ownership by user id, not by role", () => {
+    const notTheOwner = canActOnCase("reassign", { userId: "U0ACTOR02", role: "coordinator" }, SITUATIONS.owner);
+    expect(notTheOwner.allowed).toBe(false);
+  });
+});
+
+describe("hasRole", () => {
+  const rank: Record<Role, number> = { staff: 0, coordinator: 1, manager: 2, admin: 3 };
+  it.each(ROLES.flatMap((role) => ROLES.map((minimum) => [role, minimum] as const)))("%s has at least %s?", (role, minimum) => {
+    expect(hasRole(role, minimum)).toBe(rank[role] >= rank[minimum]);
+  });
+
+  it("ranks admin above manager above coordinator above staff", () => {
+    expect(hasRole("admin", "manager")).toBe(true);
+    expect(hasRole("manager", "admin")).toBe(false);
+    expect(hasRole("coordinator", "manager")).toBe(false);
+    expect(hasRole("staff", "coordinator")).toBe(false);
+    expect(hasRole("staff", "staff")).toBe(true);
+  });
+});
+
+describe("canAdminister", () => {
+  it("allows admins only", () => {
+    expect(canAdminister({ userId: ACTOR, role: "admin" })).toEqual({ allowed: true });
+  });
+
+  it.each(["staff", "coordinator", "manager"] as const)("refuses a %s with a plain reason", (role) => {
+    expect(canAdminister({ userId: ACTOR, role })).toEqual({
+      allowed: false,
+      reason: "Only admins can change roles, routing rules and settings.",
+    });
+  });
+});

@@ -102,16 +102,15 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       [OUTBOX_KINDS.threadUpdate]: posts.threadUpdate,
       [OUTBOX_KINDS.directMessage]: posts.directMessage,
     },
-    clock,
+    // Delivery retries run on real time, whatever clock the case rules are given.
+    clock: systemClock,
     logger,
   });
-  const jobs = [
-    remindersJob({
-      prisma: db.prisma,
-      approvers,
-      policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
-    }),
-  ];
+  const reminders = remindersJob({
+    prisma: db.prisma,
+    approvers,
+    policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
+  });
   return {
     env,
     logger,
@@ -127,7 +126,8 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     workQueue: createWorkQueue({ queries: createCaseQueries(db.prisma), cases, roleOf: roles.roleOf, audit: roles.audit, clock }),
     admin: createAdminService({ roles, routing }),
     outbox,
-    scheduler: createScheduler(jobs, { timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
+    remindersJob: reminders,
+    scheduler: createScheduler([reminders], { timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
 }
 

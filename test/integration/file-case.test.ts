@@ -3,7 +3,7 @@ import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts"
 import { messageShortcutPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
 import { CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, intakeViewState, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
-import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts";
+import { CASE_CHANNEL, startTestApp, TEST_NOW, type TestApp } from "../support/test-app.ts";
 
 const PATIENT_DATA = [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, "Waited six hours"];
 
@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
 
   it("invalid input is returned inline and nothing is stored", async () => {
     const viewId = nextViewId();
-    const future = new Date(Date.now() + 3 * 3_600_000);
+    const future = new Date(new Date(TEST_NOW).getTime() + 3 * 3_600_000);
     const payload = viewSubmissionPayload({
       viewId,
       values: intakeViewState({ patientName: "  ", receivedAt: future, raisedBy: "family", raiserName: "" }),

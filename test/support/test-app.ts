@@ -1,13 +1,15 @@
 import { Writable } from "node:stream";
 import { buildApp, type RunningApp } from "../../src/app.ts";
 import { parseEnv } from "../../src/config/env.ts";
-import type { Clock } from "../../src/lib/clock.ts";
+import { type Clock, fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
 import { eventBody, interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
 
 export const CASE_CHANNEL = "C0CASES001";
+/** "Now" for the case rules in integration tests: Saturday 28 November 2026, 07:00 in New York. */
+export const TEST_NOW = "2026-11-28T12:00:00Z";
 
 export interface TestApp {
   running: RunningApp;
@@ -21,9 +23,13 @@ export interface TestApp {
 }
 
 /** The real app in HTTP mode, on a real database, talking to a fake Slack Web API on localhost. */
-export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { clock?: Clock; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApp> {
   const slack = await startFakeSlack();
-  const database = await createTestDatabase(kind);
+  // A second instance can share the first one's database; it then leaves dropping it to the first.
+  const database = options.databaseUrl ? { databaseUrl: options.databaseUrl, drop: async () => {} } : await createTestDatabase(kind);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -43,7 +49,8 @@ export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock;
     LOG_LEVEL: "info",
     ...options.env,
   });
-  const running = await buildApp(env, { logger: createLogger("info", sink), ...(options.clock ? { clock: options.clock } : {}) });
+  // Case rules run on a fixed date so deadlines in assertions never drift with the calendar.
+  const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
   const port = await running.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {

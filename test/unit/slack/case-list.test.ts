@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import type { CaseSummary } from "../../../src/cases/case.ts";
+import type { HomeData } from "../../../src/cases/work-queue.service.ts";
+import { caseLine, caseListMessage, dueIn, homeView } from "../../../src/slack/blocks/case-list.ts";
+
+const HOUR = 3_600_000;
+const now = new Date("2026-12-01T12:00:00Z");
+const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
+
+const summary: CaseSummary = {
+  id: "5f8b8a3e-0000-4000-8000-000000000001",
+  number: "PR-2026-0042",
+  status: "new",
+  type: "grievance",
+  classificationRule: "verbal_unresolved",
+  classificationOverridden: false,
+  category: "communication",
+  department: "Emergency Department",
+  severity: 2,
+  allegesHarm: false,
+  receivedVia: "phone",
+  receivedAt: new Date("2026-11-27T14:30:00Z"),
+  acknowledgeDueAt: new Date("2026-12-01T14:30:00Z"),
+  responseDueAt: new Date("2026-12-04T14:30:00Z"),
+  ownerId: null,
+  filedBy: "U0NURSE01",
+  cardChannelId: null,
+  cardMessageTs: null,
+  teamId: null,
+  routingRule: null,
+  escalatedAt: null,
+  closedAt: null,
+  outcome: null,
+  openTasks: [],
+  createdAt: new Date("2026-11-28T12:00:00Z"),
+};
+
+const responding = (offsetMs: number): CaseSummary => ({ ...summary, status: "investigating", responseDueAt: at(offsetMs) });
+const numbered = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ ...summary, id: `case-${index + 1}`, number: `PR-2026-${String(index + 1).padStart(4, "0")}` }));
+
+type AnyBlock = { type: string; text?: { text: string }; elements?: { text?: string }[]; fields?: { text: string }[] };
+const asBlocks = (blocks: readonly unknown[]) => blocks as AnyBlock[];
+const sectionTexts = (blocks: readonly unknown[]) => asBlocks(blocks).flatMap((block) => (block.type === "section" && block.text ? [block.text.text] : []));
+const contextTexts = (blocks: readonly unknown[]) => asBlocks(blocks).flatMap((block) => (block.type === "context" ? (block.elements ?? []).map((element) => element.text ?? "") : []));
+const headers = (blocks: readonly unknown[]) => asBlocks(blocks).flatMap((block) => (block.type === "header" && block.text ? [block.text.text] : []));
+
+describe("dueIn", () => {
+  it.each([
+    ["5 hours ahead", 5 * HOUR, ":large_orange_circle: response due in 5 h"],
+    ["exactly a day ahead", 24 * HOUR, ":large_orange_circle: response due in 24 h"],
+    ["30 hours ahead", 30 * HOUR, ":white_circle: response due in 30 h"],
+    ["47 hours ahead", 47 * HOUR, ":white_circle: response due in 47 h"],
+    ["2 days ahead", 48 * HOUR, ":white_circle: response due in 2 d"],
+    ["6 days ahead", 6 * 24 * HOUR, ":white_circle: response due in 6 d"],
+    ["3 hours late", -3 * HOUR, ":red_circle: response overdue 3 h"],
+    ["47 hours late", -47 * HOUR, ":red_circle: response overdue 47 h"],
+    ["50 hours late", -50 * HOUR, ":red_circle: response overdue 2 d"],
+    ["5 days late", -5 * 24 * HOUR, ":red_circle: response overdue 5 d"],
+  ])("%s", (_title, offset, expected) => {
+    expect(dueIn(responding(offset), now)).toBe(expected);
+  });
+
+  it("names the acknowledgement while the case is new", () => {
+    expect(dueIn({ ...summary, acknowledgeDueAt: at(5 * HOUR) }, now)).toBe(":large_orange_circle: acknowledgement due in 5 h");
+    expect(dueIn({ ...summary, acknowledgeDueAt: at(-72 * HOUR) }, now)).toBe(":red_circle: acknowledgement overdue 3 d");
+  });
+
+  it.each([
+    ["20 minutes", 20 * 60_000],
+    ["29 minutes", 29 * 60_000],
+  ])("calls a case %s past its deadline overdue, not due", (_title, late) => {
+    expect(dueIn(responding(-late), now)).toMatch(/^:red_circle: response overdue /);
+  });
+
+  it("shows the status when no clock runs", () => {
+    expect(dueIn({ ...summary, status: "resolved" }, now)).toBe("Resolved");
+    expect(dueIn({ ...summary, acknowledgeDueAt: null, responseDueAt: null }, now)).toBe("New");
+  });
+});
+
+describe("caseLine", () => {
+  it("shows number, type, unit, category, severity, owner and deadline only", () => {
+    expect(caseLine({ ...responding(5 * HOUR), ownerId: "U0COORD01" }, now)).toBe(
+      "*PR-2026-0042* · Grievance · Emergency Department · Communication and information · sev 2 · <@U0COORD01> · :large_orange_circle: response due in 5 h",
+    );
+    expect(caseLine({ ...responding(5 * HOUR), type: "complaint" }, now)).toBe(
+      "*PR-2026-0042* · Complaint · Emergency Department · Communication and information · sev 2 · _unassigned_ · :large_orange_circle: response due in 5 h",
+    );
+  });
+});
+
+describe("caseListMessage", () => {
+  it("says so when the list is empty", () => {
+    expect(caseListMessage("Your open cases", [], now, "You own no open cases.")).toEqual({
+      text: "Your open cases: 0 cases",
+      blocks: [
+        { type: "section", text: { type: "mrkdwn", text: "*Your open cases* (0)" } },
+        { type: "context", elements: [{ type: "mrkdwn", text: "You own no open cases." }] },
+      ],
+    });
+  });
+
+  it("counts one case in the singular", () => {
+    const message = caseListMessage("Open cases", [summary], now, "No open cases.");
+    expect(message.text).toBe("Open cases: 1 case");
+    expect(sectionTexts(message.blocks)).toEqual(["*Open cases* (1)", caseLine(summary, now)]);
+  });
+
+  it("lists 25 cases and says how many more there are", () => {
+    const message = caseListMessage("Open cases", numbered(30), now, "No open cases.");
+    expect(message.text).toBe("Open cases: 30 cases");
+    const listed = sectionTexts(message.blocks).slice(1).join("\n").split("\n");
+    expect(listed).toHaveLength(25);
+    expect(listed[0]).toMatch(/^\*PR-2026-0001\* /);
+    expect(listed[24]).toMatch(/^\*PR-2026-0025\* /);
+    expect(JSON.stringify(message)).not.toContain("PR-2026-0026");
+    expect(contextTexts(message.blocks)).toEqual(["…and 5 more. Narrow it down, e.g. /case open Emergency."]);
+  });
+
+  it("does not promise more when exactly 25 are listed", () => {
+    const message = caseListMessage("Open cases", numbered(25), now, "No open cases.");
+    expect(contextTexts(message.blocks)).toEqual([]);
+    expect(sectionTexts(message.blocks).slice(1).join("\n").split("\n")).toHaveLength(25);
+  });
+
+  it("keeps every section under Slack's 3,000 characters, even with long hostile names", () => {
+    // 75 characters is the longest department a routing rule or menu option accepts.
+    const longest = "&<>".repeat(25);
+    const cases = numbered(30).map((entry) => ({ ...entry, department: longest, ownerId: "U0COORD01XYZ" }));
+    const message = caseListMessage("Open cases", cases, now, "No open cases.");
+    for (const text of sectionTexts(message.blocks)) expect(text.length).toBeLessThan(3000);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it("escapes a hostile department and title so they cannot ping or link", () => {
+    const hostile = { ...summary, department: "<!channel> <https://x.example|Ward>" };
+    const rendered = JSON.stringify(caseListMessage("Open cases matching <!here>", [hostile], now, "No open cases."));
+    expect(rendered).not.toContain("<!channel>");
+    expect(rendered).not.toContain("<!here>");
+    expect(rendered).not.toContain("<https://x.example");
+    expect(rendered).toContain("&lt;!channel&gt;");
+  });
+});
+
+describe("homeView", () => {
+  const staff: HomeData = { role: "staff", mine: [], unassigned: [], counts: null };
+  const manager: HomeData = {
+    role: "manager",
+    mine: [responding(5 * HOUR)],
+    unassigned: [{ ...summary, number: "PR-2026-0043" }],
+    counts: { open: 12, unassigned: 1, overdue: 2, grievances: 7, byStatus: { new: 3, investigating: 9 } },
+  };
+
+  it("shows staff only their own cases", () => {
+    const view = homeView(staff, now);
+    expect(view.type).toBe("home");
+    expect(headers(view.blocks)).toEqual(["My cases"]);
+    expect(contextTexts(view.blocks)).toEqual(["You own no open cases.", "File a concern with /case · /case help for everything else."]);
+    const rendered = JSON.stringify(view);
+    for (const absent of ["Awaiting my approval", "Unassigned", "Team", "Grievances open"]) expect(rendered).not.toContain(absent);
+  });
+
+  it("shows a manager approvals, unassigned cases and team counts", () => {
+    const view = homeView(manager, now);
+    expect(headers(view.blocks)).toEqual(["My cases", "Awaiting my approval", "Unassigned", "Team"]);
+    expect(sectionTexts(view.blocks)).toEqual([caseLine(manager.mine[0]!, now), caseLine(manager.unassigned[0]!, now)]);
+    const fields = asBlocks(view.blocks).flatMap((block) => (block.fields ?? []).map((field) => field.text));
+    expect(fields).toEqual(["*Open*\n12", "*Grievances open*\n7", "*Past response deadline*\n2", "*Unassigned*\n1"]);
+    expect(contextTexts(view.blocks)).toEqual([
+      "No response letters are waiting for approval.",
+      "New: 3 · Investigating: 9",
+      "File a concern with /case · /case help for everything else.",
+    ]);
+  });
+
+  it("shows a coordinator the team without the approvals section", () => {
+    const view = homeView({ ...manager, role: "coordinator" }, now);
+    expect(headers(view.blocks)).toEqual(["My cases", "Unassigned", "Team"]);
+  });
+
+  it("says when every open case has an owner", () => {
+    const view = homeView({ ...manager, role: "admin", unassigned: [], counts: { open: 0, unassigned: 0, overdue: 0, grievances: 0, byStatus: {} } }, now);
+    expect(headers(view.blocks)).toEqual(["My cases", "Awaiting my approval", "Unassigned", "Team"]);
+    expect(contextTexts(view.blocks)).toContain("Every open case has an owner.");
+  });
+
+  it("stays within Slack's 100 blocks with long lists", () => {
+    const view = homeView({ ...manager, mine: numbered(200), unassigned: numbered(200) }, now);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(contextTexts(view.blocks).filter((text) => text.startsWith("…and 175 more"))).toHaveLength(2);
+    for (const text of sectionTexts(view.blocks)) expect(text.length).toBeLessThan(3000);
+  });
+
+  it("escapes hostile departments on the home tab", () => {
+    const rendered = JSON.stringify(homeView({ ...manager, unassigned: [{ ...summary, department: "<!channel>" }] }, now));
+    expect(rendered).not.toContain("<!channel>");
+  });
+});

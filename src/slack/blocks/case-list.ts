@@ -15,10 +15,13 @@ const SHOWN = 25;
 export function dueIn(summary: CaseSummary, now: Date): string {
   const deadline = nextDeadline(summary);
   if (!deadline) return STATUS_LABELS[summary.status];
-  const hours = Math.round((deadline.dueAt.getTime() - now.getTime()) / 3_600_000);
-  const span = Math.abs(hours) >= 48 ? `${Math.round(Math.abs(hours) / 24)} d` : `${Math.abs(hours)} h`;
+  // Overdue is decided on the exact difference (as reminders do); only the shown span is rounded.
+  const remainingMs = deadline.dueAt.getTime() - now.getTime();
+  const hours = Math.round(Math.abs(remainingMs) / 3_600_000);
+  const span = hours >= 48 ? `${Math.round(hours / 24)} d` : `${hours} h`;
   const what = deadline.kind === "acknowledge" ? "acknowledgement" : "response";
-  return hours < 0 ? `:red_circle: ${what} overdue ${span}` : `${hours <= 24 ? ":large_orange_circle:" : ":white_circle:"} ${what} due in ${span}`;
+  if (remainingMs <= 0) return `:red_circle: ${what} overdue ${span}`;
+  return `${remainingMs <= 24 * 3_600_000 ? ":large_orange_circle:" : ":white_circle:"} ${what} due in ${span}`;
 }
 
 /** One line per case. */
@@ -43,7 +46,7 @@ function lines(cases: readonly CaseSummary[], now: Date, empty: string): KnownBl
 /** A titled list for an ephemeral reply. */
 export function caseListMessage(title: string, cases: readonly CaseSummary[], now: Date, empty: string): CaseMessage {
   return {
-    text: `${title}: ${cases.length} case${cases.length === 1 ? "" : "s"}`,
+    text: `${escapeText(title)}: ${cases.length} case${cases.length === 1 ? "" : "s"}`,
     blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${escapeText(title)}* (${cases.length})` } }, ...lines(cases, now, empty)],
   };
 }

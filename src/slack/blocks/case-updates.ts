@@ -6,8 +6,9 @@ import { escapeText } from "./escape.ts";
 
 // Words for case updates: a line in the case thread, or a direct message. Ids and codes only.
 
-const user = (id: string | undefined) => (id && id !== "system" ? `<@${id}>` : "the rules");
-const statusLabel = (status: string | undefined) => STATUS_LABELS[status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? status ?? "";
+// Payload values come from our own code, but are treated as untrusted all the same.
+const user = (id: string | undefined) => (id && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : "the rules");
+const statusLabel = (status: string | undefined) => STATUS_LABELS[status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? escapeText(status ?? "");
 
 /** The one-line thread update for a change. */
 export function threadUpdateText(update: CaseUpdatePayload): string {
@@ -25,7 +26,7 @@ export function threadUpdateText(update: CaseUpdatePayload): string {
     case "escalated":
       return `:arrow_double_up: ${user(update.actorId)} escalated the case to the managers.`;
     case "closed":
-      return `${user(update.actorId)} closed the case: ${CLOSE_OUTCOMES[update.outcome as keyof typeof CLOSE_OUTCOMES]?.toLowerCase() ?? update.outcome}.`;
+      return `${user(update.actorId)} closed the case: ${CLOSE_OUTCOMES[update.outcome as keyof typeof CLOSE_OUTCOMES]?.toLowerCase() ?? escapeText(update.outcome ?? "")}.`;
     case "reopened":
       return `${user(update.actorId)} reopened the case.`;
     case "reclassified":

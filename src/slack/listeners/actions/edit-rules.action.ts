@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../../app.ts";
-import { rulesEditModal } from "../../blocks/admin.ts";
+import { RULES_EDIT_LIMIT, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
 import { ACTIONS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
@@ -10,6 +10,11 @@ export function registerEditRules(app: App, deps: AppDeps): void {
     await ack();
     try {
       const yaml = await deps.admin.rulesText(body.user.id);
+      // The rules may have grown since this button was posted.
+      if (yaml.length > RULES_EDIT_LIMIT) {
+        await tellPrivately(client, body.user.id, body.channel?.id, rulesMessage(yaml));
+        return;
+      }
       await client.views.open({ trigger_id: body.trigger_id, view: rulesEditModal(yaml) });
     } catch (error) {
       await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { action: "edit_rules" })));

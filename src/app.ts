@@ -122,7 +122,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     routing,
     teamName,
     cases: createCaseService({ cases, clock, policy: clockPolicyFrom(env) }),
-    caseActions: createCaseActions({ cases, clock, roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers }),
+    caseActions: createCaseActions({ cases, clock, policy: clockPolicyFrom(env), roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers }),
     workQueue: createWorkQueue({ queries: createCaseQueries(db.prisma), cases, roleOf: roles.roleOf, audit: roles.audit, clock }),
     admin: createAdminService({ roles, routing }),
     outbox,

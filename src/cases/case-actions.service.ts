@@ -4,6 +4,8 @@ import { type Actor, type CaseAction, canActOnCase } from "../users/permissions.
 import type { Role } from "../users/user-role.repository.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
+import { type CaseType, overrideClassification } from "./classify.ts";
+import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
 import { announceInThread, type CaseUpdatePayload, directMessages } from "./case-updates.ts";
 import { canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
 
@@ -15,6 +17,7 @@ export interface CaseActionsDeps {
   /** Managers and admins: escalations and breach alerts go to them. */
   approvers(): Promise<string[]>;
   clock: Clock;
+  policy: ClockPolicy;
 }
 
 /** Ownership, status, notes, escalation and closure: every action checked, audited and announced. */
@@ -100,7 +103,10 @@ export function createCaseActions(deps: CaseActionsDeps) {
     /** Moves along the workflow; refused when someone else moved it first. */
     async changeStatus(caseId: string, userId: string, to: CaseStatus, expectedFrom?: CaseStatus): Promise<CaseSummary> {
       const { summary } = await authorize("change_status", caseId, userId);
-      const from = expectedFrom ?? summary.status;
+      if (expectedFrom && expectedFrom !== summary.status) {
+        throw new AppError(ErrorCode.conflict, `${summary.number} is now ${STATUS_LABELS[summary.status].toLowerCase()}; someone changed it first.`);
+      }
+      const from = summary.status;
       if (!nextStatuses(from).includes(to)) {
         throw new AppError(ErrorCode.invalidInput, `A case that is ${STATUS_LABELS[from].toLowerCase()} cannot move to ${STATUS_LABELS[to].toLowerCase()}.`);
       }
@@ -193,6 +199,27 @@ export function createCaseActions(deps: CaseActionsDeps) {
       );
     },
 
+    /** A coordinator's reclassification, with the required reason; the clocks restart for the new type. */
+    async reclassify(caseId: string, userId: string, type: CaseType, reason: string): Promise<CaseSummary> {
+      const { summary } = await authorize("override_classification", caseId, userId);
+      requireOpen(summary);
+      if (summary.type === type) throw new AppError(ErrorCode.invalidInput, `${summary.number} is already a ${type}.`);
+      const classification = overrideClassification(type, reason);
+      const due = dueDatesFor(type, summary.receivedAt, false, deps.policy);
+      const payload = update(summary, "reclassified", { actorId: userId, to: type });
+      return apply(
+        caseId,
+        {
+          expect: { statusIn: [summary.status] },
+          data: { type, classificationRule: classification.rule, classificationOverridden: true, ...due },
+          // The reason is the coordinator's own words about the classification, kept with the audit record.
+          event: { type: "reclassified", actorId: userId, data: { from: summary.type, fromRule: summary.classificationRule, to: type, reason: classification.overrideReason ?? "" } },
+          notify: (eventId) => announceInThread(eventId, payload),
+        },
+        () => `${summary.number} changed while you were looking; try again.`,
+      );
+    },
+
     /** The protected details, for authorized users only; every view is audited. */
     async viewDetails(caseId: string, userId: string): Promise<CaseDetails> {
       await authorize("view_details", caseId, userId);
@@ -206,7 +233,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       const role = await deps.roleOf(userId);
       const actorOnTeam = await deps.isOnTeam(summary.teamId, userId, role);
       const access = { ownerId: summary.ownerId, filedBy: summary.filedBy, actorOnTeam };
-      const actions: CaseAction[] = ["view_details", "assign_self", "reassign", "change_status", "add_note", "escalate", "close", "reopen"];
+      const actions: CaseAction[] = ["view_details", "assign_self", "reassign", "change_status", "add_note", "escalate", "close", "reopen", "override_classification"];
       return new Set(actions.filter((action) => canActOnCase(action, { userId, role }, access).allowed));
     },
   };

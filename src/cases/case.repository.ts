@@ -1,8 +1,6 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
-import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, ChangeResult, NewCase, OutboxEntry } from "./case.ts";
-import type { CaseType, Classification } from "./classify.ts";
-import type { DueDates } from "./clocks.ts";
+import type { CaseType } from "./classify.ts";
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -152,34 +150,6 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
 
     async recordDenied(caseId, actorId, action) {
       await prisma.caseEvent.create({ data: { caseId, type: "permission_denied", actorId, data: { action } } });
-    },
-
-    async overrideClassification(caseId, classification: Classification, actorId, dueDates: DueDates) {
-      return prisma.$transaction(async (tx) => {
-        const before = await tx.case.findUnique({ where: { id: caseId }, select: { type: true, classificationRule: true } });
-        if (!before) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
-        const row = await tx.case.update({
-          where: { id: caseId },
-          data: {
-            type: classification.type,
-            classificationRule: classification.rule,
-            classificationOverridden: true,
-            acknowledgeDueAt: dueDates.acknowledgeDueAt,
-            responseDueAt: dueDates.responseDueAt,
-          },
-          select: SUMMARY_FIELDS,
-        });
-        await tx.caseEvent.create({
-          data: {
-            caseId,
-            type: "classification_overridden",
-            actorId,
-            // The reason is the coordinator's own words about the classification, kept with the audit record.
-            data: { from: before.type, fromRule: before.classificationRule, to: classification.type, reason: classification.overrideReason ?? "" },
-          },
-        });
-        return toSummary(row);
-      });
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { Clock } from "../lib/clock.ts";
-import { AppError, ErrorCode } from "../lib/errors.ts";
 import { wallTimeOf } from "../lib/zoned-time.ts";
 import type { CaseRepository, CaseSummary, IntakeContext } from "./case.ts";
 import type { CaseIntake } from "./case.schema.ts";
-import { type CaseType, classifyConcern, overrideClassification } from "./classify.ts";
+import { classifyConcern } from "./classify.ts";
 import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
 import { OUTBOX_KINDS } from "./case-updates.ts";
 
@@ -30,15 +29,6 @@ export function createCaseService({ cases, clock, policy }: CaseServiceDeps) {
           { kind: OUTBOX_KINDS.caseCard, dedupeKey: `case-card:${caseId}`, payload: { caseId } },
         ],
       );
-    },
-
-    /** Records a coordinator's reclassification with its reason and resets the clocks to the new type. */
-    async overrideClassification(caseId: string, type: CaseType, reason: string, actorId: string): Promise<CaseSummary> {
-      const classification = overrideClassification(type, reason);
-      const current = await cases.findSummary(caseId);
-      if (!current) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
-      const dueDates = dueDatesFor(type, current.receivedAt, false, policy);
-      return cases.overrideClassification(caseId, classification, actorId, dueDates);
     },
   };
 }

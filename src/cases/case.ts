@@ -65,6 +65,11 @@ export interface OutboxEntry {
 /** Fields an action may change. */
 export interface CaseUpdate {
   ownerId?: string | null;
+  type?: CaseType;
+  classificationRule?: string;
+  classificationOverridden?: boolean;
+  acknowledgeDueAt?: Date | null;
+  responseDueAt?: Date | null;
   status?: CaseStatus;
   teamId?: string | null;
   routingRule?: string | null;
@@ -108,7 +113,6 @@ export interface CaseRepository {
   fileCase(newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]): Promise<{ summary: CaseSummary; created: boolean }>;
   findSummary(caseId: string): Promise<CaseSummary | null>;
   recordCardPosted(caseId: string, channelId: string, messageTs: string): Promise<void>;
-  overrideClassification(caseId: string, classification: Classification, actorId: string, dueDates: DueDates): Promise<CaseSummary>;
   findByNumber(number: string): Promise<CaseSummary | null>;
   applyChange(caseId: string, change: CaseChange): Promise<ChangeResult>;
   /** Reads the protected details and records the view in the audit trail, together. */

@@ -18,6 +18,7 @@ export const VIEWS = {
   details: "case_details",
   escalate: "case_escalate",
   reopen: "case_reopen",
+  reclassify: "case_reclassify",
   editRules: "admin_edit_rules",
 } as const;
 
@@ -53,6 +54,7 @@ export const MORE_OPTIONS = {
   escalate: "escalate",
   close: "close",
   reopen: "reopen",
+  reclassify: "reclassify",
   details: "details",
 } as const;
 
@@ -65,6 +67,8 @@ export const ACTION_FIELDS = {
   outcome: "outcome",
   resolution: "resolution",
   rulesText: "rules_text",
+  caseType: "case_type",
+  overrideReason: "override_reason",
 } as const;
 
 /** Events the app subscribes to (manifest: settings.event_subscriptions.bot_events). */

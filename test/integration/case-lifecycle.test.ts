@@ -8,7 +8,6 @@ import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts
 const COORDINATOR_A = "U0COORD0A1";
 const COORDINATOR_B = "U0COORD0B1";
 const MANAGER = "U0MANAGER1";
-const NURSE = "U0NURSE01";
 const OTHER_STAFF = "U0STAFF002";
 
 describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
@@ -107,6 +106,41 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
       [ACTION_FIELDS.status]: { [ACTION_FIELDS.status]: { type: "radio_buttons", selected_option: { value: "acknowledged" } } },
     });
     expect(stale.json).toMatchObject({ response_action: "errors" });
+  });
+
+  it("of two different status changes submitted at once exactly one is applied", async () => {
+    const filed = await fileCaseThroughSlack(app);
+    const choose = (status: string) => ({ [ACTION_FIELDS.status]: { [ACTION_FIELDS.status]: { type: "radio_buttons", selected_option: { value: status } } } });
+    const [first, second] = await Promise.all([
+      submitCaseModal(app, VIEWS.changeStatus, filed.id, filed.ownerId!, choose("acknowledged"), "new"),
+      submitCaseModal(app, VIEWS.changeStatus, filed.id, MANAGER, choose("investigating"), "new"),
+    ]);
+    const outcomes = [first.text === "", second.text === ""];
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect((await events(filed.id)).filter((type) => type === "status_changed")).toHaveLength(1);
+    const refused = (outcomes[0] ? second : first).json as { errors: Record<string, string> };
+    expect(refused.errors[ACTION_FIELDS.status]).toMatch(/someone changed it first/);
+  });
+
+  it("lets a coordinator change the classification with a reason, restarting the clocks", async () => {
+    const filed = await fileCaseThroughSlack(app);
+    expect(filed.type).toBe("grievance");
+    const withoutReason = await submitCaseModal(app, VIEWS.reclassify, filed.id, filed.ownerId!, {
+      [ACTION_FIELDS.caseType]: { [ACTION_FIELDS.caseType]: { type: "radio_buttons", selected_option: { value: "complaint" } } },
+      [ACTION_FIELDS.overrideReason]: { [ACTION_FIELDS.overrideReason]: { type: "plain_text_input", value: "" } },
+    });
+    expect((withoutReason.json as { errors: Record<string, string> }).errors[ACTION_FIELDS.overrideReason]).toMatch(/reason/);
+    const response = await submitCaseModal(app, VIEWS.reclassify, filed.id, filed.ownerId!, {
+      [ACTION_FIELDS.caseType]: { [ACTION_FIELDS.caseType]: { type: "radio_buttons", selected_option: { value: "complaint" } } },
+      [ACTION_FIELDS.overrideReason]: { [ACTION_FIELDS.overrideReason]: { type: "plain_text_input", value: "Charge nurse resolved it during the call." } },
+    });
+    expect(response.text).toBe("");
+    const stored = await prisma().case.findUniqueOrThrow({ where: { id: filed.id } });
+    expect(stored).toMatchObject({ type: "complaint", classificationRule: "coordinator_override", classificationOverridden: true });
+    // Complaint target: 5 business days from Friday 27 Nov 09:30 New York.
+    expect(stored.responseDueAt?.toISOString()).toBe("2026-12-04T14:30:00.000Z");
+    const audit = await prisma().caseEvent.findFirstOrThrow({ where: { caseId: filed.id, type: "reclassified" } });
+    expect(audit.data).toMatchObject({ from: "grievance", to: "complaint", reason: "Charge nurse resolved it during the call." });
   });
 
   it("adds investigation notes to the record without putting them in the channel", async () => {

@@ -27,11 +27,17 @@ export function chooseMore(app: TestApp, caseId: string, option: string, userId:
   return app.interact(blockActionPayload({ actionId: ACTIONS.more, selectedOptionValue: JSON.stringify({ c: caseId, o: option }), userId }));
 }
 
-/** Submits a case-action modal. */
-export function submitCaseModal(app: TestApp, callbackId: string, caseId: string, userId: string, values: Record<string, Record<string, unknown>>) {
-  return app.interact(
-    viewSubmissionPayload({ viewId: `V0ACT${Math.random().toString(36).slice(2, 10).toUpperCase()}`, callbackId, userId, values, privateMetadata: JSON.stringify({ c: caseId }) }),
-  );
+/** Submits a case-action modal (opened when the case had status `openedOn`, if given). */
+export function submitCaseModal(
+  app: TestApp,
+  callbackId: string,
+  caseId: string,
+  userId: string,
+  values: Record<string, Record<string, unknown>>,
+  openedOn?: string,
+) {
+  const privateMetadata = JSON.stringify(openedOn ? { c: caseId, s: openedOn } : { c: caseId });
+  return app.interact(viewSubmissionPayload({ viewId: `V0ACT${Math.random().toString(36).slice(2, 10).toUpperCase()}`, callbackId, userId, values, privateMetadata }));
 }
 
 /** Ephemeral replies and DMs the fake Slack received for one user. */

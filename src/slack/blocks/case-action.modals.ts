@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { CaseDetails, CaseSummary } from "../../cases/case.ts";
 import { TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS, nextStatuses, STATUS_LABELS } from "../../cases/lifecycle.ts";
+import { ruleReason } from "../../cases/classify.ts";
 import { categoryLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
@@ -11,11 +12,11 @@ import { escapeText, truncate } from "./escape.ts";
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75), emoji: true });
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
-function modal(callbackId: string, title: string, summary: CaseSummary, blocks: KnownBlock[], submit?: string): ModalView {
+function modal(callbackId: string, title: string, summary: CaseSummary, blocks: KnownBlock[], submit?: string, metadata = encodeCaseRef(summary.id)): ModalView {
   return {
     type: "modal",
     callback_id: callbackId,
-    private_metadata: encodeCaseRef(summary.id),
+    private_metadata: metadata,
     title: plain(truncate(title, 24)),
     ...(submit ? { submit: plain(submit) } : {}),
     close: plain(submit ? "Cancel" : "Close"),
@@ -35,7 +36,8 @@ function input(blockId: string, label: string, element: object, optional = false
 /** Choose the next status. */
 export function changeStatusModal(summary: CaseSummary): ModalView {
   const options = nextStatuses(summary.status).map((status) => option(STATUS_LABELS[status], status));
-  return modal(VIEWS.changeStatus, "Change status", summary, [caseLine(summary), input(F.status, "New status", { type: "radio_buttons", options })], "Save");
+  const blocks = [caseLine(summary), input(F.status, "New status", { type: "radio_buttons", options })];
+  return modal(VIEWS.changeStatus, "Change status", summary, blocks, "Save", encodeCaseRef(summary.id, summary.status));
 }
 
 /** Record an investigation step, a finding or a note. */
@@ -117,4 +119,21 @@ export function detailsModal(details: CaseDetails, timeZone: string): ModalView 
 /** A yes/no confirmation for actions that alert people or undo a closure. */
 export function confirmModal(callbackId: string, title: string, summary: CaseSummary, question: string, submit: string): ModalView {
   return modal(callbackId, title, summary, [section(question)], submit);
+}
+
+/** Override the classification; the reason is required (misclassification is a common survey finding). */
+export function reclassifyModal(summary: CaseSummary): ModalView {
+  const to = summary.type === "grievance" ? "complaint" : "grievance";
+  return modal(
+    VIEWS.reclassify,
+    `Change to ${to}`,
+    summary,
+    [
+      caseLine(summary),
+      section(`The rules classified this as a *${summary.type}*: ${escapeText(ruleReason(summary.classificationRule))}\nChanging it restarts the clocks for a ${to}.`),
+      input(F.caseType, "New type", { type: "radio_buttons", options: [option(to === "grievance" ? "Grievance" : "Complaint", to)], initial_option: option(to === "grievance" ? "Grievance" : "Complaint", to) }),
+      input(F.overrideReason, "Why? (kept in the audit trail)", { type: "plain_text_input", multiline: true, max_length: 500 }),
+    ],
+    "Change type",
+  );
 }

@@ -51,7 +51,14 @@ export function caseActions(summary: CaseSummary): ActionsBlock {
   elements.push(button("Add note", ACTIONS.addNote, ref));
   const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value: JSON.stringify({ c: summary.id, o: value }) });
   const options = [
-    ...(open ? [option("Reassign…", MORE_OPTIONS.reassign), option("Escalate to managers", MORE_OPTIONS.escalate), option("Close…", MORE_OPTIONS.close)] : []),
+    ...(open
+      ? [
+          option("Reassign…", MORE_OPTIONS.reassign),
+          option("Escalate to managers", MORE_OPTIONS.escalate),
+          option(summary.type === "grievance" ? "Change to complaint…" : "Change to grievance…", MORE_OPTIONS.reclassify),
+          option("Close…", MORE_OPTIONS.close),
+        ]
+      : []),
     ...(canReopen(summary.status) ? [option("Reopen", MORE_OPTIONS.reopen)] : []),
     option("View details (private)", MORE_OPTIONS.details),
   ];

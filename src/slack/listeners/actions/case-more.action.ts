@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../../app.ts";
 import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
-import { closeModal, confirmModal, detailsModal, reassignModal } from "../../blocks/case-action.modals.ts";
+import { closeModal, confirmModal, detailsModal, reassignModal, reclassifyModal } from "../../blocks/case-action.modals.ts";
 import { ACTIONS, MORE_OPTIONS, VIEWS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 import { openCaseModal } from "./open-case-modal.ts";
@@ -16,6 +16,7 @@ export function registerCaseMore(app: App, deps: AppDeps): void {
   const menu: Record<string, { permission: CaseAction; build: (summary: CaseSummary) => ModalView }> = {
     [MORE_OPTIONS.reassign]: { permission: "reassign", build: reassignModal },
     [MORE_OPTIONS.close]: { permission: "close", build: closeModal },
+    [MORE_OPTIONS.reclassify]: { permission: "override_classification", build: reclassifyModal },
     [MORE_OPTIONS.escalate]: {
       permission: "escalate",
       build: (summary) =>

@@ -1,11 +1,11 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../../app.ts";
-import type { CaseSummary } from "../../../cases/case.ts";
+import type { CaseStatus, CaseSummary } from "../../../cases/case.ts";
 import { CASE_STATUSES } from "../../../cases/case.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS } from "../../../cases/lifecycle.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
-import { decodeCaseRef } from "../../forms/case-ref.ts";
+import { readCaseRef } from "../../forms/case-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
 import { userMessageFor } from "../respond.ts";
 
@@ -21,7 +21,7 @@ interface Submission {
   callbackId: string;
   /** The block that shows errors not tied to one field. */
   errorBlock: string;
-  run(deps: AppDeps, caseId: string, userId: string, values: Values): Promise<CaseSummary>;
+  run(deps: AppDeps, caseId: string, userId: string, values: Values, openedOnStatus?: CaseStatus): Promise<CaseSummary>;
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.invalidInput, message);
@@ -30,10 +30,10 @@ const SUBMISSIONS: Submission[] = [
   {
     callbackId: VIEWS.changeStatus,
     errorBlock: F.status,
-    run: (deps, caseId, userId, values) => {
+    run: (deps, caseId, userId, values, openedOnStatus) => {
       const status = z.enum(CASE_STATUSES).safeParse(field(values, F.status)?.selected_option?.value);
       if (!status.success) throw invalid("Choose the new status.");
-      return deps.caseActions.changeStatus(caseId, userId, status.data);
+      return deps.caseActions.changeStatus(caseId, userId, status.data, openedOnStatus);
     },
   },
   {
@@ -63,6 +63,15 @@ const SUBMISSIONS: Submission[] = [
       return deps.caseActions.close(caseId, userId, outcome as keyof typeof CLOSE_OUTCOMES, field(values, F.resolution)?.value ?? "");
     },
   },
+  {
+    callbackId: VIEWS.reclassify,
+    errorBlock: F.overrideReason,
+    run: (deps, caseId, userId, values) => {
+      const type = field(values, F.caseType)?.selected_option?.value;
+      if (type !== "complaint" && type !== "grievance") throw invalid("Choose the new type.");
+      return deps.caseActions.reclassify(caseId, userId, type, field(values, F.overrideReason)?.value ?? "");
+    },
+  },
   { callbackId: VIEWS.escalate, errorBlock: "", run: (deps, caseId, userId) => deps.caseActions.escalate(caseId, userId) },
   { callbackId: VIEWS.reopen, errorBlock: "", run: (deps, caseId, userId) => deps.caseActions.reopen(caseId, userId) },
 ];
@@ -71,13 +80,14 @@ const SUBMISSIONS: Submission[] = [
 export function registerCaseActionSubmissions(app: App, deps: AppDeps): void {
   for (const submission of SUBMISSIONS) {
     app.view(submission.callbackId, async ({ ack, body, view }) => {
-      const caseId = decodeCaseRef(view.private_metadata);
-      if (!caseId) {
+      const ref = readCaseRef(view.private_metadata);
+      if (!ref) {
         await ack();
         return;
       }
+      const { caseId } = ref;
       try {
-        const summary = await submission.run(deps, caseId, body.user.id, view.state.values as Values);
+        const summary = await submission.run(deps, caseId, body.user.id, view.state.values as Values, ref.openedOnStatus);
         await ack();
         deps.logger.info({ caseId, number: summary.number, user: body.user.id, action: submission.callbackId }, "case updated");
         void deps.outbox.kick();

@@ -17,6 +17,13 @@ import { createScheduler } from "./jobs/scheduler.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { errorSummary } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
+import type { LetterDrafter } from "./letters/drafter.ts";
+import type { LetterSettings } from "./letters/letter-facts.ts";
+import { createLetterRepository } from "./letters/letter.repository.ts";
+import { createLetterService, LETTER_OUTBOX } from "./letters/letter.service.ts";
+import { createTemplateDrafter } from "./letters/template-drafter.ts";
+import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
+import { loadPrompt, type Prompt } from "./llm/prompts.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
@@ -24,6 +31,7 @@ import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.serv
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
+import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createAdminService } from "./users/admin.service.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
@@ -77,8 +85,29 @@ export function createSlackApp(env: Env, logger: Logger): { app: App; receiver: 
   return { app: new App({ ...common, receiver }), receiver };
 }
 
+export function letterSettingsFrom(env: Env): LetterSettings {
+  return {
+    hospitalName: env.HOSPITAL_NAME,
+    contactPerson: env.LETTER_CONTACT_NAME,
+    contactBlock: env.LETTER_CONTACT_DETAILS,
+    signatory: env.LETTER_SIGNATORY,
+    stateAgency: env.STATE_AGENCY_CONTACT,
+    qio: env.QIO_CONTACT,
+    disclosure: env.AI_DISCLOSURE,
+    maxReadingGrade: env.LETTER_MAX_GRADE,
+    interimResponseDays: env.INTERIM_RESPONSE_DAYS,
+    timeZone: env.TZ,
+  };
+}
+
+/** The model drafter when an API key is configured, else the template drafter. */
+function letterDrafter(env: Env, prompt: Prompt, logger: Logger): LetterDrafter {
+  if (!env.OPENAI_API_KEY) return createTemplateDrafter("no_llm_configured");
+  return createOpenAiDrafter({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, prompt, logger, timeoutMs: env.OPENAI_TIMEOUT_SECONDS * 1000 });
+}
+
 /** Builds every service over one database and one Slack client: the plain deps object listeners receive. */
-function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock) {
+function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt) {
   const roles = createUserRoleRepository(db.prisma);
   const cases = createCaseRepository(db.prisma);
   const routing = createRoutingService({
@@ -91,6 +120,18 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId)?.name : undefined;
   const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamName);
   const posts = caseOutboxHandlers(cases, notifier);
+  const caseActions = createCaseActions({ cases, clock, policy: clockPolicyFrom(env), roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers });
+  const letterNotifier = createSlackLetterNotifier(app.client, env.TZ);
+  const letters = createLetterService({
+    letters: createLetterRepository(db.prisma),
+    cases,
+    caseActions,
+    drafter: letterDrafter(env, prompt, logger),
+    settings: letterSettingsFrom(env),
+    notifier: letterNotifier,
+    clock,
+    logger,
+  });
   const outbox = createOutboxDispatcher({
     outbox: createOutboxRepository(db.prisma),
     handlers: {
@@ -101,7 +142,15 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       [OUTBOX_KINDS.caseCardRefresh]: posts.caseCardRefresh,
       [OUTBOX_KINDS.threadUpdate]: posts.threadUpdate,
       [OUTBOX_KINDS.directMessage]: posts.directMessage,
+      [LETTER_OUTBOX.draft]: async ({ letterId, version, instruction }) => {
+        if (letterId) await letters.produceDraft(letterId, Number(version ?? 1), instruction);
+      },
+      [LETTER_OUTBOX.message]: async ({ letterId }) => {
+        if (letterId) await letterNotifier.showLetter(await letters.view(letterId));
+      },
     },
+    // A model call can take a while; the lease must outlast the drafter's bounded retries.
+    leaseMs: 5 * 60_000,
     // Delivery retries run on real time, whatever clock the case rules are given.
     clock: systemClock,
     logger,
@@ -122,7 +171,9 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     routing,
     teamName,
     cases: createCaseService({ cases, clock, policy: clockPolicyFrom(env) }),
-    caseActions: createCaseActions({ cases, clock, policy: clockPolicyFrom(env), roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers }),
+    caseActions,
+    letters,
+    letterNotifier,
     workQueue: createWorkQueue({ queries: createCaseQueries(db.prisma), cases, roleOf: roles.roleOf, audit: roles.audit, clock }),
     admin: createAdminService({ roles, routing }),
     outbox,
@@ -144,7 +195,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, "database migrated");
-    deps = buildDeps(env, db, app, logger, clock);
+    deps = buildDeps(env, db, app, logger, clock, await loadPrompt("response-letter"));
     await deps.roles.bootstrapAdmins(env.ADMIN_USER_IDS);
     await deps.routing.ensureRules();
   } catch (error) {

@@ -24,6 +24,9 @@ const HINTS: Record<string, string> = {
   ROUTING_RULES_FILE: "path of the routing rules YAML file (default prisma/seed/routing-rules.yml).",
   REMINDER_LEAD_HOURS: "hours before a deadline to remind the owner (default 24).",
   UNASSIGNED_NAG_HOURS: "hours a case may stay unassigned before the team is reminded (default 4).",
+  LETTER_MAX_GRADE: "target reading grade for letters, 3 to 16 (default 8).",
+  INTERIM_RESPONSE_DAYS: "days from receipt by which an interim letter promises the written response (default 30).",
+  OPENAI_TIMEOUT_SECONDS: "seconds to wait for one model call (default 30).",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -70,6 +73,16 @@ const EnvSchema = z
     COMPLAINT_RESPONSE_BUSINESS_DAYS: wholeNumber(1, 60, 5),
     HOLIDAYS: commaList(z.iso.date("must be dates like 2026-12-25")),
     ROUTING_RULES_FILE: optional(z.string()),
+    HOSPITAL_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("the hospital")),
+    LETTER_CONTACT_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("the Patient Relations Department")),
+    LETTER_CONTACT_DETAILS: z.preprocess(emptyToUndefined, z.string().max(500).default("You can reach Patient Relations through the hospital's main phone number.")),
+    LETTER_SIGNATORY: z.preprocess(emptyToUndefined, z.string().max(200).default("Patient Relations Department")),
+    STATE_AGENCY_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("your State Department of Health, the State survey agency for hospitals.")),
+    QIO_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("the Medicare Quality Improvement Organization (QIO) for your state. Call 1-800-MEDICARE to find it.")),
+    AI_DISCLOSURE: optional(z.string().max(500)),
+    LETTER_MAX_GRADE: wholeNumber(3, 16, 8),
+    INTERIM_RESPONSE_DAYS: wholeNumber(8, 90, 30),
+    OPENAI_TIMEOUT_SECONDS: wholeNumber(1, 300, 30),
     REMINDER_LEAD_HOURS: wholeNumber(1, 168, 24),
     UNASSIGNED_NAG_HOURS: wholeNumber(1, 168, 4),
     DEPARTMENTS: commaList(z.string().max(75, "names must be 75 characters or fewer")),

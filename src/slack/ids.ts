@@ -19,6 +19,10 @@ export const VIEWS = {
   escalate: "case_escalate",
   reopen: "case_reopen",
   reclassify: "case_reclassify",
+  letterApprove: "letter_approve",
+  letterEdit: "letter_edit",
+  letterRegenerate: "letter_regenerate",
+  letterReject: "letter_reject",
   editRules: "admin_edit_rules",
 } as const;
 
@@ -46,6 +50,13 @@ export const ACTIONS = {
   addNote: "case_add_note",
   more: "case_more",
   editRules: "admin_edit_rules",
+  letterApprove: "letter_approve",
+  letterEdit: "letter_edit",
+  letterRegenerate: "letter_regenerate",
+  letterReject: "letter_reject",
+  letterPdf: "letter_download_pdf",
+  letterText: "letter_download_text",
+  letterSent: "letter_mark_sent",
 } as const;
 
 /** Options of the card's overflow menu. */
@@ -55,6 +66,8 @@ export const MORE_OPTIONS = {
   close: "close",
   reopen: "reopen",
   reclassify: "reclassify",
+  draftLetter: "draft_letter",
+  draftInterim: "draft_interim",
   details: "details",
 } as const;
 
@@ -69,6 +82,11 @@ export const ACTION_FIELDS = {
   rulesText: "rules_text",
   caseType: "case_type",
   overrideReason: "override_reason",
+  /** Edit form parts are letter_part_0, letter_part_1, …: one Slack input holds 3,000 characters. */
+  letterPart: "letter_part_",
+  instruction: "instruction",
+  instructionText: "instruction_text",
+  rejectReason: "reject_reason",
 } as const;
 
 /** Events the app subscribes to (manifest: settings.event_subscriptions.bot_events). */

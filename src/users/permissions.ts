@@ -20,6 +20,8 @@ export const CASE_ACTIONS = [
   "close",
   "reopen",
   "override_classification",
+  "draft_letter",
+  "approve_letter",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -54,7 +56,10 @@ export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAcces
     case "add_note":
     case "escalate":
     case "override_classification":
+    case "draft_letter":
       return coordinator ? allow : deny("Only patient-relations coordinators and managers can do that.");
+    case "approve_letter":
+      return manager ? allow : deny("Only managers approve or reject response letters.");
     case "reassign":
     case "change_status":
     case "close":

@@ -7,15 +7,17 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** The raw request bytes (file uploads). */
+  raw?: Buffer;
 }
 
 type Reply = Record<string, unknown> & { ok: boolean };
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
 }
@@ -42,6 +44,7 @@ export interface FakeSlack {
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
+  let baseUrl = "";
   const failures = new Map<string, { error: string; times: number }>();
   let counter = 0;
 
@@ -66,6 +69,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: body.channel, ts: body.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: ts };
+      case "files.getUploadURLExternal":
+        return { ok: true, upload_url: `${baseUrl}/upload/F${counter}`, file_id: `F${counter}` };
+      case "files.completeUploadExternal":
+        return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
       case "chat.getPermalink":
         return { ok: true, channel: body.channel, permalink: `https://hospital.slack.test/archives/${body.channel}/p${String(body.message_ts).replace(".", "")}` };
       default:
@@ -76,8 +83,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const server: Server = createServer(async (request, response) => {
     const raw = await readBody(request);
     const path = request.url ?? "/";
+    if (path.startsWith("/upload/")) {
+      calls.push({ method: `upload${path.slice("/upload".length)}`, body: {}, raw });
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(`OK - ${raw.length}`);
+      return;
+    }
     const method = path.startsWith("/api/") ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
-    const body = parseBody(raw, request.headers["content-type"]);
+    const body = parseBody(raw.toString("utf8"), request.headers["content-type"]);
     calls.push({ method, body });
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : reply(method, body)));
@@ -85,6 +98,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  baseUrl = url;
 
   return {
     url,

@@ -55,10 +55,13 @@ export function caseActions(summary: CaseSummary): ActionsBlock {
       ? [
           option("Reassign…", MORE_OPTIONS.reassign),
           option("Escalate to managers", MORE_OPTIONS.escalate),
+          option("Draft response letter", MORE_OPTIONS.draftLetter),
+          ...(summary.type === "grievance" ? [option("Draft interim letter", MORE_OPTIONS.draftInterim)] : []),
           option(summary.type === "grievance" ? "Change to complaint…" : "Change to grievance…", MORE_OPTIONS.reclassify),
           option("Close…", MORE_OPTIONS.close),
         ]
       : []),
+    ...(summary.status === "resolved" ? [option("Draft response letter", MORE_OPTIONS.draftLetter)] : []),
     ...(canReopen(summary.status) ? [option("Reopen", MORE_OPTIONS.reopen)] : []),
     option("View details (private)", MORE_OPTIONS.details),
   ];

@@ -4,12 +4,14 @@ import { registerAssignToMe } from "./actions/assign-to-me.action.ts";
 import { registerCaseButtons } from "./actions/case-buttons.action.ts";
 import { registerCaseMore } from "./actions/case-more.action.ts";
 import { registerEditRules } from "./actions/edit-rules.action.ts";
+import { registerLetterButtons } from "./actions/letter-buttons.action.ts";
 import { registerCaseCommand } from "./commands/case.command.ts";
 import { registerAppHome } from "./events/app-home-opened.event.ts";
 import { registerCreateCaseFromMessage } from "./shortcuts/create-case-from-message.shortcut.ts";
 import { registerCaseActionSubmissions } from "./views/case-action.submissions.ts";
 import { registerCaseIntakeSubmission } from "./views/case-intake.submission.ts";
 import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
+import { registerLetterSubmissions } from "./views/letter.submissions.ts";
 
 /** Wires every listener onto the Bolt app. */
 export function registerListeners(app: App, deps: AppDeps): void {
@@ -23,4 +25,6 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerEditRules(app, deps);
   registerEditRulesSubmission(app, deps);
   registerAppHome(app, deps);
+  registerLetterButtons(app, deps);
+  registerLetterSubmissions(app, deps);
 }

@@ -37,6 +37,18 @@ export function registerCaseMore(app: App, deps: AppDeps): void {
       return;
     }
     const request = { caseId: parsed.c, userId: body.user.id, channelId: body.channel?.id, triggerId: body.trigger_id };
+    if (parsed.o === MORE_OPTIONS.draftLetter || parsed.o === MORE_OPTIONS.draftInterim) {
+      try {
+        const kind = parsed.o === MORE_OPTIONS.draftInterim ? "interim" : "response";
+        // A Slack retry of this click carries the same action_ts: it must not start a second draft.
+        await deps.letters.request(parsed.c, body.user.id, kind, `${parsed.c}:${kind}:${action.action_ts}`);
+        void deps.outbox.kick();
+        await tellPrivately(client, body.user.id, body.channel?.id, notice("Drafting now; the letter appears in the case thread in a few seconds.", ":hourglass_flowing_sand:"));
+      } catch (error) {
+        await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId: parsed.c, action: "draft_letter" })));
+      }
+      return;
+    }
     if (parsed.o === MORE_OPTIONS.details) {
       try {
         const details = await deps.caseActions.viewDetails(parsed.c, body.user.id);

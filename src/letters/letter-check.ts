@@ -1,0 +1,513 @@
+// Deterministic checks on a grievance letter's full plain text, run on every AI draft and on every
+// manual edit before a manager approves it. CMS (SOM Appendix A, A-0123) requires the contact
+// person, the steps taken, the results and the date of completion; risk management forbids
+// admitting fault or promising money. AI drafts are sometimes unsafe and reviewers anchor on them
+// (DOMAIN.md), so the approver sees what passed and what did not. The checks only see plain text
+// because a manager may rewrite any part of the letter.
+//
+// Limits: these are English word patterns. They catch the usual wordings, not every paraphrase
+// ("we regret our error" is not flagged; "ED" does not answer "emergency department"), so a pass
+// never replaces reading the letter. Names are only caught in title form ("Dr. Patel").
+
+/** Check ids with the label a patient-relations manager sees. */
+export const LETTER_CHECKS = {
+  contact_person: "Names the hospital contact person",
+  steps_taken: "Describes the steps taken to investigate",
+  results: "States the results",
+  date_of_completion: "Gives the date the review was completed",
+  expected_date: "Says when the written response will follow",
+  issues_answered: "Answers every issue the patient raised",
+  no_liability: "Does not admit liability or fault",
+  no_compensation: "Does not promise money or compensation",
+  no_withholding: "Does not say the results will be withheld",
+  no_unknown_contacts: "No unknown links, emails, phone numbers or names",
+  placeholders_resolved: "No placeholders or template gaps left",
+  qio_notice: "Tells a Medicare patient about the QIO",
+  state_agency_notice: "Tells the patient about the State agency",
+  reading_grade: "Easy to read",
+  length: "Length within limits",
+} as const;
+
+/** One of the letter checks. */
+export type LetterCheckId = keyof typeof LETTER_CHECKS;
+
+/** What the checks need to know about the case; names, phones and links come re-identified. */
+export interface LetterCheckContext {
+  kind: "response" | "interim";
+  issuesRaised: string[];
+  contactPersonName: string;
+  allowedNames: string[];
+  allowedPhones: string[];
+  allowedUrls: string[];
+  requiresQioNotice: boolean;
+  stateAgencyRequired: boolean;
+  maxReadingGrade: number;
+  minWords: number;
+  maxWords: number;
+}
+
+/** The outcome of one check; advisory checks have required: false. */
+export interface LetterCheck {
+  id: LetterCheckId;
+  label: string;
+  passed: boolean;
+  required: boolean;
+  detail?: string;
+}
+
+/** Sensible defaults for the limits (plain language is ~6th–8th grade per DOMAIN.md). */
+export const LETTER_CHECK_DEFAULTS = { stateAgencyRequired: true, maxReadingGrade: 8, minWords: 120, maxWords: 700 } as const;
+
+/** Runs every check in a fixed order; checks that do not apply pass as not required. */
+export function checkLetter(text: string, context: LetterCheckContext): LetterCheck[] {
+  const normalized = normalize(text);
+  // Phrase patterns use single spaces, so line breaks inside a phrase must not hide it.
+  const flat = normalized.replace(/\s+/g, " ").trim();
+  const response = context.kind === "response";
+  const notForInterim = "Not required in an interim letter.";
+  const notForResponse = "Only for interim letters.";
+  return [
+    contactPersonCheck(flat, context.contactPersonName),
+    response ? phraseCheck("steps_taken", flat, STEPS_TAKEN, "No investigation steps found (e.g. “we reviewed”, “we spoke with”).") : skip("steps_taken", notForInterim),
+    response ? phraseCheck("results", flat, RESULTS, "No results found (e.g. “we found”, “our review found”, “we concluded”).") : skip("results", notForInterim),
+    response ? completionDateCheck(normalized) : skip("date_of_completion", notForInterim),
+    response ? skip("expected_date", notForResponse) : expectedDateCheck(normalized),
+    issuesCheck(flat, context.issuesRaised),
+    forbiddenCheck("no_liability", flat, LIABILITY),
+    forbiddenCheck("no_compensation", flat, COMPENSATION),
+    forbiddenCheck("no_withholding", flat, WITHHOLDING),
+    contactsCheck(normalized, context),
+    forbiddenCheck("placeholders_resolved", normalized.replace(/[ \t]+/g, " "), PLACEHOLDERS),
+    context.requiresQioNotice
+      ? phraseCheck("qio_notice", flat, QIO, "No mention of the QIO (Quality Improvement Organization).")
+      : skip("qio_notice", "Not required for this patient."),
+    context.stateAgencyRequired
+      ? phraseCheck("state_agency_notice", flat, STATE_AGENCY, "No mention of the right to contact the State survey agency or state department of health.")
+      : skip("state_agency_notice", "Not required for this letter."),
+    readingGradeCheck(text, context.maxReadingGrade),
+    lengthCheck(normalized, context.minWords, context.maxWords),
+  ];
+}
+
+/** The required checks that failed: the letter cannot be approved while any remain. */
+export function failedRequired(checks: LetterCheck[]): LetterCheck[] {
+  return checks.filter((check) => check.required && !check.passed);
+}
+
+// Flesch–Kincaid grade level. The syllable counter is an English heuristic (vowel groups, silent
+// final e, -es/-ed endings), right for most words and off by one on some (“area”, “created”);
+// numbers count one syllable. For a letter in another language the grade means nothing and the
+// caller may ignore it.
+/** Flesch–Kincaid grade level of English text, rounded to one decimal (never below 0). */
+export function readingGrade(text: string): number {
+  let sentenceCount = 0;
+  let wordCount = 0;
+  let syllableCount = 0;
+  for (const sentence of splitSentences(normalize(text))) {
+    const words = wordsOf(sentence);
+    if (words.length === 0) continue;
+    sentenceCount += 1;
+    wordCount += words.length;
+    for (const word of words) syllableCount += syllables(word);
+  }
+  if (wordCount === 0) return 0;
+  const grade = 0.39 * (wordCount / sentenceCount) + 11.8 * (syllableCount / wordCount) - 15.59;
+  // Grades below 0 mean nothing to a reader; very simple text would otherwise score negative.
+  return Math.round(Math.max(0, grade) * 10) / 10;
+}
+
+// ---------- phrase lists (matched case-insensitively on text with straight quotes) ----------
+
+const STEPS_TAKEN = [
+  /\bwe(?:'ve)?(?: (?:have|also|then|first|carefully|personally))* (?:reviewed|spoke (?:with|to)|spoken (?:with|to)|talked (?:with|to)|met with|interviewed|investigated|looked (?:into|at)|examined|checked)\b/gi,
+  /\bour (?:review|investigation|look into this) (?:also )?(?:included|involved)\b/gi,
+];
+
+const RESULTS = [
+  /\bwe(?:'ve)?(?: (?:have|also|then))* (?:found|determined|concluded|confirmed)\b/gi,
+  /\bwe (?:did not|didn't) find\b/gi,
+  /\bour (?:review|investigation) (?:also )?(?:found|showed|determined|concluded|confirmed)\b/gi,
+  /\bas a result\b/gi,
+  /\bthe outcome\b/gi,
+  /\bfindings?\b/gi,
+];
+
+const LIABILITY = [
+  /\bwe (?:were|are|have been) negligent\b/gi,
+  /\bnegligen(?:t|ce)\b/gi,
+  /\b(?:our|the hospital's|the staff's|my) fault\b/gi,
+  /\bwe admit\b/gi,
+  /\b(?:admit|accept|take) (?:full |complete |all )?(?:responsibility|liability|blame|fault)\b/gi,
+  /\bmalpractice\b/gi,
+  /\bliab(?:le|ility)\b/gi,
+  /\bwe made (?:a |an )?(?:\w+ )?(?:mistake|error)s? (?:that|which) (?:caused|led to|resulted in)\b/gi,
+  /\b(?:mistake|error)s? (?:that |which )?(?:caused|led to|resulted in) your\b/gi,
+];
+
+const COMPENSATION = [
+  /\brefund\w*/gi,
+  /\breimburs\w*/gi,
+  /\bcompensat\w*/gi,
+  /\bwe(?: will|'ll| would| can| are happy to| would like to) (?:pay|cover the cost)\w*/gi,
+  /\bpay you\b/gi,
+  /\$ ?\d+(?:[,.]\d+)*/g,
+  /\b\d+(?:[,.]\d+)* (?:us )?dollars\b/gi,
+  /\bwaiv(?:e|ed|es|ing)\b/gi,
+  /\bwrite off\b|\bwritten off\b/gi,
+  /\bfree of charge\b/gi,
+  /\bsettle(?:ment)?\b/gi,
+  /\bgift cards?\b/gi,
+  /\bcredit (?:to )?your (?:account|bill)\b/gi,
+];
+
+const DISCLOSE = "(?:shared|disclosed|released|provided|revealed|discussed)";
+const WITHHOLDING = [
+  new RegExp(`\\b(?:will|would|can|could|shall|may|must) not be ${DISCLOSE}\\b`, "gi"),
+  new RegExp(`\\b(?:won't|can't|cannot|couldn't|wouldn't|shan't) be ${DISCLOSE}\\b`, "gi"),
+  /\b(?:cannot|can't|can not|unable to|not able to|will not|won't|do not|don't|may not) (?:share|disclose|release|provide|reveal|discuss|tell you) (?:\w+ ){0,3}?(?:results?|findings?|outcomes?|conclusions?)\b/gi,
+];
+
+const PLACEHOLDERS = [
+  /\[[A-Z]+(?:_[A-Z]+)*_\d+\]/g,
+  /\{\{[^{}]*\}\}/g,
+  /\[ ?(?:insert|add|enter|fill in|tbd|todo|xx+)\b[^\]]*\]/gi,
+  /<\s*insert\b[^>]*>/gi,
+  /\[(?:your |the )?(?:patient|contact|hospital|date|name|phone|address|signature|title|department|unit)(?:'s)?(?: [a-z]+)*\]/gi,
+];
+
+// Beneficiary and Family Centered Care QIOs are named in some letters instead of "QIO".
+const QIO = [/\bQIOs?\b/gi, /\bquality improvement organi[sz]ations?\b/gi, /\bBFCC\b/gi];
+
+const STATE_AGENCY = [
+  /\bstate (?:survey )?agency\b/gi,
+  /\bstate (?:department|dept\.?) of (?:public )?health\b/gi,
+  /\bstate health department\b/gi,
+  // Named state departments ("Ohio Department of Health"), but not the federal HHS.
+  /\bdepartment of (?:public )?health\b(?! and human services)/gi,
+  /\bhealth and human services commission\b/gi,
+  /\blicensing and certification\b/gi,
+];
+
+// ---------- the checks ----------
+
+function make(id: LetterCheckId, passed: boolean, required: boolean, detail?: string): LetterCheck {
+  const check: LetterCheck = { id, label: LETTER_CHECKS[id], passed, required };
+  if (detail !== undefined) check.detail = detail;
+  return check;
+}
+
+function skip(id: LetterCheckId, reason: string): LetterCheck {
+  return make(id, true, false, reason);
+}
+
+function findAll(text: string, patterns: readonly RegExp[]): string[] {
+  const found = new Map<string, string>();
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const phrase = match[0].trim();
+      if (!found.has(phrase.toLowerCase())) found.set(phrase.toLowerCase(), phrase);
+    }
+  }
+  return [...found.values()];
+}
+
+const quoted = (items: readonly string[]) => items.map((item) => `“${item}”`).join(", ");
+
+function phraseCheck(id: LetterCheckId, flat: string, patterns: readonly RegExp[], missing: string): LetterCheck {
+  const found = findAll(flat, patterns);
+  return found.length > 0 ? make(id, true, true, `Found ${quoted(found.slice(0, 3))}.`) : make(id, false, true, missing);
+}
+
+function forbiddenCheck(id: LetterCheckId, text: string, patterns: readonly RegExp[]): LetterCheck {
+  const found = findAll(text, patterns);
+  return found.length === 0 ? make(id, true, true) : make(id, false, true, `Found ${quoted(found)}.`);
+}
+
+function contactPersonCheck(flat: string, name: string): LetterCheck {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return make("contact_person", false, true, "No contact person is set for this case.");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${parts.map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+  return pattern.test(flat)
+    ? make("contact_person", true, true)
+    : make("contact_person", false, true, `The contact person “${parts.join(" ")}” is not named.`);
+}
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DATE = new RegExp(
+  `\\b(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\b(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? \\d{4})?|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  "gi",
+);
+const COMPLETION_WORDS = /\b(?:complet(?:e|ed|ion)|conclu(?:ded|sion)|finish(?:ed)?|closed)\b/i;
+const FUTURE_WORDS = /\b(?:will|expect(?:s|ed)?|anticipate[sd]?|plan(?:s|ned)?)\b/i;
+const DEADLINE_BEFORE_DATE = /\b(?:by|before|no later than|on or before)\s+(?:[a-z]+day,?\s+)?$/i;
+
+// A date counts only in the same sentence as a completion word, so the letter's own date or the
+// date the concern was received does not pass for the date of completion.
+function completionDateCheck(normalized: string): LetterCheck {
+  for (const sentence of splitSentences(normalized)) {
+    if (!COMPLETION_WORDS.test(sentence)) continue;
+    const date = sentence.match(DATE);
+    if (date) return make("date_of_completion", true, true, `Found “${date[0]}”.`);
+  }
+  return make("date_of_completion", false, true, "No date next to “completed” or “concluded” (e.g. “We completed our review on March 20, 2025.”).");
+}
+
+// The promise must come before the date in its sentence ("we will send it by April 18"), so a past
+// date followed by "will" ("we received it on March 1 and will reply soon") does not pass.
+function expectedDateCheck(normalized: string): LetterCheck {
+  for (const sentence of splitSentences(normalized)) {
+    for (const match of sentence.matchAll(DATE)) {
+      const before = sentence.slice(0, match.index);
+      if (FUTURE_WORDS.test(before) || DEADLINE_BEFORE_DATE.test(before)) return make("expected_date", true, true, `Found “${match[0]}”.`);
+    }
+  }
+  return make("expected_date", false, true, "No date for the written response (e.g. “You will receive our full response by April 18, 2025.”).");
+}
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but nor of in on at to for from with without by about into over under after before during " +
+    "no not was were is are be been being am my his her their our your its i me he she they we you it this that " +
+    "these those did do does had has have having very too so than then there as any some all when while who what " +
+    "which how why up out off again only just also because until per via"
+  ).split(" "),
+);
+
+function issuesCheck(flat: string, issues: readonly string[]): LetterCheck {
+  const listed = issues.map((issue) => issue.trim()).filter(Boolean);
+  if (listed.length === 0) return make("issues_answered", true, true, "No issues are listed for this case.");
+  const letterStems = new Set(wordsOf(flat).map(stem));
+  const unanswered: string[] = [];
+  for (const issue of listed) {
+    const words = wordsOf(normalize(issue)).map((word) => word.toLowerCase());
+    const content = words.filter((word) => !STOPWORDS.has(word));
+    const considered = content.length > 0 ? content : words;
+    const missing = considered.filter((word) => !letterStems.has(stem(word)));
+    // "Mostly appear": more than half of the issue's content words, so rewording one word is fine.
+    if ((considered.length - missing.length) * 2 <= considered.length) {
+      unanswered.push(`“${issue}” (missing: ${missing.join(", ")})`);
+    }
+  }
+  return unanswered.length === 0
+    ? make("issues_answered", true, true)
+    : make("issues_answered", false, true, `Not answered: ${unanswered.join("; ")}.`);
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const URL_PATTERN =
+  /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|gov|edu|mil|info|biz|io|co|us|uk|ca|health|care|app|ly|me|xyz|site|online|link|example|test)\b(?:\/[^\s<>"]*)?/gi;
+const PHONE_PATTERNS = [
+  /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)/g,
+  /(?<![\w+])\+\d{1,3}(?:[ .-]?\d{2,4}){2,4}(?!\d)/g,
+  /(?<![\w-])\d{3}-\d{4}(?![\w-])/g,
+  // Vanity numbers such as 1-800-MEDICARE.
+  /(?<![\w-])(?:1-)?8\d\d-[A-Z]{3,}(?:-[A-Z]+)?(?![\w-])/g,
+];
+/** Every link or email in a text, e.g. from the hospital's settings. */
+export function linksIn(text: string): string[] {
+  return [...(text.match(URL_PATTERN) ?? []), ...(text.match(EMAIL) ?? [])];
+}
+
+const TITLED_NAME = /\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Nurse|Doctor|Prof)\b\.?[ \t]+(\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*){0,3})/gu;
+// Job titles that often follow "Nurse" or "Dr." and are not names ("Nurse Manager").
+const ROLE_WORDS = new Set(
+  "manager practitioner practitioners supervisor director educator navigator leader lead team staff anesthetist specialist coordinator aide".split(" "),
+);
+
+function contactsCheck(normalized: string, context: LetterCheckContext): LetterCheck {
+  const found: string[] = [];
+  const allowedLinks = new Set(context.allowedUrls.map(normalizeLink));
+
+  let rest = normalized;
+  for (const match of normalized.matchAll(EMAIL)) {
+    const email = trimTrailing(match[0]);
+    if (!allowedLinks.has(normalizeLink(email))) found.push(`email “${email}”`);
+    rest = rest.replace(match[0], " ");
+  }
+  for (const match of rest.matchAll(URL_PATTERN)) {
+    const link = trimTrailing(match[0]);
+    if (!allowedLinks.has(normalizeLink(link))) found.push(`link “${link}”`);
+  }
+
+  const allowedPhones = context.allowedPhones.map(phoneDigits).filter((digits) => digits.length >= 7);
+  for (const phone of phonesIn(normalized)) {
+    const digits = phoneDigits(phone);
+    const allowed = allowedPhones.some(
+      (entry) => entry.startsWith(digits) || entry.startsWith(`1${digits}`) || (digits.length === 7 && entry.endsWith(digits)),
+    );
+    if (!allowed) found.push(`phone “${phone}”`);
+  }
+
+  const allowedNameWords = new Set(
+    [...context.allowedNames, context.contactPersonName].flatMap((name) => nameWords(normalize(name))),
+  );
+  for (const match of normalized.matchAll(TITLED_NAME)) {
+    const words = nameWords(match[1]!).filter((word) => !ROLE_WORDS.has(word));
+    const surname = words.at(-1);
+    // The last capitalized word is the surname in "Dr. Maria Garcia" and in "Nurse Manager Dana Whitfield".
+    if (surname !== undefined && !allowedNameWords.has(surname)) found.push(`name “${match[0].trim()}”`);
+  }
+
+  return found.length === 0 ? make("no_unknown_contacts", true, true) : make("no_unknown_contacts", false, true, `Found ${found.join(", ")}.`);
+}
+
+function readingGradeCheck(text: string, max: number): LetterCheck {
+  const grade = readingGrade(text);
+  return make("reading_grade", grade <= max, false, `Reading grade ${grade} (target ${max} or lower; English only).`);
+}
+
+function lengthCheck(normalized: string, min: number, max: number): LetterCheck {
+  const count = wordsOf(normalized).length;
+  const passed = count >= min && count <= max;
+  return make("length", passed, false, `${count} words (expected ${min}–${max}).`);
+}
+
+// ---------- text helpers ----------
+
+// Curly quotes, non-breaking spaces and invisible characters would otherwise let a phrase slip past
+// the patterns ("won’t be shared", "neg\u200Bligence").
+function normalize(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/[\u2010-\u2013\u2212]/g, "-")
+    .replace(/\u2014/g, " - ");
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+
+function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function trimTrailing(value: string): string {
+  return value.replace(/[.,;:!?)\]'"]+$/, "");
+}
+
+function normalizeLink(link: string): string {
+  return link
+    .toLowerCase()
+    .replace(/^mailto:/, "")
+    .replace(/^https?:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/\/+$/, "");
+}
+
+/** Every phone number in a text once (the contacts check's own patterns), e.g. from the hospital's settings. */
+// Where patterns overlap ("201-4400" inside "(555) 201-4400") the earliest, longest match wins.
+export function phonesIn(text: string): string[] {
+  const matches = PHONE_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({ start: match.index, text: match[0] })));
+  matches.sort((a, b) => a.start - b.start || b.text.length - a.text.length);
+  const phones: string[] = [];
+  let coveredUntil = -1;
+  for (const match of matches) {
+    if (match.start < coveredUntil) continue;
+    phones.push(match.text);
+    coveredUntil = match.start + match.text.length;
+  }
+  return phones;
+}
+
+// Digits only, without the US country code, so "(555) 201-4400" equals "+1 555.201.4400";
+// extensions stay on the end, so an allowed "555-201-4400 ext. 12" also allows the main number.
+function phoneDigits(phone: string): string {
+  const keypad = "22233344455566677778889999";
+  const vanity = /[A-Z]{3,}/i.test(phone);
+  let digits = phone
+    .toUpperCase()
+    .replace(/[A-Z]/g, (letter) => keypad[letter.charCodeAt(0) - 65]!)
+    .replace(/\D/g, "");
+  if (digits.startsWith("1") && (digits.length === 11 || (vanity && digits.length > 11))) digits = digits.slice(1);
+  // Vanity numbers often carry extra letters: "1-800-MEDICARE" spells 8 digits after the 800.
+  return vanity ? digits.slice(0, 10) : digits;
+}
+
+function nameWords(name: string): string[] {
+  return wordsOf(name).map((word) => word.toLowerCase().replace(/'s$/, ""));
+}
+
+// Plural, -ing and -ed endings are stripped the same way on both sides, so "waited" matches
+// "wait" and "medications" matches "medication"; odd stems ("speed" -> "spe") are harmless.
+function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");
+  if (w.length > 4 && /ie[sd]$/.test(w)) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+function syllables(word: string): number {
+  let total = 0;
+  for (const part of word.toLowerCase().replace(/'/g, "").split("-")) {
+    const letters = part.replace(/[^a-z]/g, "");
+    if (letters.length <= 3) {
+      total += part.length > 0 ? 1 : 0;
+      continue;
+    }
+    let w = letters.replace(/^y/, "");
+    if (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w)) w = w.slice(0, -1);
+    else if (/[^aeiouysxzcg]es$/.test(w) && !/(?:ch|sh)es$/.test(w)) w = w.slice(0, -2);
+    else if (/[^dt]ed$/.test(w)) w = w.slice(0, -2);
+    total += Math.max(1, w.match(/[aeiouy]+/g)?.length ?? 0);
+  }
+  return Math.max(1, total);
+}
+
+// Titles, initials and month abbreviations end in a period without ending the sentence.
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr"]);
+const ABBREVIATIONS = new Set(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "ext", "approx", "dept", "inc"]);
+
+// Sentences end at . ! ? and at paragraph breaks. A single line break also ends one (address,
+// salutation and signature lines have no full stop) unless the next line starts in lower case,
+// which is a hard-wrapped sentence continuing.
+function splitSentences(text: string): string[] {
+  const blocks: string[] = [];
+  let current = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (current && line && /^[a-z]/.test(line)) {
+      current += ` ${line}`;
+      continue;
+    }
+    if (current) blocks.push(current);
+    current = line;
+  }
+  if (current) blocks.push(current);
+  return blocks.flatMap(splitBlock);
+}
+
+function splitBlock(block: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of block.matchAll(/[.!?]+["')\]]*(?=\s+(\S)|$)/g)) {
+    const end = match.index + match[0].length;
+    const previous = block.slice(start, match.index).match(/(\S+)$/)?.[1] ?? "";
+    const next = match[1] ?? "";
+    if (match[0] === "." && isAbbreviation(previous, next)) continue;
+    sentences.push(block.slice(start, end).trim());
+    start = end;
+  }
+  const tail = block.slice(start).trim();
+  if (tail) sentences.push(tail);
+  return sentences;
+}
+
+function isAbbreviation(previous: string, next: string): boolean {
+  const bare = previous.replace(/^[^\p{L}]+/u, "");
+  const word = bare.toLowerCase();
+  if (TITLES.has(word) || /^\p{Lu}$/u.test(bare)) return true;
+  const continues = /^[\p{Ll}\p{N}]/u.test(next);
+  return continues && (ABBREVIATIONS.has(word) || /^(?:[a-z]\.)+[a-z]$/.test(word));
+}

@@ -1,0 +1,70 @@
+import type { CaseDetails } from "../cases/case.ts";
+import { categoryLabel } from "../cases/taxonomy.ts";
+import { addCalendarDays } from "../lib/zoned-time.ts";
+import type { LetterFacts, LetterKind } from "./letter.schema.ts";
+import { deidentifyFields, type KnownIdentifiers, type PlaceholderMap } from "./redact.ts";
+
+/** The hospital's letter settings (from the environment). */
+export interface LetterSettings {
+  hospitalName: string;
+  contactPerson: string;
+  contactBlock: string;
+  signatory: string;
+  stateAgency: string;
+  qio: string;
+  disclosure?: string | undefined;
+  maxReadingGrade: number;
+  /** Days from receipt by which an interim letter promises the written response. */
+  interimResponseDays: number;
+  timeZone: string;
+}
+
+const dateOnly = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-US", { timeZone, month: "long", day: "numeric", year: "numeric" }).format(date);
+
+/** Whether a Medicare beneficiary's concern calls for the QIO notice (quality of care or discharge). */
+export function qioRequired(details: CaseDetails): boolean {
+  return details.medicareBeneficiary && ["quality", "safety", "discharge"].includes(details.summary.category);
+}
+
+/**
+ * The minimum necessary facts for a draft, de-identified: names, contacts and other identifiers in
+ * the free text become typed placeholders; the map stays here to re-identify the draft.
+ */
+export function letterFacts(details: CaseDetails, kind: LetterKind, settings: LetterSettings, now: Date, instruction?: string): { facts: LetterFacts; map: PlaceholderMap; known: KnownIdentifiers } {
+  const known: KnownIdentifiers = {
+    names: details.people.map((person) => person.name),
+    phones: details.people.flatMap((person) => (person.phone ? [person.phone] : [])),
+    emails: details.people.flatMap((person) => (person.email ? [person.email] : [])),
+  };
+  const recipient = details.people.find((person) => person.role === "raised_by") ?? details.people.find((person) => person.role === "patient");
+  const steps = details.notes.filter((note) => note.kind === "step").map((note) => note.body);
+  const results = details.notes.filter((note) => note.kind === "result").map((note) => note.body);
+  const free: Record<string, string> = {
+    recipient: recipient?.name ?? "Patient",
+    description: details.description,
+    desiredOutcome: details.desiredOutcome,
+    instruction: instruction ?? "",
+    ...Object.fromEntries(steps.map((step, index) => [`step${index}`, step])),
+    ...Object.fromEntries(results.map((result, index) => [`result${index}`, result])),
+  };
+  const { fields, map } = deidentifyFields(free, known);
+  const language = details.people.find((person) => person.preferredLanguage)?.preferredLanguage ?? "English";
+  const facts: LetterFacts = {
+    kind,
+    language,
+    recipient: fields.recipient!,
+    hospital: { name: settings.hospitalName, contactPerson: settings.contactPerson, contactBlock: settings.contactBlock, signatory: settings.signatory },
+    dates: {
+      received: dateOnly(details.summary.receivedAt, settings.timeZone),
+      completion: dateOnly(now, settings.timeZone),
+      expectedResponse: dateOnly(addCalendarDays(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
+    },
+    concern: { category: categoryLabel(details.summary.category).toLowerCase(), description: fields.description!, desiredOutcome: fields.desiredOutcome! },
+    investigation: { steps: steps.map((_, index) => fields[`step${index}`]!), results: results.map((_, index) => fields[`result${index}`]!) },
+    notices: { qioRequired: qioRequired(details), qio: settings.qio, stateAgency: settings.stateAgency },
+    ...(instruction ? { instruction: fields.instruction! } : {}),
+  };
+  return { facts, map, known };
+}
+

@@ -1,0 +1,264 @@
+import { createHash } from "node:crypto";
+import type { CaseActions } from "../cases/case-actions.service.ts";
+import type { CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
+import { cleanText } from "../cases/case.schema.ts";
+import { isOpen } from "../cases/lifecycle.ts";
+import type { Clock } from "../lib/clock.ts";
+import { AppError, ErrorCode } from "../lib/errors.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { LetterDrafter } from "./drafter.ts";
+import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
+import { type LetterSettings, letterFacts, qioRequired } from "./letter-facts.ts";
+import type { LetterRepository, LetterRow, VersionRow } from "./letter.repository.ts";
+import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
+import { reidentify } from "./redact.ts";
+
+export const LETTER_OUTBOX = { draft: "letter_draft", message: "letter_message" } as const;
+
+/** Where a letter is shown (port; Slack posts it in the case thread). */
+export interface LetterNotifier {
+  postPlaceholder(summary: CaseSummary, letter: LetterRow): Promise<{ channelId: string; ts: string }>;
+  showLetter(view: LetterView): Promise<void>;
+}
+
+/** Everything needed to show a letter and its review controls. */
+export interface LetterView {
+  letter: LetterRow;
+  version: VersionRow | null;
+  summary: CaseSummary;
+  checks: LetterCheck[];
+}
+
+export interface LetterServiceDeps {
+  letters: LetterRepository;
+  cases: CaseRepository;
+  caseActions: CaseActions;
+  drafter: LetterDrafter;
+  settings: LetterSettings;
+  notifier: LetterNotifier;
+  clock: Clock;
+  logger: Logger;
+}
+
+const MAX_LETTER = 20_000;
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Drafting under human review: request, draft (model or template), edit, regenerate, approve, reject, send. */
+export function createLetterService(deps: LetterServiceDeps) {
+  const { letters, cases, settings } = deps;
+
+  const messageRefresh = (letterId: string, stamp: string): OutboxEntry => ({ kind: LETTER_OUTBOX.message, dedupeKey: `letter-message:${letterId}:${stamp}`, payload: { letterId } });
+  const draftJob = (letterId: string, version: number, instruction?: string): OutboxEntry => ({
+    kind: LETTER_OUTBOX.draft,
+    dedupeKey: `letter-draft:${letterId}:${version}`,
+    payload: { letterId, version: String(version), ...(instruction ? { instruction } : {}) },
+  });
+
+  async function load(letterId: string): Promise<{ letter: LetterRow; summary: CaseSummary }> {
+    const letter = await letters.find(letterId);
+    if (!letter) throw new AppError(ErrorCode.notFound, "That letter no longer exists.");
+    const summary = await cases.findSummary(letter.caseId);
+    if (!summary) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+    return { letter, summary };
+  }
+
+  async function checksFor(summary: CaseSummary, letter: LetterRow, text: string, issues: string[]): Promise<LetterCheck[]> {
+    const details = await cases.readDetails(summary.id, "system");
+    if (!details) return [];
+    const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory];
+    const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
+    return checkLetter(text, {
+      kind: letter.kind as LetterKind,
+      issuesRaised: issues,
+      contactPersonName: settings.contactPerson,
+      allowedNames,
+      allowedPhones,
+      allowedUrls: linksIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`),
+      requiresQioNotice: letter.kind === "response" && qioRequired(details),
+      stateAgencyRequired: letter.kind === "response",
+      maxReadingGrade: settings.maxReadingGrade,
+      minWords: 80,
+      maxWords: 900,
+    });
+  }
+
+  async function view(letterId: string): Promise<LetterView> {
+    const { letter, summary } = await load(letterId);
+    const version = letter.currentVersion > 0 ? await letters.version(letterId, letter.currentVersion) : null;
+    return { letter, version, summary, checks: (version?.checks as LetterCheck[] | undefined) ?? [] };
+  }
+
+  function reidentifyDraft(draft: LetterDraft, map: Record<string, string>): LetterDraft {
+    const back = (text: string) => reidentify(text, map).text;
+    return {
+      greeting: back(draft.greeting),
+      acknowledgement: back(draft.acknowledgement),
+      issuesRaised: draft.issuesRaised.map(back),
+      issueResponses: draft.issueResponses.map((entry) => ({ issue: back(entry.issue), response: back(entry.response) })),
+      stepsTaken: back(draft.stepsTaken),
+      results: back(draft.results),
+      contactPerson: back(draft.contactPerson),
+      dateOfCompletion: back(draft.dateOfCompletion),
+      rightsAndNextSteps: back(draft.rightsAndNextSteps),
+      closing: back(draft.closing),
+    };
+  }
+
+  return {
+    view,
+
+    /** Asks for a draft; one letter per request key. The draft is produced after the Slack acknowledgement. */
+    async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<LetterRow> {
+      const summary = await deps.caseActions.ensureAllowed("draft_letter", caseId, userId);
+      if (!isOpen(summary.status) && summary.status !== "resolved") throw new AppError(ErrorCode.conflict, `${summary.number} is closed; reopen it to write a letter.`);
+      if (kind === "interim" && summary.type !== "grievance") throw new AppError(ErrorCode.invalidInput, "Interim letters are for grievances that cannot be resolved within 7 days.");
+      const { letter } = await letters.request({ caseId, kind, requestedBy: userId, requestKey }, (letterId) => [draftJob(letterId, 1)]);
+      return letter;
+    },
+
+    /** The drafting job (outbox): placeholder in the thread, draft, checks, version, message. Safe to run twice. */
+    async produceDraft(letterId: string, version: number, instruction?: string): Promise<void> {
+      let { letter, summary } = await load(letterId);
+      if (!letter.threadTs) {
+        const posted = await deps.notifier.postPlaceholder(summary, letter);
+        await letters.recordThreadMessage(letterId, posted.channelId, posted.ts);
+        ({ letter, summary } = await load(letterId));
+      }
+      if (letter.currentVersion < version) {
+        const details = await cases.readDetails(summary.id, "system");
+        if (!details) return;
+        const { facts, map } = letterFacts(details, letter.kind as LetterKind, settings, deps.clock.now(), instruction);
+        const result = await deps.drafter.draft(facts);
+        const draft = reidentifyDraft(result.draft, map);
+        const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
+        const checks = await checksFor(summary, letter, text, draft.issuesRaised);
+        const added = await letters.addVersion(
+          letterId,
+          version,
+          {
+            text,
+            source: result.source,
+            authorId: "system",
+            instruction,
+            model: result.model,
+            promptId: result.promptId,
+            promptVersion: result.promptVersion,
+            promptHash: result.promptHash,
+            inputTokens: result.inputTokens,
+            outputTokens: result.outputTokens,
+            latencyMs: result.latencyMs,
+            fallbackReason: result.fallbackReason,
+            checks,
+            issues: draft.issuesRaised,
+          },
+          { type: "letter_drafted", actorId: "system" },
+          [],
+        );
+        deps.logger.info({ letterId, version, source: result.source, added, latencyMs: result.latencyMs }, "letter drafted");
+      }
+      await deps.notifier.showLetter(await view(letterId));
+    },
+
+    /** Saves an edited text as a new version (refused if the letter moved on since the edit began). */
+    async edit(letterId: string, userId: string, baseVersion: number, rawText: string): Promise<void> {
+      const { letter, summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      const text = cleanText(rawText);
+      if (text.length < 50) throw new AppError(ErrorCode.invalidInput, "The letter is too short to send.");
+      if (text.length > MAX_LETTER) throw new AppError(ErrorCode.invalidInput, `A letter holds ${MAX_LETTER.toLocaleString("en-US")} characters.`);
+      if (letter.status !== "draft") throw new AppError(ErrorCode.conflict, `This letter is ${letter.status}; it can no longer be edited.`);
+      const previous = await letters.version(letterId, baseVersion);
+      const issues = (previous?.issues as string[] | undefined) ?? [];
+      const checks = await checksFor(summary, letter, text, issues);
+      const added = await letters.addVersion(
+        letterId,
+        baseVersion + 1,
+        { text, source: "edit", authorId: userId, checks, issues },
+        { type: "letter_edited", actorId: userId },
+        [messageRefresh(letterId, `v${baseVersion + 1}`)],
+      );
+      if (!added) throw new AppError(ErrorCode.conflict, "Someone changed this letter while you were editing. Open Edit again to start from the latest version.");
+    },
+
+    /** Asks for a new draft with an instruction (warmer, shorter, another language…). */
+    async regenerate(letterId: string, userId: string, baseVersion: number, instruction: string): Promise<void> {
+      const { summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      const cleaned = cleanText(instruction).slice(0, 500);
+      const moved = await letters.transition(
+        letterId,
+        { status: "draft", version: baseVersion },
+        { status: "drafting" },
+        { type: "letter_regeneration_requested", actorId: userId, data: { fromVersion: String(baseVersion) } },
+        [draftJob(letterId, baseVersion + 1, cleaned || undefined), messageRefresh(letterId, `v${baseVersion}:regenerating`)],
+      );
+      if (!moved) throw new AppError(ErrorCode.conflict, "This letter changed or is already being redrafted.");
+    },
+
+    /** Approves the exact version shown: managers only; failing required checks need an override reason. */
+    async approve(letterId: string, userId: string, version: number, overrideReason?: string): Promise<void> {
+      const { letter, summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("approve_letter", summary.id, userId);
+      if (letter.status !== "draft" || letter.currentVersion !== version) {
+        throw new AppError(ErrorCode.conflict, letter.status === "approved" ? "This letter was already approved." : "The letter changed since you opened it; review the latest version.");
+      }
+      const row = await letters.version(letterId, version);
+      if (!row) throw new AppError(ErrorCode.notFound, "That version no longer exists.");
+      const failing = failedRequired(row.checks as unknown as LetterCheck[]);
+      const reason = cleanText(overrideReason ?? "");
+      if (failing.length > 0 && reason.length < 10) {
+        throw new AppError(ErrorCode.invalidInput, `Required checks fail (${failing.map((check) => check.label).join("; ")}). Fix the letter, or give a reason to approve it anyway.`);
+      }
+      const approved = await letters.transition(
+        letterId,
+        { status: "draft", version },
+        { status: "approved", approvedVersion: version, approvedBy: userId, approvedAt: deps.clock.now(), approvedHash: sha256(row.text), overrideReason: failing.length > 0 ? reason : null },
+        { type: "letter_approved", actorId: userId, data: { version: String(version), hash: sha256(row.text), override: String(failing.length > 0) } },
+        [messageRefresh(letterId, `v${version}:approved`)],
+      );
+      if (!approved) throw new AppError(ErrorCode.conflict, "Someone changed or approved this letter first.");
+    },
+
+    async reject(letterId: string, userId: string, version: number, reason: string): Promise<void> {
+      const { summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("approve_letter", summary.id, userId);
+      const why = cleanText(reason);
+      if (why.length < 5) throw new AppError(ErrorCode.invalidInput, "Say why the letter is rejected.");
+      const rejected = await letters.transition(
+        letterId,
+        { status: "draft", version },
+        { status: "rejected", rejectedBy: userId, rejectedReason: why.slice(0, 1000) },
+        { type: "letter_rejected", actorId: userId, data: { version: String(version) } },
+        [messageRefresh(letterId, `v${version}:rejected`)],
+      );
+      if (!rejected) throw new AppError(ErrorCode.conflict, "The letter changed since you opened it.");
+    },
+
+    /** Records that the approved letter went to the patient (outside Slack). */
+    async markSent(letterId: string, userId: string): Promise<void> {
+      const { summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      const sent = await letters.transition(
+        letterId,
+        { status: "approved" },
+        { status: "sent", sentAt: deps.clock.now(), sentBy: userId },
+        { type: "letter_sent", actorId: userId, data: {} },
+        [messageRefresh(letterId, "sent")],
+      );
+      if (!sent) throw new AppError(ErrorCode.conflict, "Only an approved letter can be marked as sent.");
+    },
+
+    /** The approved text, for download by the team (audited). */
+    async approvedText(letterId: string, userId: string): Promise<{ text: string; number: string; version: number }> {
+      const { letter, summary } = await load(letterId);
+      await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      if (!letter.approvedVersion) throw new AppError(ErrorCode.conflict, "Only an approved letter can be downloaded.");
+      const row = await letters.version(letterId, letter.approvedVersion);
+      if (!row) throw new AppError(ErrorCode.notFound, "The approved version is missing.");
+      await letters.audit(summary.id, "letter_downloaded", userId, { letterId, version: String(row.number) });
+      return { text: row.text, number: summary.number, version: row.number };
+    },
+  };
+}
+
+export type LetterService = ReturnType<typeof createLetterService>;

@@ -1,0 +1,195 @@
+import type { KnownBlock, ModalView } from "@slack/types";
+import type { LetterCheck } from "../../letters/letter-check.ts";
+import type { LetterView } from "../../letters/letter.service.ts";
+import { formatLocal } from "../../lib/zoned-time.ts";
+import { encodeLetterRef } from "../forms/letter-ref.ts";
+import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";
+import type { CaseMessage } from "./case-card.ts";
+import { escapeText, truncate } from "./escape.ts";
+
+// The letter in the case thread: placeholder, then the draft with its checklist and review
+// buttons, then the approved (or rejected, or sent) state. The letter is split into sections by
+// paragraph, each within Slack's 3,000-character limit.
+
+const SECTION_LIMIT = 2900;
+const kindLabel = (kind: string) => (kind === "interim" ? "Interim letter" : "Response letter");
+
+/** Splits text into chunks at paragraph (then line, then word) boundaries, each at most `limit`. */
+export function splitText(text: string, limit: number): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  const push = (piece: string, separator: string) => {
+    if (!current) current = piece;
+    else if (current.length + separator.length + piece.length <= limit) current += separator + piece;
+    else {
+      chunks.push(current);
+      current = piece;
+    }
+  };
+  for (const paragraph of text.split("\n\n")) {
+    if (paragraph.length <= limit) {
+      push(paragraph, "\n\n");
+      continue;
+    }
+    let rest = paragraph;
+    while (rest.length > limit) {
+      const cut = Math.max(rest.lastIndexOf(" ", limit), rest.lastIndexOf("\n", limit), Math.floor(limit / 2));
+      push(rest.slice(0, cut), "\n\n");
+      rest = rest.slice(cut).trimStart();
+    }
+    push(rest, "\n\n");
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+export function letterPlaceholder(number: string, kind: string): CaseMessage {
+  const text = `:hourglass_flowing_sand: Drafting the ${kindLabel(kind).toLowerCase()} for ${number}…`;
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+function checklist(checks: LetterCheck[]): string {
+  return checks
+    .map((check) => {
+      const icon = check.passed ? ":white_check_mark:" : check.required ? ":x:" : ":warning:";
+      const detail = check.detail && !check.passed ? ` — ${escapeText(truncate(check.detail, 200))}` : "";
+      return `${icon} ${escapeText(check.label)}${check.required ? "" : " _(advisory)_"}${detail}`;
+    })
+    .join("\n");
+}
+
+const button = (text: string, actionId: string, value: string, style?: "primary" | "danger") => ({
+  type: "button" as const,
+  text: { type: "plain_text" as const, text },
+  action_id: actionId,
+  value,
+  ...(style ? { style } : {}),
+});
+
+/** The whole letter message for its current state. */
+export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
+  const { letter, version, summary } = view;
+  const title = `${kindLabel(letter.kind)} · ${summary.number}${version ? ` · version ${version.number}` : ""}`;
+  if (!version || letter.status === "drafting") {
+    return letterPlaceholder(summary.number, letter.kind);
+  }
+  const ref = encodeLetterRef(letter.id, version.number);
+  const source =
+    version.source === "llm"
+      ? `:robot_face: Drafted by an AI model (${escapeText(version.model ?? "unknown")}). It is only a draft: check every sentence against the case before approving.`
+      : version.source === "template"
+        ? `:page_facing_up: *Template draft (no AI)*${version.fallbackReason ? ` — the AI draft was not available (${escapeText(version.fallbackReason)})` : ""}. Fill the bracketed gaps before approving.`
+        : `:pencil2: Edited by <@${version.authorId}>.`;
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: truncate(title, 150) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: source }] },
+    ...splitText(escapeText(version.text), SECTION_LIMIT).slice(0, 20).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }) as KnownBlock),
+    { type: "divider" },
+    { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks)}`, 3000) } },
+  ];
+  if (letter.status === "draft") {
+    blocks.push({
+      type: "actions",
+      block_id: "letter_actions",
+      elements: [
+        button("Approve…", ACTIONS.letterApprove, ref, "primary"),
+        button("Edit", ACTIONS.letterEdit, ref),
+        button("Regenerate…", ACTIONS.letterRegenerate, ref),
+        button("Reject…", ACTIONS.letterReject, ref, "danger"),
+      ],
+    });
+  } else if (letter.status === "approved" || letter.status === "sent") {
+    const approved = `:white_check_mark: Approved by <@${letter.approvedBy}> on ${letter.approvedAt ? formatLocal(letter.approvedAt, timeZone) : ""} (version ${letter.approvedVersion}, sha256 ${letter.approvedHash?.slice(0, 12)}…)${letter.overrideReason ? `; checks overridden: ${escapeText(letter.overrideReason)}` : ""}`;
+    const sent = letter.sentAt ? `\n:outbox_tray: Sent to the patient on ${formatLocal(letter.sentAt, timeZone)} (recorded by <@${letter.sentBy}>)` : "";
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: approved + sent } });
+    blocks.push({
+      type: "actions",
+      block_id: "letter_actions",
+      elements: [
+        button("Download PDF", ACTIONS.letterPdf, ref),
+        button("Download text", ACTIONS.letterText, ref),
+        ...(letter.status === "approved" ? [button("Mark as sent", ACTIONS.letterSent, ref, "primary")] : []),
+      ],
+    });
+  } else if (letter.status === "rejected") {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `:no_entry: Rejected by <@${letter.rejectedBy}>: ${escapeText(letter.rejectedReason ?? "")}` } });
+  }
+  return { text: `${title} (${letter.status})`, blocks: blocks.slice(0, 50) };
+}
+
+const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75) });
+
+function modal(callbackId: string, title: string, ref: string, blocks: KnownBlock[], submit: string): ModalView {
+  return { type: "modal", callback_id: callbackId, private_metadata: ref, title: plain(title), submit: plain(submit), close: plain("Cancel"), blocks };
+}
+
+/** Approve: the checklist again, and an override reason when a required check fails. */
+export function approveModal(view: LetterView): ModalView {
+  const failing = view.checks.filter((check) => check.required && !check.passed);
+  const ref = encodeLetterRef(view.letter.id, view.version?.number ?? 0);
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `Approve version ${view.version?.number} of the ${kindLabel(view.letter.kind).toLowerCase()} for *${view.summary.number}*? The exact text is recorded with your approval.` } },
+    { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks), 3000) } },
+  ];
+  if (failing.length > 0) {
+    blocks.push({
+      type: "input",
+      block_id: F.overrideReason,
+      label: plain("Reason to approve despite failing checks"),
+      element: { type: "plain_text_input", action_id: F.overrideReason, multiline: true, max_length: 500 },
+    });
+  }
+  return modal(VIEWS.letterApprove, "Approve letter", ref, blocks, "Approve");
+}
+
+/** Edit: the letter split over as many inputs as it needs (one input holds 3,000 characters). */
+export function editModal(view: LetterView): ModalView {
+  const parts = splitText(view.version?.text ?? "", 2900).slice(0, 10);
+  const blocks: KnownBlock[] = [
+    { type: "context", elements: [{ type: "mrkdwn", text: "Parts are joined with a blank line between them. The checks run again on save." }] },
+    ...parts.map(
+      (part, index) =>
+        ({
+          type: "input",
+          block_id: `${F.letterPart}${index}`,
+          label: plain(parts.length > 1 ? `Letter, part ${index + 1} of ${parts.length}` : "Letter"),
+          optional: index > 0,
+          element: { type: "plain_text_input", action_id: `${F.letterPart}${index}`, multiline: true, max_length: 3000, initial_value: part },
+        }) as KnownBlock,
+    ),
+  ];
+  return modal(VIEWS.letterEdit, "Edit letter", encodeLetterRef(view.letter.id, view.version?.number ?? 0), blocks, "Save version");
+}
+
+export const REGENERATE_INSTRUCTIONS = {
+  warmer: "Make it warmer and more empathetic.",
+  formal: "Make it more formal.",
+  shorter: "Make it shorter.",
+  simpler: "Use simpler words and shorter sentences.",
+  language: "Write it in this language:",
+  free: "Follow this instruction:",
+} as const;
+
+export function regenerateModal(view: LetterView): ModalView {
+  const options = Object.entries(REGENERATE_INSTRUCTIONS).map(([value, text]) => ({ text: plain(text), value }));
+  return modal(
+    VIEWS.letterRegenerate,
+    "Regenerate letter",
+    encodeLetterRef(view.letter.id, view.version?.number ?? 0),
+    [
+      { type: "input", block_id: F.instruction, label: plain("How should the new draft differ?"), element: { type: "radio_buttons", action_id: F.instruction, options, initial_option: options[0] } },
+      { type: "input", block_id: F.instructionText, optional: true, label: plain("Language or instruction"), element: { type: "plain_text_input", action_id: F.instructionText, max_length: 300 } },
+    ],
+    "Regenerate",
+  );
+}
+
+export function rejectModal(view: LetterView): ModalView {
+  return modal(
+    VIEWS.letterReject,
+    "Reject letter",
+    encodeLetterRef(view.letter.id, view.version?.number ?? 0),
+    [{ type: "input", block_id: F.rejectReason, label: plain("Why is it rejected?"), element: { type: "plain_text_input", action_id: F.rejectReason, multiline: true, max_length: 1000 } }],
+    "Reject",
+  );
+}

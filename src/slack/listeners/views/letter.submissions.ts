@@ -1,0 +1,74 @@
+import type { App } from "@slack/bolt";
+import type { AppDeps } from "../../../app.ts";
+import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
+import { decodeLetterRef } from "../../forms/letter-ref.ts";
+import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
+import { userMessageFor } from "../respond.ts";
+
+type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+
+/** Letter review forms: approve, edit, regenerate, reject. Errors stay in the form. */
+export function registerLetterSubmissions(app: App, deps: AppDeps): void {
+  const handlers: { callbackId: string; errorBlock: (values: Values) => string; run(letterId: string, version: number, userId: string, values: Values): Promise<void> }[] = [
+    {
+      callbackId: VIEWS.letterApprove,
+      errorBlock: (values) => (values[F.overrideReason] ? F.overrideReason : ""),
+      run: (letterId, version, userId, values) => deps.letters.approve(letterId, userId, version, values[F.overrideReason]?.[F.overrideReason]?.value ?? undefined),
+    },
+    {
+      callbackId: VIEWS.letterEdit,
+      errorBlock: () => `${F.letterPart}0`,
+      run: (letterId, version, userId, values) => {
+        const parts = Object.keys(values)
+          .filter((key) => key.startsWith(F.letterPart))
+          .sort((a, b) => Number(a.slice(F.letterPart.length)) - Number(b.slice(F.letterPart.length)))
+          .map((key) => values[key]?.[key]?.value?.trim() ?? "")
+          .filter(Boolean);
+        return deps.letters.edit(letterId, userId, version, parts.join("\n\n"));
+      },
+    },
+    {
+      callbackId: VIEWS.letterRegenerate,
+      errorBlock: () => F.instructionText,
+      run: (letterId, version, userId, values) => {
+        const choice = (values[F.instruction]?.[F.instruction]?.selected_option?.value ?? "warmer") as keyof typeof REGENERATE_INSTRUCTIONS;
+        const extra = values[F.instructionText]?.[F.instructionText]?.value?.trim() ?? "";
+        const base = REGENERATE_INSTRUCTIONS[choice] ?? REGENERATE_INSTRUCTIONS.warmer;
+        if ((choice === "language" || choice === "free") && !extra) throw Object.assign(new Error("missing"), { userFacing: true });
+        return deps.letters.regenerate(letterId, userId, version, extra ? `${base} ${extra}` : base);
+      },
+    },
+    {
+      callbackId: VIEWS.letterReject,
+      errorBlock: () => F.rejectReason,
+      run: (letterId, version, userId, values) => deps.letters.reject(letterId, userId, version, values[F.rejectReason]?.[F.rejectReason]?.value ?? ""),
+    },
+  ];
+
+  for (const handler of handlers) {
+    app.view(handler.callbackId, async ({ ack, body, view }) => {
+      const ref = decodeLetterRef(view.private_metadata);
+      if (!ref) {
+        await ack();
+        return;
+      }
+      const values = view.state.values as Values;
+      try {
+        await handler.run(ref.letterId, ref.version, body.user.id, values);
+        await ack();
+        deps.logger.info({ letterId: ref.letterId, version: ref.version, user: body.user.id, action: handler.callbackId }, "letter updated");
+        void deps.outbox.kick();
+      } catch (error) {
+        const message = (error as { userFacing?: boolean }).userFacing
+          ? "Write the language or the instruction."
+          : userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }).replace(/<@[A-Z0-9]+>/g, "another user");
+        const block = handler.errorBlock(values);
+        if (!block) {
+          await ack({ response_action: "update", view: { type: "modal", title: { type: "plain_text", text: "Not done" }, close: { type: "plain_text", text: "Close" }, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:warning: ${message}` } }] } });
+          return;
+        }
+        await ack({ response_action: "errors", errors: { [block]: message } });
+      }
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTION_FIELDS, ACTIONS, MORE_OPTIONS, VIEWS } from "../../src/slack/ids.ts";
+import { type Behaviour, type FakeOpenAi, startFakeOpenAi } from "../fakes/fake-openai.ts";
+import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { CONTACT_PHONE, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
+import { chooseMore, fileCaseThroughSlack, privateMessagesTo } from "../support/case-flow.ts";
+import { DATABASE_KINDS } from "../support/databases.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+const COORDINATOR = "U0COORD0L1";
+const MANAGER = "U0MANAGER3";
+const ADMIN = "U0ADMIN001";
+const OTHER_STAFF = "U0STAFF003";
+const IDENTIFIERS = [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, "Maria", "Testpatient", "Jonas", "Testfamily", "2013344", "MRN 4471203", "jonas.t@example.org"];
+
+describe.each(DATABASE_KINDS)("response letters under review in the case thread (%s)", (kind) => {
+  let app: TestApp;
+  let openai: FakeOpenAi;
+  const prisma = () => app.running.deps.db.prisma;
+
+  beforeAll(async () => {
+    openai = await startFakeOpenAi();
+    app = await startTestApp(kind, { env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", OPENAI_TIMEOUT_SECONDS: "1", LETTER_CONTACT_NAME: "Dana Whitfield", HOSPITAL_NAME: "Riverside General Hospital" } });
+    await app.running.deps.roles.setRole(COORDINATOR, "coordinator", ADMIN);
+    await app.running.deps.roles.setRole(MANAGER, "manager", ADMIN);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await openai?.close();
+  });
+
+  /** Files a Medicare quality-of-care case with investigation notes, and asks for a draft. */
+  async function draftFor(behaviour: Behaviour = "ok") {
+    openai.behave(behaviour);
+    const filed = await fileCaseThroughSlack(app, {
+      category: "quality",
+      flags: ["medicare_beneficiary"],
+      description: `Maria Testpatient (MRN 4471203) waited six hours; her son Jonas can be reached at jonas.t@example.org or ${CONTACT_PHONE}.`,
+    });
+    const actions = app.running.deps.caseActions;
+    await actions.addNote(filed.id, filed.ownerId!, "step", "We reviewed the triage log and spoke with the charge nurse on duty.");
+    await actions.addNote(filed.id, filed.ownerId!, "result", "We found that the wait was caused by a staffing shortage that night, and we have added a second triage nurse.");
+    const requestsBefore = openai.requests.length;
+    await app.interact(blockActionPayload({ actionId: ACTIONS.more, selectedOptionValue: JSON.stringify({ c: filed.id, o: MORE_OPTIONS.draftLetter }), userId: filed.ownerId! }));
+    await expect.poll(async () => (await prisma().letter.findFirst({ where: { caseId: filed.id } }))?.currentVersion ?? 0, { timeout: 15_000 }).toBe(1);
+    await app.running.deps.outbox.kick();
+    const letter = await prisma().letter.findFirstOrThrow({ where: { caseId: filed.id }, include: { versions: true } });
+    return { filed, letter, version: letter.versions[0]!, newRequests: openai.requests.slice(requestsBefore) };
+  }
+
+  const submit = (callbackId: string, letterId: string, version: number, userId: string, values: Record<string, Record<string, unknown>> = {}) =>
+    app.interact(viewSubmissionPayload({ viewId: `V0LTR${Math.random().toString(36).slice(2, 9).toUpperCase()}`, callbackId, userId, values, privateMetadata: JSON.stringify({ l: letterId, v: version }) }));
+
+  it("drafts with the model from de-identified facts, re-identifies locally, and shows the checklist in the thread", async () => {
+    const { filed, letter, version, newRequests } = await draftFor("ok");
+    expect(letter.status).toBe("draft");
+    expect(version).toMatchObject({ source: "llm", model: "gpt-test", promptId: "response-letter", promptVersion: "1", inputTokens: 812, outputTokens: 455 });
+    expect(version.promptHash).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing identifying reached the model, and the model got no tools.
+    expect(newRequests).toHaveLength(1);
+    for (const identifier of IDENTIFIERS) expect(newRequests[0]!.raw).not.toContain(identifier);
+    expect(newRequests[0]!.body.tools ?? []).toEqual([]);
+    // The letter the manager reviews names the family again.
+    expect(version.text).toContain(`Dear ${RAISER_NAME},`);
+    expect(version.text).toContain("Dana Whitfield");
+    const checks = version.checks as { id: string; passed: boolean; required: boolean }[];
+    expect(checks.filter((check) => check.required && !check.passed).map((check) => check.id)).toEqual([]);
+    expect(checks.find((check) => check.id === "qio_notice")).toMatchObject({ passed: true, required: true });
+    // Placeholder first, then the draft in the same thread message.
+    const placeholder = app.slack.callsTo("chat.postMessage").find((call) => call.body.thread_ts === filed.cardMessageTs && String(call.body.text).includes("Drafting the response letter"));
+    expect(placeholder).toBeDefined();
+    const shown = app.slack.callsTo("chat.update").filter((call) => call.body.ts === letter.threadTs).map((call) => JSON.stringify(call.body));
+    expect(shown.at(-1)).toContain("Approve…");
+    expect(shown.at(-1)).toContain("Checks");
+  });
+
+  it("lets only managers approve, refuses a stale approval after an edit, and of two approvals exactly one wins", async () => {
+    const { letter, version } = await draftFor("ok");
+    const approveV = (userId: string, number: number) => submit(VIEWS.letterApprove, letter.id, number, userId);
+    const denied = await approveV(COORDINATOR, 1);
+    expect(JSON.stringify(denied.json)).toContain("Only managers approve");
+
+    const edited = `${version.text.replace("Thank you for telling us", "Thank you very much for telling us")}`;
+    const editResponse = await submit(VIEWS.letterEdit, letter.id, 1, COORDINATOR, { [`${ACTION_FIELDS.letterPart}0`]: { [`${ACTION_FIELDS.letterPart}0`]: { type: "plain_text_input", value: edited } } });
+    expect(editResponse.text).toBe("");
+    const stale = await approveV(MANAGER, 1);
+    expect(JSON.stringify(stale.json)).toContain("changed since you opened it");
+
+    const [first, second] = await Promise.all([approveV(MANAGER, 2), approveV(ADMIN, 2)]);
+    expect([first.text, second.text].filter((text) => text === "")).toHaveLength(1);
+    const approved = await prisma().letter.findUniqueOrThrow({ where: { id: letter.id }, include: { versions: { orderBy: { number: "asc" } } } });
+    expect(approved).toMatchObject({ status: "approved", approvedVersion: 2 });
+    expect([MANAGER, ADMIN]).toContain(approved.approvedBy);
+    expect(approved.approvedHash).toBe(createHash("sha256").update(approved.versions[1]!.text).digest("hex"));
+    expect(approved.versions.map((row) => row.source)).toEqual(["llm", "edit"]);
+    expect(await prisma().caseEvent.count({ where: { caseId: letter.caseId, type: "letter_approved" } })).toBe(1);
+  });
+
+  it("goes from the button to an approved PDF in the thread, and records when it was sent", async () => {
+    const { letter } = await draftFor("ok");
+    expect((await submit(VIEWS.letterApprove, letter.id, 1, MANAGER)).text).toBe("");
+    const value = JSON.stringify({ l: letter.id, v: 1 });
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterPdf, value, userId: COORDINATOR }));
+    await expect.poll(() => app.slack.calls.filter((call) => call.method.startsWith("upload/")).length).toBeGreaterThan(0);
+    const upload = app.slack.calls.filter((call) => call.method.startsWith("upload/")).at(-1)!;
+    // The upload is the PDF itself (possibly wrapped in a multipart body).
+    expect(upload.raw!.includes("%PDF-")).toBe(true);
+    expect(upload.raw!.includes("%%EOF")).toBe(true);
+    await expect.poll(() => app.slack.callsTo("files.completeUploadExternal").length).toBeGreaterThan(0);
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterSent, value, userId: COORDINATOR }));
+    await expect.poll(async () => (await prisma().letter.findUniqueOrThrow({ where: { id: letter.id } })).status).toBe("sent");
+    expect(await prisma().caseEvent.count({ where: { caseId: letter.caseId, type: { in: ["letter_downloaded", "letter_sent"] } } })).toBe(2);
+  });
+
+  it("keeps staff out of letters", async () => {
+    const { filed } = await draftFor("ok");
+    await chooseMore(app, filed.id, MORE_OPTIONS.draftLetter, OTHER_STAFF);
+    await expect.poll(() => privateMessagesTo(app, OTHER_STAFF).some((text) => text.includes("Nothing was changed"))).toBe(true);
+  });
+
+  if (kind === "pglite") {
+    it.each([
+      ["a timeout", "timeout", "timeout"],
+      ["a 5xx error", "server_error", "http_500"],
+      ["malformed JSON", "malformed", "malformed_output"],
+      ["a refusal", "refusal", "refused"],
+    ] as const)("falls back to a labelled template draft after %s, never an empty one", async (_title, behaviour, reason) => {
+      const { version, newRequests } = await draftFor(behaviour);
+      expect(version).toMatchObject({ source: "template", fallbackReason: reason });
+      expect(version.text.length).toBeGreaterThan(200);
+      expect(version.text).toContain(`Dear ${RAISER_NAME},`);
+      // Bounded retries: the client tries at most three times for retryable failures.
+      expect(newRequests.length).toBeLessThanOrEqual(3);
+    });
+
+    it("retries a 429 after retry-after and uses the model's draft", async () => {
+      const { version, newRequests } = await draftFor("rate_limit_then_ok");
+      expect(version.source).toBe("llm");
+      expect(newRequests).toHaveLength(2);
+    });
+
+    it("catches injected content and blocks approval without an override reason", async () => {
+      const { letter, version } = await draftFor("injection");
+      const failing = (version.checks as { id: string; passed: boolean; required: boolean }[]).filter((check) => check.required && !check.passed).map((check) => check.id);
+      expect(failing).toEqual(expect.arrayContaining(["no_liability", "no_compensation", "no_unknown_contacts"]));
+      const blocked = await submit(VIEWS.letterApprove, letter.id, 1, MANAGER, { [ACTION_FIELDS.overrideReason]: { [ACTION_FIELDS.overrideReason]: { type: "plain_text_input", value: "" } } });
+      expect(JSON.stringify(blocked.json)).toContain("Required checks fail");
+      expect((await prisma().letter.findUniqueOrThrow({ where: { id: letter.id } })).status).toBe("draft");
+    });
+  }
+});

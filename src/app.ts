@@ -122,8 +122,9 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
   const posts = caseOutboxHandlers(cases, notifier);
   const caseActions = createCaseActions({ cases, clock, policy: clockPolicyFrom(env), roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers });
   const letterNotifier = createSlackLetterNotifier(app.client, env.TZ);
+  const letterRepository = createLetterRepository(db.prisma);
   const letters = createLetterService({
-    letters: createLetterRepository(db.prisma),
+    letters: letterRepository,
     cases,
     caseActions,
     drafter: letterDrafter(env, prompt, logger),
@@ -174,7 +175,14 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     caseActions,
     letters,
     letterNotifier,
-    workQueue: createWorkQueue({ queries: createCaseQueries(db.prisma), cases, roleOf: roles.roleOf, audit: roles.audit, clock }),
+    workQueue: createWorkQueue({
+      queries: createCaseQueries(db.prisma),
+      cases,
+      roleOf: roles.roleOf,
+      audit: roles.audit,
+      lettersAwaitingApproval: letterRepository.awaitingApproval,
+      clock,
+    }),
     admin: createAdminService({ roles, routing }),
     outbox,
     remindersJob: reminders,

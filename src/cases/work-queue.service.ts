@@ -12,12 +12,21 @@ export interface WorkQueueDeps {
   cases: CaseRepository;
   roleOf(userId: string): Promise<Role>;
   audit(type: string, actorId: string, data: Record<string, string>): Promise<void>;
+  /** Draft letters waiting for a manager's approval. */
+  lettersAwaitingApproval(): Promise<AwaitingApproval[]>;
   clock: Clock;
+}
+
+export interface AwaitingApproval {
+  caseNumber: string;
+  kind: string;
+  since: Date;
 }
 
 export interface HomeData {
   role: Role;
   mine: CaseSummary[];
+  awaitingApproval: AwaitingApproval[];
   unassigned: CaseSummary[];
   counts: CaseCounts | null;
 }
@@ -81,9 +90,13 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     async home(userId: string): Promise<HomeData> {
       const role = await deps.roleOf(userId);
       const mine = sortWorkQueue(await deps.queries.ownedBy(userId));
-      if (!hasRole(role, "coordinator")) return { role, mine, unassigned: [], counts: null };
-      const [unassigned, counts] = await Promise.all([deps.queries.unassigned(), deps.queries.counts(deps.clock.now())]);
-      return { role, mine, unassigned: sortWorkQueue(unassigned), counts };
+      if (!hasRole(role, "coordinator")) return { role, mine, awaitingApproval: [], unassigned: [], counts: null };
+      const [unassigned, counts, awaitingApproval] = await Promise.all([
+        deps.queries.unassigned(),
+        deps.queries.counts(deps.clock.now()),
+        hasRole(role, "manager") ? deps.lettersAwaitingApproval() : Promise.resolve([]),
+      ]);
+      return { role, mine, awaitingApproval, unassigned: sortWorkQueue(unassigned), counts };
     },
   };
 }

@@ -57,9 +57,15 @@ export function createLetterRepository(prisma: PrismaClient) {
       return prisma.letterVersion.findUnique({ where: { letterId_number: { letterId, number } } });
     },
 
-    /** Letters waiting for approval (App Home, digests). */
-    async awaitingApproval(): Promise<LetterRow[]> {
-      return prisma.letter.findMany({ where: { status: "draft" }, select: LETTER_FIELDS, orderBy: { updatedAt: "asc" }, take: 50 });
+    /** Letters waiting for approval, oldest first (App Home, digests): case number and kind only. */
+    async awaitingApproval(): Promise<{ letterId: string; caseNumber: string; kind: string; since: Date }[]> {
+      const rows = await prisma.letter.findMany({
+        where: { status: "draft" },
+        select: { id: true, kind: true, updatedAt: true, case: { select: { number: true } } },
+        orderBy: { updatedAt: "asc" },
+        take: 50,
+      });
+      return rows.map((row) => ({ letterId: row.id, caseNumber: row.case.number, kind: row.kind, since: row.updatedAt }));
     },
 
     /** Creates the letter once per request key, with its audit event and the drafting job. */

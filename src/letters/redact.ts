@@ -87,7 +87,7 @@ const NOT_NAMES = new Set(
     ...["Sir", "Madam", "Team", "Patient", "Patients", "Relations", "Hospital", "Department", "Dept", "Unit", "Ward", "Office", "Station"],
     ...["Staff", "Manager", "Supervisor", "Practitioner", "Everyone", "All", "Colleague", "Colleagues", "Friend", "Customer", "Family"],
     ...["Room", "Bed", "Er", "Ed", "Icu", "Mr", "Mrs", "Ms", "Mx", "Dr", "Doctor", "Nurse", "Prof", "Professor", "Miss", "Mister", "Rev"],
-    ...["Father", "Sister", "Pastor", "Rabbi", "Chaplain", "Officer", "Thanks", "Thank", "Regards", "Sincerely", "Best"],
+    ...["Father", "Sister", "Pastor", "Rabbi", "Chaplain", "Officer", "Thanks", "Thank", "Regards", "Sincerely", "Best", "Po", "Apt"],
   ].map((word) => word.toLowerCase()),
 );
 
@@ -346,7 +346,7 @@ const PATTERNS: Detector[] = [
     "DATE",
   ),
   spans(
-    regex(raw`(?<![A-Za-z\p{N}+])(?:\+?1[ .\-]?)?(?:\(\d{3}\)|\d{3})[ .\-]?\d{3}[ .\-]?\d{4}(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension|#)[ \t]*\d{1,6})?(?!\d)`),
+    regex(raw`(?<![A-Za-z\p{N}+]|\d[.\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)|\d{3})[ .\-]?\d{3}[ .\-]?\d{4}(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension|#)[ \t]*\d{1,6})?(?!\d)`),
     "PHONE",
   ),
   spans(regex(raw`(?<![A-Za-z\p{N}+])\+[2-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?!\d|[\/.\-]\d)`), "PHONE", internationalPhone),

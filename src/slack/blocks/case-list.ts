@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { categoryLabel } from "../../cases/taxonomy.ts";
 import { nextDeadline } from "../../cases/work-queue.ts";
 import type { CaseMessage } from "./case-card.ts";
+import { formatLocal } from "../../lib/zoned-time.ts";
 import { escapeText } from "./escape.ts";
 
 // Lists of cases (minimum necessary: number, type, unit, category, severity, owner, deadline).
@@ -54,10 +55,19 @@ export function caseListMessage(title: string, cases: readonly CaseSummary[], no
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text, emoji: true } });
 
 /** The App Home tab: my cases (worst first), approvals, unassigned, team counts. */
-export function homeView(data: HomeData, now: Date): HomeView {
+export function homeView(data: HomeData, now: Date, timeZone = "UTC"): HomeView {
   const blocks: KnownBlock[] = [header("My cases"), ...lines(data.mine, now, "You own no open cases.")];
   if (data.role === "manager" || data.role === "admin") {
-    blocks.push({ type: "divider" }, header("Awaiting my approval"), { type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] });
+    const waiting = data.awaitingApproval
+      .slice(0, SHOWN)
+      .map((letter) => `*${letter.caseNumber}* · ${letter.kind === "interim" ? "interim letter" : "response letter"} · waiting since ${formatLocal(letter.since, timeZone)}`);
+    blocks.push(
+      { type: "divider" },
+      header("Awaiting my approval"),
+      waiting.length > 0
+        ? { type: "section", text: { type: "mrkdwn", text: waiting.join("\n").slice(0, 3000) } }
+        : { type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] },
+    );
   }
   if (data.counts) {
     blocks.push({ type: "divider" }, header("Unassigned"), ...lines(data.unassigned, now, "Every open case has an owner."));

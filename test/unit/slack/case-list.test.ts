@@ -144,10 +144,11 @@ describe("caseListMessage", () => {
 });
 
 describe("homeView", () => {
-  const staff: HomeData = { role: "staff", mine: [], unassigned: [], counts: null };
+  const staff: HomeData = { role: "staff", mine: [], awaitingApproval: [], unassigned: [], counts: null };
   const manager: HomeData = {
     role: "manager",
     mine: [responding(5 * HOUR)],
+    awaitingApproval: [],
     unassigned: [{ ...summary, number: "PR-2026-0043" }],
     counts: { open: 12, unassigned: 1, overdue: 2, grievances: 7, byStatus: { new: 3, investigating: 9 } },
   };
@@ -159,6 +160,11 @@ describe("homeView", () => {
     expect(contextTexts(view.blocks)).toEqual(["You own no open cases.", "File a concern with /case · /case help for everything else."]);
     const rendered = JSON.stringify(view);
     for (const absent of ["Awaiting my approval", "Unassigned", "Team", "Grievances open"]) expect(rendered).not.toContain(absent);
+  });
+
+  it("lists the letters waiting for a manager's approval, oldest first as given", () => {
+    const view = homeView({ ...manager, awaitingApproval: [{ caseNumber: "PR-2026-0050", kind: "interim", since: new Date("2026-11-27T15:00:00Z") }] }, now, "America/New_York");
+    expect(sectionTexts(view.blocks)).toContain("*PR-2026-0050* · interim letter · waiting since Fri 27 Nov 2026, 10:00 GMT-5");
   });
 
   it("shows a manager approvals, unassigned cases and team counts", () => {

@@ -111,7 +111,7 @@ const STREET_SUFFIX = [
     (word) => `[${word[0]}${word[0]!.toLowerCase()}]${word.slice(1)}`,
   ),
   ...["Square", "Trail", "Crescent", "Plaza", "Alley"],
-  ...["St", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl"].map((word) => `${word}\\.?`),
+  ...["St", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr(?![.]?[ \\t]+\\p{Lu})", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl"].map((word) => `${word}\\.?`),
 ].join("|");
 const STREET_WORD = raw`(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\d{1,3}${ORDINAL})`;
 const UNIT = raw`(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|#)\.?[ \t]*#?[ \t]*[A-Z0-9][A-Za-z0-9\-]*)`;
@@ -150,14 +150,19 @@ const withDigits = (min: number, max = Number.POSITIVE_INFINITY) => (span: Span,
   return digits >= min && digits <= max ? span : undefined;
 };
 
-// Cuts a name run at the first word that is not a name ("Patel On" → "Patel"); drops it if nothing is left.
+// Cuts a name run at the first word that is not a name ("Patel On" → "Patel", "Kelly MRN" → "Kelly");
+// drops it if nothing is left.
 function trimName(span: Span, text: string): Span | undefined {
   let end = span.start;
   let named = false;
+  let shouting = false;
   for (const word of text.slice(span.start, span.end).matchAll(/\S+/gu)) {
     const bare = word[0].replace(/\.$/, "");
     const initial = /^\p{Lu}\.$/u.test(word[0]);
+    const allCaps = bare.length > 1 && bare === bare.toUpperCase();
     if (NOT_NAMES.has(bare.toLowerCase())) break;
+    if (named && allCaps && !shouting) break;
+    if (!named) shouting = allCaps;
     if (!initial && letterCount(bare) < 2) break;
     if (!initial && /^\p{Lu}/u.test(bare)) {
       named = true;
@@ -415,18 +420,13 @@ function phoneKey(value: string): string {
   return ext ? `${national}x${ext}` : national;
 }
 
-// What "the same value" means per type: names ignore case and accents, phones compare digits only.
+// What "the same value" means per type: names ignore case and accents, phones and SSNs compare digits.
+// A span widened over a neighbour is no longer a plain number, so it is compared as text.
 function valueKey(type: PlaceholderType, value: string): string {
-  switch (type) {
-    case "NAME":
-      return fold(value).toLowerCase().replace(/[’ʼ]/g, "'").replace(/\s+/g, " ");
-    case "PHONE":
-      return phoneKey(value);
-    case "SSN":
-      return value.replace(/\D/g, "");
-    default:
-      return value.toLowerCase().replace(/\s+/g, " ");
-  }
+  if (type === "NAME") return fold(value).toLowerCase().replace(/[’ʼ]/g, "'");
+  if (type === "PHONE" && /^[+\d\s().\-]+(?:,?\s*(?:x|ext\.?|extension|#)\s*\d+)?$/i.test(value)) return phoneKey(value);
+  if (type === "SSN" && /^[\d\s\-]+$/.test(value)) return value.replace(/\D/g, "");
+  return value.toLowerCase();
 }
 
 const PLACEHOLDER_SHAPE = new RegExp(raw`\[[ \t]*(?:([A-Za-z]+(?:_[A-Za-z]+)*)_(\d{1,6})|(${PLACEHOLDER_TYPES.join("|")}))[ \t]*\]`, "gi");

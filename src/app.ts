@@ -12,7 +12,12 @@ import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import type { OutboxEntry } from "./cases/case.ts";
+import { createDigestRepository } from "./digests/digest.repository.ts";
+import { createDigestService } from "./digests/digest.service.ts";
+import { CHANNEL_MESSAGE_OUTBOX, digestJob } from "./jobs/digest.job.ts";
 import { remindersJob } from "./jobs/reminders.job.ts";
+import { databaseRunCoordinator } from "./jobs/run-coordinator.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { errorSummary } from "./lib/errors.ts";
@@ -29,6 +34,7 @@ import { createOutboxRepository } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.service.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
+import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
@@ -146,6 +152,9 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       [LETTER_OUTBOX.draft]: async ({ letterId, version, instruction }) => {
         if (letterId) await letters.produceDraft(letterId, Number(version ?? 1), instruction);
       },
+      [CHANNEL_MESSAGE_OUTBOX]: async ({ channel, text, blocks }) => {
+        if (channel) await app.client.chat.postMessage({ channel, text: text ?? "", blocks: JSON.parse(blocks ?? "[]"), unfurl_links: false });
+      },
       [LETTER_OUTBOX.message]: async ({ letterId }) => {
         if (letterId) await letterNotifier.showLetter(await letters.view(letterId));
       },
@@ -155,6 +164,31 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     // Delivery retries run on real time, whatever clock the case rules are given.
     clock: systemClock,
     logger,
+  });
+  const workspace = { url: "https://slack.com/" };
+  const digestChannel = env.DIGEST_CHANNEL_ID ?? env.CASE_CHANNEL_ID;
+  const digests = createDigestService(createDigestRepository(db.prisma), {
+    timeZone: env.TZ,
+    unassignedAfterMs: env.DIGEST_UNASSIGNED_HOURS * 3_600_000,
+    draftWaitingAfterMs: env.DIGEST_DRAFT_WAITING_HOURS * 3_600_000,
+  });
+  const renderOptions = (late: boolean) => ({ timeZone: env.TZ, workspaceUrl: workspace.url, late });
+  const enqueue = async (entries: OutboxEntry[]) => (await db.prisma.outboxMessage.createMany({ data: entries, skipDuplicates: true })).count;
+  const escalationDigestJob = digestJob({
+    name: "escalation-digest",
+    schedule: env.ESCALATION_DIGEST_CRON,
+    channelId: digestChannel,
+    catchUpWithinMs: env.DIGEST_MAX_LATENESS_MINUTES * 60_000,
+    render: async (now, slot) => escalationMessages(await digests.escalation(now), now, renderOptions(slot.late)),
+    enqueue,
+  });
+  const trendDigestJob = digestJob({
+    name: "trend-digest",
+    schedule: env.TREND_DIGEST_CRON,
+    channelId: digestChannel,
+    catchUpWithinMs: env.DIGEST_MAX_LATENESS_MINUTES * 60_000,
+    render: async (_now, slot) => trendMessages(await digests.trends(slot.at), renderOptions(slot.late)),
+    enqueue,
   });
   const reminders = remindersJob({
     prisma: db.prisma,
@@ -186,7 +220,15 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     admin: createAdminService({ roles, routing }),
     outbox,
     remindersJob: reminders,
-    scheduler: createScheduler([reminders], { timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
+    workspace,
+    digests,
+    digestChannel,
+    escalationDigestJob,
+    trendDigestJob,
+    renderOptions,
+    enqueue,
+    scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob], {
+      coordinator: databaseRunCoordinator(db.prisma), timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
 }
 
@@ -221,7 +263,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     deps,
     /** Starts listening (HTTP on `port`, or the Socket Mode connection), the outbox and the jobs; returns the HTTP port when there is one. */
     async start(port = env.PORT): Promise<number | null> {
-      await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+      deps.workspace.url = (await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)).workspaceUrl;
       await app.init();
       const server = await app.start(port);
       deps.outbox.start();

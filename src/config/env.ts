@@ -1,3 +1,4 @@
+import cron from "node-cron";
 import { z } from "zod";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { isValidTimeZone } from "../lib/zoned-time.ts";
@@ -27,6 +28,10 @@ const HINTS: Record<string, string> = {
   LETTER_MAX_GRADE: "target reading grade for letters, 3 to 16 (default 8).",
   INTERIM_RESPONSE_DAYS: "days from receipt by which an interim letter promises the written response (default 30).",
   OPENAI_TIMEOUT_SECONDS: "seconds to wait for one model call (default 30).",
+  DIGEST_CHANNEL_ID: "channel for the digests (default CASE_CHANNEL_ID).",
+  ESCALATION_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1-5" (weekdays 08:00); keep it outside 01:00-03:00 (DST).',
+  TREND_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1" (Mondays 08:00).',
+  DIGEST_MAX_LATENESS_MINUTES: "how late a missed digest may still be posted after a restart, 0 to 1440 (default 240).",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -83,6 +88,12 @@ const EnvSchema = z
     LETTER_MAX_GRADE: wholeNumber(3, 16, 8),
     INTERIM_RESPONSE_DAYS: wholeNumber(8, 90, 30),
     OPENAI_TIMEOUT_SECONDS: wholeNumber(1, 300, 30),
+    DIGEST_CHANNEL_ID: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, "must be a channel ID like C0123ABCD")),
+    ESCALATION_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1-5").refine(cron.validate, "is not a valid cron expression")),
+    TREND_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine(cron.validate, "is not a valid cron expression")),
+    DIGEST_MAX_LATENESS_MINUTES: wholeNumber(0, 1440, 240),
+    DIGEST_UNASSIGNED_HOURS: wholeNumber(1, 720, 24),
+    DIGEST_DRAFT_WAITING_HOURS: wholeNumber(1, 720, 24),
     REMINDER_LEAD_HOURS: wholeNumber(1, 168, 24),
     UNASSIGNED_NAG_HOURS: wholeNumber(1, 168, 4),
     DEPARTMENTS: commaList(z.string().max(75, "names must be 75 characters or fewer")),

@@ -2,36 +2,84 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../lib/clock.ts";
 import { errorSummary } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { databaseRunCoordinator } from "./run-coordinator.ts";
 
 export interface Job {
   name: string;
   /** Cron expression in the hospital's time zone. */
   schedule: string;
-  run(now: Date): Promise<unknown>;
+  /** `slot` is the scheduled fire time; `late` when it runs after a restart. */
+  run(now: Date, slot?: { at: Date; late: boolean }): Promise<unknown>;
+  /** Once per slot across instances (digests); otherwise every instance runs it (idempotent jobs). */
+  distributed?: boolean;
+  /** A missed slot within this window is run once on start-up, marked late; older ones are only logged. */
+  catchUpWithinMs?: number;
 }
 
-/** Runs jobs on their schedules (and once at start, to catch up after downtime); no overlapping runs. */
-export function createScheduler(jobs: readonly Job[], options: { timeZone: string; clock: Clock; logger: Logger; afterRun?: () => void }) {
-  const tasks: ScheduledTask[] = [];
+const MINUTE = 60_000;
+const OLDEST_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
-  async function runOnce(job: Job): Promise<void> {
+type Coordinator = ReturnType<typeof databaseRunCoordinator>;
+
+/** Runs jobs on their schedules, never overlapping; digests once per slot; missed slots caught up on start. */
+export function createScheduler(jobs: readonly Job[], options: { timeZone: string; clock: Clock; logger: Logger; coordinator: Coordinator; afterRun?: () => void }) {
+  const tasks: ScheduledTask[] = [];
+  const { logger, coordinator } = options;
+
+  async function runOnce(job: Job, slot?: { at: Date; late: boolean }): Promise<void> {
     try {
-      const result = await job.run(options.clock.now());
-      options.logger.debug({ job: job.name, result }, "job ran");
+      const result = await job.run(options.clock.now(), slot);
+      logger.debug({ job: job.name, slot: slot?.at.toISOString(), late: slot?.late, result }, "job ran");
       options.afterRun?.();
     } catch (error) {
-      options.logger.error({ job: job.name, error: errorSummary(error) }, "job failed");
+      logger.error({ job: job.name, error: errorSummary(error) }, "job failed");
+    }
+  }
+
+  /** The latest slot at or before `now` within `windowMs`, by asking the task which minutes it matches. */
+  function latestSlot(task: ScheduledTask, now: Date, fromMs: number, windowMs: number): Date | null {
+    const start = Math.floor((now.getTime() - fromMs) / MINUTE) * MINUTE;
+    for (let at = start; at > now.getTime() - fromMs - windowMs; at -= MINUTE) {
+      if (task.match(new Date(at))) return new Date(at);
+    }
+    return null;
+  }
+
+  async function catchUp(job: Job, task: ScheduledTask): Promise<void> {
+    const now = options.clock.now();
+    const window = job.catchUpWithinMs ?? 0;
+    const recent = window > 0 ? latestSlot(task, now, 0, window) : null;
+    if (recent && (await coordinator.shouldRun(`${job.name}:${recent.toISOString()}`, 0))) {
+      logger.info({ job: job.name, slot: recent.toISOString() }, "running a missed slot late");
+      await runOnce(job, { at: recent, late: true });
+      return;
+    }
+    const older = latestSlot(task, now, window, OLDEST_LOOKBACK_MS - window);
+    if (older && !recent && !(await coordinator.claimed(`${job.name}:${older.toISOString()}`))) {
+      logger.warn({ job: job.name, slot: older.toISOString() }, "a slot was missed while the bot was down and is too late to post");
     }
   }
 
   return {
     runOnce,
+    /** What a cron fire does: claim the slot, then run, so only one instance runs it. */
+    async fire(job: Job, at: Date): Promise<boolean> {
+      if (job.distributed && !(await coordinator.shouldRun(`${job.name}:${at.toISOString()}`, 0))) return false;
+      await runOnce(job, { at, late: false });
+      return true;
+    },
     async start(): Promise<void> {
       for (const job of jobs) {
-        if (!cron.validate(job.schedule)) throw new Error(`Invalid schedule for job ${job.name}: ${job.schedule}`);
-        tasks.push(cron.schedule(job.schedule, () => runOnce(job), { name: job.name, timezone: options.timeZone, noOverlap: true }));
+        const task = cron.schedule(job.schedule, (context) => runOnce(job, { at: context.date, late: false }), {
+          name: job.name,
+          timezone: options.timeZone,
+          noOverlap: true,
+          ...(job.distributed ? { distributed: true, runCoordinator: coordinator } : {}),
+        });
+        tasks.push(task);
+        if (job.distributed) await catchUp(job, task);
+        else await runOnce(job);
       }
-      await Promise.all(jobs.map((job) => runOnce(job)));
     },
     async stop(): Promise<void> {
       await Promise.all(tasks.splice(0).map((task) => task.stop()));

@@ -91,7 +91,7 @@ const NOT_NAMES = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
-const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle)\.?|Herr|Frau|Miss|Mister|Doctor|doctor|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer)`;
+const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer)`;
 const NAME_LABELS = raw`(?:[Pp]atient(?:[ \t]+[Nn]ame)?|[Nn]ame|[Ff]ull[ \t]+[Nn]ame|[Ss]igned|[Ff]rom|[Cc]ontact(?:[ \t]+[Nn]ame)?|[Cc]aller|[Cc]omplainant|[Rr]epresentative|[Gg]uardian|[Ss]pouse|[Nn]ext[ \t]+of[ \t]+[Kk]in|[Ee]mergency[ \t]+[Cc]ontact)`;
 const RELATIONS = raw`(?:son|daughter|husband|wife|mother|father|mom|mum|dad|partner|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|niece|nephew|child|baby|friend|neighbou?r|caregiver|carer|boyfriend|girlfriend|fianc[eé]e?|cousin|spouse|stepson|stepdaughter)`;
 const SIGN_OFFS = raw`(?:Sincerely|Regards|Best regards|Kind regards|Warm regards|Thanks|Thank you|Respectfully|Cheers)`;
@@ -188,11 +188,13 @@ function labelledIdValue(span: Span, text: string): Span | undefined {
   return { ...span, end: span.start + kept.length };
 }
 
+// One separator throughout ("+44 20 7946 0958"), so a following "123-45-6789" is not taken for more groups.
 // E.164 allows 15 digits: groups beyond that belong to the next number in the sentence ("... 0958 2024").
 function internationalPhone(span: Span, text: string): Span | undefined {
   let value = text.slice(span.start, span.end);
-  while (digitCount(value) > 15) value = value.replace(/[ .\-][^ .\-]*$/, "");
-  return digitCount(value) >= 8 ? { ...span, end: span.start + value.length } : undefined;
+  while (digitCount(value) > 15 && /[ .-]/.test(value)) value = value.replace(/[ .-][^ .-]*$/, "");
+  const digits = digitCount(value);
+  return digits >= 8 && digits <= 15 ? { ...span, end: span.start + value.length } : undefined;
 }
 
 function trimUrl(span: Span, text: string): Span | undefined {
@@ -284,7 +286,7 @@ function knownPhones(phones: string[]): Detector {
   if (numbers.size === 0) return () => [];
   const alternatives = [...numbers].map((digits) => [...digits].join("[ .()\\/\\-]*"));
   const extension = raw`(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]*\d{1,6})?`;
-  return spans(regex(raw`(?<!\d)(?:\+?1[ .\-]*)?(?:\((?=\d{3}\)))?(?:${alternatives.join("|")})${extension}(?!\d)`), "PHONE");
+  return spans(regex(raw`(?<!\d|\d[.\-])(?:\+?1[ .\-]*)?(?:\((?=\d{3}\)))?(?:${alternatives.join("|")})${extension}(?!\d)`), "PHONE");
 }
 
 function knownEmails(emails: string[]): Detector {
@@ -340,7 +342,7 @@ const PATTERNS: Detector[] = [
   spans(regex(raw`(?<![\p{N}\/.\-])\d{1,2}(?<sep>[\/.\-])\d{1,2}\k<sep>(?:\d{4}|\d{2})(?!\p{N}|[\/.\-]\d)`), "DATE"),
   spans(regex(raw`(?<![\p{N}\/.\-])\d{4}(?<sep>[\/.\-])\d{1,2}\k<sep>\d{1,2}(?!\p{N}|[\/.\-]\d)`), "DATE"),
   spans(regex(raw`(?<![\p{L}])${MONTH}[ \t]+\d{1,2}${ORDINAL}?(?:,?[ \t]+${YEAR})?${DATE_END}`), "DATE"),
-  spans(regex(raw`(?<![A-Za-z\p{N}])\d{1,2}${ORDINAL}?(?:[ \t]+of[ \t]+|[ \t]+|-)${MONTH}(?:,?[ \t]+${YEAR}|-${YEAR}|-\d{2})?${DATE_END}`), "DATE"),
+  spans(regex(raw`(?<![A-Za-z\p{N}]|\d[.,])\d{1,2}${ORDINAL}?(?:[ \t]+of[ \t]+|[ \t]+|-)${MONTH}(?:,?[ \t]+${YEAR}|-${YEAR}|-\d{2})?${DATE_END}`), "DATE"),
   spans(regex(raw`(?<![\p{L}])${MONTH},?[ \t]+${YEAR}${DATE_END}`), "DATE"),
   // "3/14" alone could be a score ("pain 8/10") or a fraction, so it needs a word that introduces a date.
   spans(
@@ -354,8 +356,8 @@ const PATTERNS: Detector[] = [
     regex(raw`(?<![A-Za-z\p{N}+]|\d[.\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)|\d{3})[ .\-]?\d{3}[ .\-]?\d{4}(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension|#)[ \t]*\d{1,6})?(?!\d)`),
     "PHONE",
   ),
-  spans(regex(raw`(?<![A-Za-z\p{N}+])\+[2-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?!\d|[\/.\-]\d)`), "PHONE", internationalPhone),
-  spans(regex(raw`(?<![\p{N}+])0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}(?!\d)`), "PHONE", withDigits(10, 11)),
+  spans(regex(raw`(?<![A-Za-z\p{N}+])\+[2-9]\d{0,2}(?<sep>[ .\-]?)(?:\(\d{1,4}\) ?)?\d{1,5}(?:\k<sep>\d{1,8}){1,5}(?!\d|[\/.\-]\d)`), "PHONE", internationalPhone),
+  spans(regex(raw`(?<![\p{N}+]|\d[ .\-])0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}(?!\d)`), "PHONE", withDigits(10, 11)),
   spans(regex(raw`(?<![\p{N}\-])\d{3}[\-.]\d{4}(?!\p{N}|[\-.]\d)`), "PHONE"),
   addresses,
   spans(regex(raw`${STATE},?[ \t]+(?<v>${ZIP})`), "ZIP"),
@@ -424,8 +426,8 @@ function phoneKey(value: string): string {
 // A span widened over a neighbour is no longer a plain number, so it is compared as text.
 function valueKey(type: PlaceholderType, value: string): string {
   if (type === "NAME") return fold(value).toLowerCase().replace(/[’ʼ]/g, "'");
-  if (type === "PHONE" && /^[+\d\s().\-]+(?:,?\s*(?:x|ext\.?|extension|#)\s*\d+)?$/i.test(value)) return phoneKey(value);
-  if (type === "SSN" && /^[\d\s\-]+$/.test(value)) return value.replace(/\D/g, "");
+  if (type === "PHONE" && /^[+\d\s().-]+(?:,?\s*(?:x|ext\.?|extension|#)\s*\d+)?$/i.test(value)) return phoneKey(value);
+  if (type === "SSN" && /^[\d\s-]+$/.test(value)) return value.replace(/\D/g, "");
   return value.toLowerCase();
 }
 

@@ -9,12 +9,13 @@ const REJECTED_TOKEN = new Set(["invalid_auth", "not_authed", "token_revoked", "
  * Checks SLACK_BOT_TOKEN once at start-up, so a wrong token or an unreachable Slack is reported in
  * words before anyone tries to file a case (a supervisor restarting the process retries later).
  */
-export async function checkBotToken(token: string, slackApiUrl: string | undefined, logger: Logger): Promise<void> {
+export async function checkBotToken(token: string, slackApiUrl: string | undefined, logger: Logger): Promise<{ workspaceUrl: string }> {
   // A dedicated client with a short retry budget: start-up must not hang for the default half hour.
   const client = new WebClient(token, { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 1, factor: 1 }, timeout: 5_000, logger: boltLogger(logger) });
   try {
     const result = await client.auth.test();
     logger.info({ team: result.team_id, botUser: result.user_id }, "connected to Slack");
+    return { workspaceUrl: typeof result.url === "string" ? result.url : "https://slack.com/" };
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code && REJECTED_TOKEN.has(code)) {

@@ -9,6 +9,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** The raw request bytes (file uploads). */
   raw?: Buffer;
+  /** Answered with an injected error. */
+  failed?: boolean;
 }
 
 type Reply = Record<string, unknown> & { ok: boolean };
@@ -37,20 +39,20 @@ export interface FakeSlack {
   apiUrl: string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** Makes the next `times` calls to `method` answer with a Slack error. */
-  failNext(method: string, error: string, times?: number): void;
+  /** Makes the next `times` calls to `method` (those matching `when`, if given) answer with a Slack error. */
+  failNext(method: string, error: string, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   close(): Promise<void>;
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   let baseUrl = "";
-  const failures = new Map<string, { error: string; times: number }>();
+  const failures = new Map<string, { error: string; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
   let counter = 0;
 
   function reply(method: string, body: Record<string, unknown>): Reply {
     const failure = failures.get(method);
-    if (failure && failure.times > 0) {
+    if (failure && failure.times > 0 && (!failure.when || failure.when(body))) {
       failure.times -= 1;
       return { ok: false, error: failure.error };
     }
@@ -91,9 +93,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = path.startsWith("/api/") ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
     const body = parseBody(raw.toString("utf8"), request.headers["content-type"]);
-    calls.push({ method, body });
+    const answer = method.startsWith("response_url") ? { ok: true } : reply(method, body);
+    calls.push({ method, body, ...(answer.ok ? {} : { failed: true }) });
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : reply(method, body)));
+    response.end(JSON.stringify(answer));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -105,8 +108,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${url}/api/`,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    failNext(method, error, times = 1) {
-      failures.set(method, { error, times });
+    failNext(method, error, times = 1, when) {
+      failures.set(method, { error, times, when });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ const USAGE = [
   `*${c} open* [unit or category]: open cases, e.g. \`${c} open Emergency\`.`,
   `*${c} PR-2026-0042*: one case, with its actions.`,
   `*${c} search* words: find cases by words in their description.`,
+  `*${c} digest escalations* or *trends* [preview]: post a digest now, or see it privately first (managers).`,
   `*${c} admin*: roles and routing rules (admins).`,
   "From any message: *⋯ → Create case from message* opens the form with the message text filled in.",
 ].join("\n");

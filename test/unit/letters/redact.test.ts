@@ -98,6 +98,8 @@ describe("deidentify: names introduced by a title, label or relation", () => {
     ["My late husband, Tom Fisher, was there", "My late husband, [NAME_1], was there", "Tom Fisher"],
     ["The patient Jane Doe fell.", "The patient [NAME_1] fell.", "Jane Doe"],
     ["Dr. Patel On Monday", "Dr. [NAME_1] On Monday", "Patel"],
+    ["Nurse Kelly MRN 12345678", "Nurse [NAME_1] MRN [MRN_1]", "Kelly"],
+    ["DR. RAJ PATEL signed.", "DR. [NAME_1] signed.", "RAJ PATEL"],
   ])("%j", (input, expected, value) => {
     expect(expectRedaction(input, expected)["[NAME_1]"]).toBe(value);
   });
@@ -111,6 +113,17 @@ describe("deidentify: names introduced by a title, label or relation", () => {
     "My son was scared and my mother cried.",
   ])("leaves %j alone", (input) => {
     expectRedaction(input, input);
+  });
+
+  it("treats a name introduced once as a name wherever it is capitalized again", () => {
+    expectRedaction(
+      "Nurse Kelly was rude. Later Kelly came back and Kelly's manager agreed; the kelly green gown stayed.",
+      "Nurse [NAME_1] was rude. Later [NAME_1] came back and [NAME_1]'s manager agreed; the kelly green gown stayed.",
+    );
+  });
+
+  it("treats names already in a map passed in as names", () => {
+    expect(deidentify("Then Kelly phoned.", nobody, { "[NAME_1]": "Kelly" }).text).toBe("Then [NAME_1] phoned.");
   });
 
   it("shares a placeholder between a titled name and the same known surname", () => {
@@ -147,6 +160,17 @@ describe("deidentify: phone numbers", () => {
     const { text, map } = deidentify("Home 555-201-3344, cell (555) 201-3344, also +1 555.201.3344; work 555-201-9999.", nobody);
     expect(text).toBe("Home [PHONE_1], cell [PHONE_1], also [PHONE_1]; work [PHONE_2].");
     expect(map).toEqual({ "[PHONE_1]": "555-201-3344", "[PHONE_2]": "555-201-9999" });
+  });
+
+  it.each([
+    ["+44 20 7946 0958 123-45-6789", "[PHONE_1] [SSN_1]"],
+    ["+44 20 7946 0958 555-201-3344", "[PHONE_1] [PHONE_2]"],
+    ["+44 20 7946 0958 2024", "[PHONE_1] 2024"],
+    ["10.0.0.1 555-201-3344", "[IP_1] [PHONE_1]"],
+    ["电话555-201-3344", "电话[PHONE_1]"],
+    ["هاتف555-201-3344", "هاتف[PHONE_1]"],
+  ])("stops a phone where the next identifier starts: %j", (input, expected) => {
+    expectRedaction(input, expected);
   });
 
   it("finds a recorded phone even in a format no pattern knows", () => {
@@ -249,6 +273,10 @@ describe("deidentify: social security numbers", () => {
     expect(Object.keys(map)).toEqual(["[SSN_1]"]);
   });
 
+  it("finds an SSN followed by another number", () => {
+    expectRedaction("123-45-6789 2024 and 987 65 4321 12", "[SSN_1] 2024 and [SSN_2] 12");
+  });
+
   it("compares SSNs by digits only", () => {
     expect(deidentify("123-45-6789 and SSN 123456789", nobody).text).toBe("[SSN_1] and SSN [SSN_1]");
   });
@@ -348,6 +376,15 @@ describe("deidentify: the more specific match wins", () => {
   it("a date wins over a known first name that is also a month", () => {
     const people = { names: ["May Flowers"], phones: [], emails: [] };
     expectRedaction("May wrote on May 14 and May 2024.", "[NAME_1] wrote on [DATE_1] and [DATE_2].", people);
+  });
+
+  it("a house number is not the year of the date before it", () => {
+    expectRedaction("Seen March 14, 1234 Elm Street.", "Seen [DATE_1], [ADDRESS_1].");
+  });
+
+  it("two identifiers that overlap in part are replaced together, leaving no piece behind", () => {
+    // "12 March" and "March 14" are both dates and share "March".
+    expect(expectRedaction("Seen 12 March 14 at 2 pm.", "Seen [DATE_1] at 2 pm.")).toEqual({ "[DATE_1]": "12 March 14" });
   });
 
   it("a URL wins over the email and name inside it", () => {

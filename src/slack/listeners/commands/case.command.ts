@@ -9,6 +9,7 @@ import { encodeIntakeMetadata } from "../../forms/case-intake.form.ts";
 import { COMMANDS } from "../../ids.ts";
 import { notice, userMessageFor } from "../respond.ts";
 import { runAdminCommand } from "./case-admin.ts";
+import { runDigestCommand } from "./case-digest.ts";
 import { parseCaseCommand } from "./parse-case-command.ts";
 
 export { parseCaseCommand };
@@ -52,6 +53,9 @@ export function registerCaseCommand(app: App, deps: AppDeps): void {
         }
         case "admin":
           await runAdminCommand(deps, parsed.command, { userId, triggerId: command.trigger_id, client, respond });
+          return;
+        case "digest":
+          await runDigestCommand(deps, parsed.digest, parsed.preview, userId, reply);
           return;
       }
     } catch (error) {

@@ -19,6 +19,7 @@ export type CaseCommand =
   | { kind: "search"; text: string }
   | { kind: "lookup"; number: string }
   | { kind: "admin"; command: AdminCommand }
+  | { kind: "digest"; digest: "escalations" | "trends"; preview: boolean }
   | { kind: "unknown"; text: string };
 
 const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
@@ -72,6 +73,12 @@ export function parseCaseCommand(text: string): CaseCommand {
       return { kind: "search", text: rest };
     case "admin":
       return { kind: "admin", command: parseAdmin(words.slice(1)) };
+    case "digest": {
+      const which = words[1]?.toLowerCase();
+      const preview = words.slice(2).some((word) => word.toLowerCase() === "preview");
+      if ((which === "escalations" || which === "trends") && words.length <= 3 && (words.length < 3 || preview)) return { kind: "digest", digest: which, preview };
+      return { kind: "unknown", text: trimmed };
+    }
     default:
       return { kind: "unknown", text: trimmed };
   }

@@ -1,0 +1,40 @@
+import type { CaseMessage } from "../slack/blocks/case-card.ts";
+import type { OutboxEntry } from "../cases/case.ts";
+import type { Job } from "./scheduler.ts";
+
+export const CHANNEL_MESSAGE_OUTBOX = "channel_message";
+
+/** Outbox entries posting each message of a digest to a channel, once per slot and part. */
+export function digestOutbox(job: string, slotKey: string, channelId: string, messages: CaseMessage[]): OutboxEntry[] {
+  return messages.map((message, part) => ({
+    kind: CHANNEL_MESSAGE_OUTBOX,
+    dedupeKey: `digest:${job}:${channelId}:${slotKey}:${part}`,
+    // Parts are numbered so they post in order; the outbox delivers by id.
+    payload: { channel: channelId, text: message.text, blocks: JSON.stringify(message.blocks) },
+  }));
+}
+
+export interface DigestJobDeps {
+  name: string;
+  schedule: string;
+  channelId: string;
+  catchUpWithinMs: number;
+  /** Builds the digest messages for this slot (late: posted after a restart). */
+  render(now: Date, slot: { at: Date; late: boolean }): Promise<CaseMessage[]>;
+  enqueue(entries: OutboxEntry[]): Promise<number>;
+}
+
+/** A digest on a schedule: once per slot across instances, posted through the outbox. */
+export function digestJob(deps: DigestJobDeps): Job {
+  return {
+    name: deps.name,
+    schedule: deps.schedule,
+    distributed: true,
+    catchUpWithinMs: deps.catchUpWithinMs,
+    async run(now, slot) {
+      const at = slot ?? { at: now, late: false };
+      const messages = await deps.render(now, at);
+      return deps.enqueue(digestOutbox(deps.name, at.at.toISOString(), deps.channelId, messages));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { KnownBlock } from "@slack/types";
+import { ESCALATION_GROUPS, type EscalationDigest, type EscalationItem } from "../../digests/escalation.ts";
+import type { TrendDigest, TrendRow } from "../../digests/trends.ts";
+import { formatLocal } from "../../lib/zoned-time.ts";
+import type { CaseMessage } from "./case-card.ts";
+import { escapeText, truncate } from "./escape.ts";
+
+// Digests for the team channel. Minimum necessary: case numbers (linked to their cards), units,
+// owners, deadlines and counts; never patient details. Long digests are split into several
+// messages, each within Slack's limits (50 blocks, 3,000 characters per text).
+
+const MAX_BLOCKS = 45;
+const LINES_PER_SECTION = 10;
+
+export interface DigestRenderOptions {
+  timeZone: string;
+  /** Workspace base URL (from auth.test), for links to case cards. */
+  workspaceUrl: string;
+  late?: boolean;
+}
+
+const dateOnly = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(date).replace(",", "");
+
+function cardLink(item: EscalationItem, workspaceUrl: string): string {
+  if (!item.cardChannelId || !item.cardMessageTs) return `*${item.caseNumber}*`;
+  const base = workspaceUrl.replace(/\/+$/, "");
+  return `<${base}/archives/${item.cardChannelId}/p${item.cardMessageTs.replace(".", "")}|${item.caseNumber}>`;
+}
+
+/** Splits blocks into messages of at most MAX_BLOCKS, repeating nothing. */
+function toMessages(blocks: KnownBlock[], text: string): CaseMessage[] {
+  const messages: CaseMessage[] = [];
+  for (let start = 0; start < blocks.length; start += MAX_BLOCKS) {
+    const part = messages.length + 1;
+    messages.push({ text: start === 0 ? text : `${text} (continued, part ${part})`, blocks: blocks.slice(start, start + MAX_BLOCKS) });
+  }
+  return messages;
+}
+
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } });
+const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text: truncate(text, 150), emoji: true } });
+
+/** The morning escalation digest as one or more messages. */
+export function escalationMessages(digest: EscalationDigest, now: Date, options: DigestRenderOptions): CaseMessage[] {
+  const title = `Escalations · ${dateOnly(now, options.timeZone)}${options.late ? " (posted late: the bot was down at the scheduled time)" : ""}`;
+  if (digest.total === 0) {
+    const text = `${title}: nothing is at risk. No case is overdue, due today or tomorrow, unassigned too long or waiting for approval.`;
+    return [{ text, blocks: [section(`:white_check_mark: *${title}*: nothing is at risk. No case is overdue, due today or tomorrow, unassigned too long or waiting for approval.`)] }];
+  }
+  const blocks: KnownBlock[] = [header(title)];
+  const summary: string[] = [];
+  for (const { group, items } of digest.groups) {
+    summary.push(`${ESCALATION_GROUPS[group]}: ${items.length}`);
+    blocks.push(section(`*${ESCALATION_GROUPS[group]}* (${items.length})`));
+    const lines = items.map((item) => {
+      const owner = item.ownerId ? `<@${item.ownerId}>` : "_unassigned_";
+      const when = item.at ? ` · ${group === "overdue" ? "due" : group === "unassigned" ? "filed" : group === "drafts_waiting" ? "waiting since" : group === "critical_or_harm" ? "received" : "due"} ${formatLocal(item.at, options.timeZone)}` : "";
+      return `${cardLink(item, options.workspaceUrl)} · ${escapeText(item.department)} · ${owner}${when}`;
+    });
+    for (let start = 0; start < lines.length; start += LINES_PER_SECTION) blocks.push(section(lines.slice(start, start + LINES_PER_SECTION).join("\n")));
+  }
+  return toMessages(blocks, `${title}: ${summary.join("; ")}.`);
+}
+
+const percent = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
+const hours = (value: number | null) => (value === null ? "n/a" : value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value} h`);
+
+/** A text bar chart (monospace), with the numbers on every bar so it reads without the bars. */
+export function barChart(rows: TrendRow[], width = 20): string {
+  const top = rows.slice(0, 12);
+  const max = Math.max(1, ...top.map((row) => row.count));
+  const labelWidth = Math.min(28, Math.max(...top.map((row) => row.label.length), 5));
+  return top
+    .map((row) => {
+      const label = truncate(row.label, labelWidth).padEnd(labelWidth);
+      const bar = "█".repeat(Math.round((row.count / max) * width)) || "▏";
+      return `${escapeText(label)} ${bar} ${row.count} (prev ${row.previous}, avg ${row.baselineMean.toFixed(1)})${row.spike ? " ▲" : ""}`;
+    })
+    .join("\n");
+}
+
+/** The weekly trend digest as one or more messages. */
+export function trendMessages(digest: TrendDigest, options: DigestRenderOptions): CaseMessage[] {
+  const end = new Date(digest.periodEnd.getTime() - 1);
+  const title = `Trends · ${dateOnly(digest.periodStart, options.timeZone)} to ${dateOnly(end, options.timeZone)}${options.late ? " (posted late)" : ""}`;
+  const spikes = [...digest.byCategory, ...digest.byDepartment].filter((row) => row.spike);
+  const blocks: KnownBlock[] = [
+    header(title),
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*New cases*\n${digest.total} (previous week ${digest.previousTotal}; 8-week average ${digest.baselineWeeklyMean.toFixed(1)})` },
+        { type: "mrkdwn", text: `*Median time to acknowledge*\n${hours(digest.medianHoursToAcknowledge)}` },
+        { type: "mrkdwn", text: `*Median time to resolve*\n${hours(digest.medianHoursToResolve)}` },
+        { type: "mrkdwn", text: `*Grievances answered within 7 days*\n${percent(digest.grievancesAnsweredWithin7Days.share)} (${digest.grievancesAnsweredWithin7Days.answered} of ${digest.grievancesAnsweredWithin7Days.due})` },
+        { type: "mrkdwn", text: `*Letters passing every check on the first draft*\n${percent(digest.firstDraftsPassingAllChecks.share)} (${digest.firstDraftsPassingAllChecks.passed} of ${digest.firstDraftsPassingAllChecks.total})` },
+      ],
+    },
+    section(
+      spikes.length > 0
+        ? `*:chart_with_upwards_trend: Rising*\n${spikes.map((row) => `• *${escapeText(row.label)}*: ${escapeText(row.spike!.reason)}`).join("\n")}`
+        : "*No spikes* this week: no category or unit rose beyond its usual range.",
+    ),
+  ];
+  if (digest.byCategory.length > 0) {
+    blocks.push(section(`*By category* (▲ = spike)\n\`\`\`${barChart(digest.byCategory)}\`\`\``));
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Chart in words: ${digest.byCategory.slice(0, 12).map((row) => `${escapeText(row.label)} ${row.count}`).join(", ")}.` }] });
+  }
+  if (digest.byDepartment.length > 0) {
+    blocks.push(section(`*By unit*\n\`\`\`${barChart(digest.byDepartment)}\`\`\``));
+  }
+  const text = `${title}: ${digest.total} new cases (previous week ${digest.previousTotal}); ${spikes.length} spike${spikes.length === 1 ? "" : "s"}.`;
+  return toMessages(blocks, text);
+}

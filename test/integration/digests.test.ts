@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settableClock } from "../../src/lib/clock.ts";
+import { fileCaseThroughSlack } from "../support/case-flow.ts";
+import { CASE_CHANNEL, startTestApp, TEST_NOW, type TestApp } from "../support/test-app.ts";
+
+const MANAGER = "U0MANAGER4";
+const COORDINATOR = "U0COORD0G1";
+// Tuesday 1 December 2026, 08:00 in New York: a weekday escalation slot.
+const TUESDAY_SLOT = new Date("2026-12-01T13:00:00Z");
+
+const digestPosts = (apps: TestApp[], title: string) =>
+  apps.flatMap((app) => app.slack.callsTo("chat.postMessage")).filter((call) => !call.failed && call.body.channel === CASE_CHANNEL && String(call.body.text).startsWith(title));
+
+describe("scheduled digests with several instances on one database (postgres)", () => {
+  const clock = settableClock(TEST_NOW);
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    apps.push(await startTestApp("postgres", { clock }));
+    apps.push(await startTestApp("postgres", { clock, databaseUrl: apps[0]!.running.deps.env.DATABASE_URL }));
+    await apps[0]!.running.deps.roles.setRole(MANAGER, "manager", "U0ADMIN001");
+    await apps[0]!.running.deps.roles.setRole(COORDINATOR, "coordinator", "U0ADMIN001");
+  });
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it("posts one escalation digest when two instances fire the same slot, worst first, without patient data", async () => {
+    await fileCaseThroughSlack(apps[0]!); // grievance, acknowledgement due Tue 1 Dec 09:30
+    await fileCaseThroughSlack(apps[0]!, { flags: ["alleges_harm"] });
+    clock.set(TUESDAY_SLOT);
+    const [a, b] = apps.map((app) => app.running.deps);
+    const fired = await Promise.all([a!.scheduler.fire(a!.escalationDigestJob, TUESDAY_SLOT), b!.scheduler.fire(b!.escalationDigestJob, TUESDAY_SLOT)]);
+    expect(fired.filter(Boolean)).toHaveLength(1);
+    await Promise.all([a!.outbox.kick(), b!.outbox.kick()]);
+    const posts = digestPosts(apps, "Escalations · Tue 1 Dec 2026");
+    expect(posts).toHaveLength(1);
+    const body = JSON.stringify(posts[0]!.body);
+    expect(body.indexOf("Critical, or alleging abuse")).toBeLessThan(body.indexOf("Due today"));
+    expect(body).not.toContain("Testpatient");
+    expect(body).toContain("/archives/C0CASES001/p");
+  });
+
+  it("delays but never duplicates a digest when Slack rate-limits the post", async () => {
+    const slot = new Date("2026-12-02T13:00:00Z");
+    clock.set(slot);
+    const app = apps[0]!;
+    // Any instance may deliver it: every instance's Slack refuses the first attempt.
+    for (const each of apps) each.slack.failNext("chat.postMessage", "ratelimited", 1, (body) => String(body.text).startsWith("Escalations"));
+    await app.running.deps.scheduler.fire(app.running.deps.escalationDigestJob, slot);
+    await app.running.deps.outbox.kick();
+    expect(digestPosts(apps, "Escalations · Wed 2 Dec 2026")).toHaveLength(0);
+    // Slack recovers and the retry comes due; firing the same slot again adds nothing.
+    for (const each of apps) each.slack.failNext("chat.postMessage", "ratelimited", 0);
+    await app.running.deps.db.prisma.outboxMessage.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    await app.running.deps.scheduler.fire(app.running.deps.escalationDigestJob, slot);
+    await Promise.all(apps.map((each) => each.running.deps.outbox.kick()));
+    expect(digestPosts(apps, "Escalations · Wed 2 Dec 2026")).toHaveLength(1);
+  });
+
+  it("posts a slot missed while the bot was down once on start-up, marked late; an older one only in the log", async () => {
+    // Thursday 3 Dec 2026, 09:30 New York: the 08:00 slot was missed 90 minutes ago.
+    clock.set("2026-12-03T14:30:00Z");
+    const restarted = await startTestApp("postgres", { clock, databaseUrl: apps[0]!.running.deps.env.DATABASE_URL });
+    apps.push(restarted);
+    await restarted.running.deps.outbox.kick();
+    expect(digestPosts([restarted], "Escalations · Thu 3 Dec 2026 (posted late")).toHaveLength(1);
+    const again = await startTestApp("postgres", { clock, databaseUrl: apps[0]!.running.deps.env.DATABASE_URL });
+    apps.push(again);
+    await again.running.deps.outbox.kick();
+    expect(digestPosts([restarted, again], "Escalations · Thu 3 Dec 2026")).toHaveLength(1);
+
+    // Friday 4 Dec at 14:00: the 08:00 slot is six hours old, beyond the 4-hour lateness window.
+    clock.set("2026-12-04T19:00:00Z");
+    const late = await startTestApp("postgres", { clock, databaseUrl: apps[0]!.running.deps.env.DATABASE_URL });
+    apps.push(late);
+    await late.running.deps.outbox.kick();
+    expect(digestPosts([late], "Escalations · Fri 4 Dec 2026")).toHaveLength(0);
+    expect(late.logs.join("\n")).toContain("too late to post");
+  });
+
+  it("posts the weekly trends and lets a manager preview a digest privately", async () => {
+    const slot = new Date("2026-12-07T13:00:00Z"); // Monday 08:00
+    clock.set(slot);
+    const app = apps[0]!;
+    await app.running.deps.scheduler.fire(app.running.deps.trendDigestJob, slot);
+    await app.running.deps.outbox.kick();
+    const posts = digestPosts(apps, "Trends ·");
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.body)).toContain("Grievances answered within 7 days");
+
+    await app.slash("digest escalations preview", { userId: MANAGER });
+    await expect
+      .poll(() => app.slack.calls.filter((call) => call.method.startsWith("response_url") && JSON.stringify(call.body).includes("Escalations ·")).length)
+      .toBeGreaterThan(0);
+    await app.slash("digest trends", { userId: COORDINATOR });
+    await expect.poll(() => app.slack.calls.some((call) => call.method.startsWith("response_url") && JSON.stringify(call.body).includes("Only managers can post digests"))).toBe(true);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import type { CaseSummary } from "../../../src/cases/case.ts";
+import { buildEscalationDigest, type EscalationInput } from "../../../src/digests/escalation.ts";
+import { escalationMessages } from "../../../src/slack/blocks/digests.ts";
+
+const HOUR = 3_600_000;
+const TZ = "America/New_York";
+// Tuesday 1 December 2026, 08:00 in New York.
+const now = new Date("2026-12-01T13:00:00Z");
+
+let counter = 0;
+function summary(overrides: Partial<CaseSummary> = {}): CaseSummary {
+  counter += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`,
+    number: `PR-2026-${String(counter).padStart(4, "0")}`,
+    status: "acknowledged",
+    type: "complaint",
+    classificationRule: "verbal_unresolved",
+    classificationOverridden: false,
+    category: "communication",
+    department: "Emergency Department",
+    severity: 2,
+    allegesHarm: false,
+    receivedVia: "phone",
+    receivedAt: new Date(now.getTime() - 24 * HOUR),
+    acknowledgeDueAt: null,
+    responseDueAt: new Date(now.getTime() + 10 * 24 * HOUR),
+    ownerId: "U0OWNER001",
+    filedBy: "U0NURSE01",
+    cardChannelId: "C0CASES001",
+    cardMessageTs: "1700000000.000100",
+    teamId: null,
+    routingRule: null,
+    escalatedAt: null,
+    closedAt: null,
+    outcome: null,
+    openTasks: [],
+    createdAt: new Date(now.getTime() - 24 * HOUR),
+    ...overrides,
+  };
+}
+
+const input = (openCases: CaseSummary[], extra: Partial<EscalationInput> = {}): EscalationInput => ({
+  openCases,
+  interimLetterCaseIds: new Set(),
+  draftsWaiting: [],
+  now,
+  timeZone: TZ,
+  unassignedAfterMs: 24 * HOUR,
+  draftWaitingAfterMs: 24 * HOUR,
+  ...extra,
+});
+
+describe("buildEscalationDigest", () => {
+  it("groups worst first and lists each case once, in its worst group", () => {
+    const overdueLong = summary({ responseDueAt: new Date(now.getTime() - 48 * HOUR) });
+    const overdueShort = summary({ responseDueAt: new Date(now.getTime() - 2 * HOUR), allegesHarm: true });
+    const harm = summary({ allegesHarm: true });
+    const grievanceDay6 = summary({ type: "grievance", receivedAt: new Date(now.getTime() - 6 * 24 * HOUR), responseDueAt: new Date(now.getTime() + 24 * HOUR) });
+    const dueToday = summary({ responseDueAt: new Date("2026-12-01T22:00:00Z") }); // 17:00 New York
+    const dueTomorrow = summary({ responseDueAt: new Date("2026-12-02T15:00:00Z") });
+    const unassigned = summary({ ownerId: null, createdAt: new Date(now.getTime() - 30 * HOUR) });
+    const quiet = summary();
+    const digest = buildEscalationDigest(input([quiet, dueTomorrow, unassigned, dueToday, grievanceDay6, harm, overdueShort, overdueLong]));
+    expect(digest.groups.map((group) => [group.group, group.items.map((item) => item.caseNumber)])).toEqual([
+      ["overdue", [overdueLong.number, overdueShort.number]],
+      ["critical_or_harm", [harm.number]],
+      ["no_interim_letter", [grievanceDay6.number]],
+      ["due_today", [dueToday.number]],
+      ["due_tomorrow", [dueTomorrow.number]],
+      ["unassigned", [unassigned.number]],
+    ]);
+    expect(digest.total).toBe(7);
+  });
+
+  it("leaves out grievances that have an interim letter, and young unassigned cases", () => {
+    const grievance = summary({ type: "grievance", receivedAt: new Date(now.getTime() - 6 * 24 * HOUR) });
+    const young = summary({ ownerId: null, createdAt: new Date(now.getTime() - 2 * HOUR) });
+    expect(buildEscalationDigest(input([grievance, young], { interimLetterCaseIds: new Set([grievance.id]) })).total).toBe(0);
+  });
+
+  it("lists letters waiting too long for approval even when the case is listed above", () => {
+    const overdue = summary({ responseDueAt: new Date(now.getTime() - HOUR) });
+    const digest = buildEscalationDigest(input([overdue], { draftsWaiting: [{ caseId: overdue.id, since: new Date(now.getTime() - 30 * HOUR) }] }));
+    expect(digest.groups.map((group) => group.group)).toEqual(["overdue", "drafts_waiting"]);
+  });
+
+  it("uses the hospital's calendar for today and tomorrow across the autumn DST change", () => {
+    const sunday = new Date("2026-11-01T12:00:00Z"); // 07:00 EST, the day clocks went back
+    const dueMonday = summary({ responseDueAt: new Date("2026-11-02T04:30:00Z") }); // 23:30 Sunday New York
+    const digest = buildEscalationDigest(input([dueMonday], { now: sunday }));
+    expect(digest.groups.map((group) => group.group)).toEqual(["due_today"]);
+  });
+});
+
+describe("escalationMessages", () => {
+  it("says in one line that nothing is at risk", () => {
+    const messages = escalationMessages({ groups: [], total: 0 }, now, { timeZone: TZ, workspaceUrl: "https://hospital.slack.com/" });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toBe("Escalations · Tue 1 Dec 2026: nothing is at risk. No case is overdue, due today or tomorrow, unassigned too long or waiting for approval.");
+  });
+
+  it("splits a long digest into messages within Slack's limits, linking each case to its card", () => {
+    const cases = Array.from({ length: 600 }, () => summary({ responseDueAt: new Date(now.getTime() - HOUR), department: "<!channel> Ward" }));
+    const messages = escalationMessages(buildEscalationDigest(input(cases)), now, { timeZone: TZ, workspaceUrl: "https://hospital.slack.com/" });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message.blocks.length).toBeLessThanOrEqual(50);
+      for (const block of message.blocks) expect(JSON.stringify(block).length).toBeLessThan(3000);
+    }
+    const all = JSON.stringify(messages);
+    expect(all).not.toContain("<!channel>");
+    expect(all).toContain("<https://hospital.slack.com/archives/C0CASES001/p1700000000000100|PR-2026-");
+    // Every case is listed, none dropped by the split.
+    expect(all.match(/\|PR-2026-/g)).toHaveLength(600);
+  });
+});
+
+describe("trendMessages", () => {
+  it("keeps a busy week within Slack's limits and explains each spike", async () => {
+    const { buildTrendDigest } = await import("../../../src/digests/trends.ts");
+    const { trendMessages } = await import("../../../src/slack/blocks/digests.ts");
+    const periodEnd = new Date("2026-12-07T13:00:00Z");
+    const cases = Array.from({ length: 300 }, (_, index) => ({
+      id: String(index),
+      category: index % 3 === 0 ? "safety" : "communication",
+      department: `Unit ${index % 40}`,
+      type: "complaint" as const,
+      receivedAt: new Date(periodEnd.getTime() - (index % 2 === 0 ? 2 : 20) * 24 * HOUR),
+      acknowledgedAt: null,
+      closedAt: null,
+      responseDueAt: null,
+      firstLetterApprovedAt: null,
+    }));
+    const digest = buildTrendDigest({ cases, firstDrafts: [], periodEnd, categoryLabel: (id) => id });
+    const messages = trendMessages(digest, { timeZone: TZ, workspaceUrl: "https://hospital.slack.com/" });
+    for (const message of messages) {
+      expect(message.blocks.length).toBeLessThanOrEqual(50);
+      for (const block of message.blocks) expect(JSON.stringify(block).length).toBeLessThan(3000);
+    }
+    const text = JSON.stringify(messages);
+    expect(text).toContain("Poisson");
+    expect(text).toContain("Chart in words");
+  });
+});

@@ -6,8 +6,9 @@
 // Detection is by shape and context, not by understanding: names are found when the case record knows
 // them or when a title, label or relation introduces them ("Dr. Patel", "Name: ...", "my son Leo").
 // Every detector proposes spans over the original text; the longest span wins an overlap (so an email
-// swallows the name inside it), and on equal length the more specific detector wins (a labelled SSN
-// beats a bare digit run).
+// swallows the name inside it), on equal length the more specific detector wins (a labelled SSN beats
+// a bare digit run), and a span that overlaps the winner only in part widens it, so no fragment of an
+// identifier is left behind.
 
 /** The kinds of identifier a placeholder can stand for, as written in it: "[NAME_1]". */
 export const PLACEHOLDER_TYPES = ["NAME", "PHONE", "EMAIL", "MRN", "DATE", "ADDRESS", "ZIP", "SSN", "URL", "IP", "ACCOUNT", "ID"] as const;
@@ -87,7 +88,7 @@ const NOT_NAMES = new Set(
     ...["Sir", "Madam", "Team", "Patient", "Patients", "Relations", "Hospital", "Department", "Dept", "Unit", "Ward", "Office", "Station"],
     ...["Staff", "Manager", "Supervisor", "Practitioner", "Everyone", "All", "Colleague", "Colleagues", "Friend", "Customer", "Family"],
     ...["Room", "Bed", "Er", "Ed", "Icu", "Mr", "Mrs", "Ms", "Mx", "Dr", "Doctor", "Nurse", "Prof", "Professor", "Miss", "Mister", "Rev"],
-    ...["Father", "Sister", "Pastor", "Rabbi", "Chaplain", "Officer", "Thanks", "Thank", "Regards", "Sincerely", "Best", "Po", "Apt"],
+    ...["Father", "Sister", "Pastor", "Rabbi", "Chaplain", "Officer", "Thanks", "Thank", "Regards", "Sincerely", "Best", "Po", "Apt", "Valued"],
   ].map((word) => word.toLowerCase()),
 );
 
@@ -211,9 +212,12 @@ function trimUrl(span: Span, text: string): Span | undefined {
   return { ...span, end };
 }
 
+const STREET_OR_BOX = regex(`${STREET}|${PO_BOX}`);
+const CITY_STATE_ZIP = regex(raw`(?<![\p{L}\p{M}])(?<city>${CITY}),[ \t]*${STATE},?[ \t]+(?<zip>${ZIP})`);
+
 function addresses(text: string): Span[] {
   const found: Span[] = [];
-  for (const match of text.matchAll(regex(`${STREET}|${PO_BOX}`))) {
+  for (const match of text.matchAll(STREET_OR_BOX)) {
     const start = match.index;
     let end = start + match[0].length;
     ADDRESS_TAIL.lastIndex = end;
@@ -225,7 +229,7 @@ function addresses(text: string): Span[] {
     if (zip) found.push({ start: zip[0], end: zip[1], type: "ZIP" });
   }
   // "Springfield, IL 62704": a city is only recognisable with its state and ZIP.
-  for (const match of text.matchAll(regex(raw`(?<![\p{L}\p{M}])(?<city>${CITY}),[ \t]*${STATE},?[ \t]+(?<zip>${ZIP})`))) {
+  for (const match of text.matchAll(CITY_STATE_ZIP)) {
     const { city, zip } = match.indices!.groups!;
     found.push({ start: city![0], end: city![1], type: "ADDRESS" }, { start: zip![0], end: zip![1], type: "ZIP" });
   }
@@ -344,10 +348,11 @@ const PATTERNS: Detector[] = [
   spans(regex(raw`(?<![\p{L}])${MONTH}[ \t]+\d{1,2}${ORDINAL}?(?:,?[ \t]+${YEAR})?${DATE_END}`), "DATE"),
   spans(regex(raw`(?<![A-Za-z\p{N}]|\d[.,])\d{1,2}${ORDINAL}?(?:[ \t]+of[ \t]+|[ \t]+|-)${MONTH}(?:,?[ \t]+${YEAR}|-${YEAR}|-\d{2})?${DATE_END}`), "DATE"),
   spans(regex(raw`(?<![\p{L}])${MONTH},?[ \t]+${YEAR}${DATE_END}`), "DATE"),
-  // "3/14" alone could be a score ("pain 8/10") or a fraction, so it needs a word that introduces a date.
+  // "3/14" alone could be a score ("pain 8/10") or a fraction ("to 1/2 tablet"), so it needs a word that
+  // introduces a date and no unit after it.
   spans(
     regex(
-      raw`(?<=\b(?:on|since|from|until|till|by|before|after|dated?|DOB|born|admitted|discharged|visited|seen|between|and|to)[ \t:]+)(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\p{N}\/])`,
+      raw`(?<=\b(?:on|since|from|until|till|by|before|after|dated?|DOB|born|admitted|discharged|visited|seen|between|and|to)[ \t:]+)(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\p{N}\/]|[ \t]*(?:of|cups?|tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|mcg|units?|hours?|hrs?|days?|weeks?|inch(?:es)?|tsp|tbsp|teaspoons?|tablespoons?|strength)\b)`,
       "i",
     ),
     "DATE",

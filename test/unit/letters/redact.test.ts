@@ -107,6 +107,7 @@ describe("deidentify: names introduced by a title, label or relation", () => {
   it.each([
     "Dear Sir or Madam,",
     "Dear Patient Relations Team,",
+    "Dear Valued Patient,",
     "Thank you, Team.",
     "The nurse station was empty and the doctor was late.",
     "Nurse Station 4 called Dr. On call.",
@@ -238,6 +239,7 @@ describe("deidentify: dates", () => {
     ["DOB 3-14-1962", "DOB [DATE_1]"],
     ["DOB: 3/14", "DOB: [DATE_1]"],
     ["on 3/14", "on [DATE_1]"],
+    ["from 3/14 to 3/16", "from [DATE_1] to [DATE_2]"],
     ["Mar 14th, 1962-03-14", "[DATE_1], [DATE_2]"],
   ])("%s", (input, expected) => {
     expectRedaction(`Seen ${input} at 2 pm.`, `Seen ${expected} at 2 pm.`);
@@ -248,6 +250,8 @@ describe("deidentify: dates", () => {
     "pain was 8/10",
     "BP 120/80",
     "for 1/2 hour",
+    "increased to 1/2 tablet",
+    "1 and 3/4 cups",
     "open 24/7",
     "it may 5 times",
     "we will march on",

@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { retryPolicies } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
@@ -29,6 +30,7 @@ import { createLetterService, LETTER_OUTBOX } from "./letters/letter.service.ts"
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
+import { answerHealth, startHealthServer } from "./ops/health.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
@@ -36,6 +38,7 @@ import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.serv
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
 import { checkBotToken } from "./slack/check-token.ts";
+import { requestLog } from "./slack/request-log.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
@@ -58,7 +61,7 @@ export function clockPolicyFrom(env: Env): ClockPolicy {
 }
 
 /** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
-export function createSlackApp(env: Env, logger: Logger): { app: App; receiver: HTTPReceiver | null } {
+export function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | null } {
   const common = {
     token: env.SLACK_BOT_TOKEN,
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
@@ -77,16 +80,11 @@ export function createSlackApp(env: Env, logger: Logger): { app: App; receiver: 
   const receiver = new HTTPReceiver({
     signingSecret: env.SLACK_SIGNING_SECRET ?? "",
     logger: common.logger,
-    customRoutes: [
-      {
-        path: "/healthz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end('{"ok":true}');
-        },
-      },
-    ],
+    customRoutes: ["/healthz", "/readyz"].map((path) => ({
+      path,
+      method: ["GET"],
+      handler: (req: IncomingMessage, res: ServerResponse) => void answerHealth(req, res, db),
+    })),
   });
   return { app: new App({ ...common, receiver }), receiver };
 }
@@ -160,7 +158,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       },
     },
     // A model call can take a while; the lease must outlast the drafter's bounded retries.
-    leaseMs: 5 * 60_000,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     // Delivery retries run on real time, whatever clock the case rules are given.
     clock: systemClock,
     logger,
@@ -240,7 +238,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const { app, receiver } = createSlackApp(env, logger);
+  const { app, receiver } = createSlackApp(env, logger, db);
   let deps: AppDeps;
   try {
     const applied = await migrate(db);
@@ -252,11 +250,13 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     await db.close().catch(() => {});
     throw error;
   }
+  app.use(requestLog(logger));
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error({ error: errorSummary((error as { original?: unknown }).original ?? error) }, "unhandled Slack listener error");
   });
 
+  let healthServer: Server | null = null;
   return {
     app,
     receiver,
@@ -265,15 +265,18 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     async start(port = env.PORT): Promise<number | null> {
       deps.workspace.url = (await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)).workspaceUrl;
       await app.init();
-      const server = await app.start(port);
+      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db)) : ((await app.start(port)) as Server);
+      healthServer = env.SLACK_APP_TOKEN ? server : null;
       deps.outbox.start();
       await deps.scheduler.start();
-      const address = server && typeof server === "object" && "address" in server ? (server as import("node:http").Server).address() : null;
+      const address = server.address();
       return address && typeof address === "object" ? address.port : null;
     },
     /** Graceful stop: no new requests, schedules stopped, pending posts finished, database closed. */
     async stop(): Promise<void> {
+      // Stop taking requests first (in-flight ones finish), then schedules, then queued posts.
       await app.stop().catch(() => {});
+      await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
       await deps.scheduler.stop();
       await deps.outbox.stop();
       await db.close();

@@ -51,6 +51,10 @@ describe("filing while the database is down (postgres)", () => {
     expect(logs).not.toContain(PATIENT_NAME);
     expect(logs).not.toContain(DESCRIPTION.slice(0, 20));
 
+    const ready = await fetch(app.url.replace("/slack/events", "/readyz"));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, database: "unreachable" });
+
     await setDatabaseAvailable(true);
     const retry = await app.interact(payload);
     expect(retry.status).toBe(200);

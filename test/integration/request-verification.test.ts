@@ -42,8 +42,19 @@ describe("HTTP request verification", () => {
     expect(await app.running.deps.db.prisma.case.count()).toBe(1);
   });
 
-  it("answers health checks without a signature", async () => {
-    const response = await fetch(app.url.replace("/slack/events", "/healthz"));
-    expect(response.status).toBe(200);
+  it("answers health and readiness checks without a signature", async () => {
+    const health = await fetch(app.url.replace("/slack/events", "/healthz"));
+    expect(health.status).toBe(200);
+    const ready = await fetch(app.url.replace("/slack/events", "/readyz"));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: "ok", migrations: "ok" });
+  });
+
+  it("logs one line per Slack request with its latency and outcome, and no content", () => {
+    const lines = app.logs.filter((line) => line.includes('"msg":"slack request"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatchObject({ type: "view_submission", target: "case_intake", user: "U0NURSE01", outcome: "ok" });
+    expect(typeof lines.at(-1)!.ms).toBe("number");
+    expect(JSON.stringify(lines)).not.toContain("Testpatient");
   });
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 // real services do: time out, rate-limit with retry-after, fail with 5xx, return malformed JSON,
 // refuse, or write injected content.
 
-export type Behaviour = "ok" | "timeout" | "rate_limit_then_ok" | "server_error" | "malformed" | "refusal" | "injection";
+export type Behaviour = "ok" | "slow" | "timeout" | "rate_limit_then_ok" | "server_error" | "malformed" | "refusal" | "injection";
 
 export interface FakeOpenAi {
   baseURL: string;
@@ -84,6 +84,10 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     const facts = JSON.parse(input) as Facts;
     const model = String(body.model ?? "gpt-test");
     switch (behaviour) {
+      case "slow":
+        // Answers correctly after two seconds: long enough to kill an instance mid-draft.
+        setTimeout(() => send(200, response({ type: "output_text", text: JSON.stringify(modelLetter(facts)), annotations: [] }, model)), 2_000).unref();
+        return;
       case "timeout":
         // Never answer within the client's timeout; the client aborts and retries.
         setTimeout(() => send(200, response({ type: "output_text", text: "{}", annotations: [] }, model)), 10_000).unref();

@@ -29,3 +29,18 @@ export function userMessageFor(error: unknown, logger: Logger, context: Record<s
   logger.error({ ...context, error: errorSummary(error) }, "case action failed");
   return UNEXPECTED;
 }
+
+/** A modal replacing a confirmation form that has no field to show an error on. */
+export function notDoneView(message: string) {
+  return {
+    type: "modal" as const,
+    title: { type: "plain_text" as const, text: "Not done" },
+    close: { type: "plain_text" as const, text: "Close" },
+    blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: `:warning: ${message}` } }],
+  };
+}
+
+/** Inline form errors are plain text, where a mention would show as raw markup. */
+export function plainFormError(message: string): string {
+  return message.replace(/<@[A-Z0-9]+>/g, "another user");
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../src/cases/case.ts";
+import { caseSummary } from "../../fixtures/case-summary.ts";
 import { type Reminder, type ReminderPolicy, reminderOutbox, remindersFor } from "../../../src/cases/reminders.ts";
 
 const HOUR = 3_600_000;
@@ -12,33 +13,17 @@ const MANAGER = "U0MGR0001";
 const ADMIN = "U0ADMIN01";
 
 // Owned and recently created, so neither clock nor the unassigned nag fires unless a test says so.
-const summary: CaseSummary = {
-  id: "5f8b8a3e-0000-4000-8000-000000000001",
-  number: "PR-2026-0042",
-  status: "new",
-  type: "grievance",
-  classificationRule: "verbal_unresolved",
-  classificationOverridden: false,
-  category: "communication",
-  department: "Emergency Department",
-  severity: 2,
-  allegesHarm: false,
-  receivedVia: "phone",
+const summary: CaseSummary = caseSummary({
   receivedAt: at(-2 * HOUR),
   acknowledgeDueAt: at(48 * HOUR),
   responseDueAt: at(7 * 24 * HOUR),
   ownerId: OWNER,
-  filedBy: "U0NURSE01",
   cardChannelId: "C0CASES01",
   cardMessageTs: "1764590400.000100",
   teamId: "patient-relations",
   routingRule: "grievances-to-least-busy",
-  escalatedAt: null,
-  closedAt: null,
-  outcome: null,
-  openTasks: [],
   createdAt: at(-1 * HOUR),
-};
+});
 
 describe("remindersFor", () => {
   it("says nothing before the lead window", () => {

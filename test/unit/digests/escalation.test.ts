@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../src/cases/case.ts";
+import { caseSummary } from "../../fixtures/case-summary.ts";
 import { buildEscalationDigest, type EscalationInput } from "../../../src/digests/escalation.ts";
 import { escalationMessages } from "../../../src/slack/blocks/digests.ts";
 
@@ -11,34 +12,20 @@ const now = new Date("2026-12-01T13:00:00Z");
 let counter = 0;
 function summary(overrides: Partial<CaseSummary> = {}): CaseSummary {
   counter += 1;
-  return {
+  return caseSummary({
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`,
     number: `PR-2026-${String(counter).padStart(4, "0")}`,
     status: "acknowledged",
     type: "complaint",
-    classificationRule: "verbal_unresolved",
-    classificationOverridden: false,
-    category: "communication",
-    department: "Emergency Department",
-    severity: 2,
-    allegesHarm: false,
-    receivedVia: "phone",
     receivedAt: new Date(now.getTime() - 24 * HOUR),
     acknowledgeDueAt: null,
     responseDueAt: new Date(now.getTime() + 10 * 24 * HOUR),
     ownerId: "U0OWNER001",
-    filedBy: "U0NURSE01",
     cardChannelId: "C0CASES001",
     cardMessageTs: "1700000000.000100",
-    teamId: null,
-    routingRule: null,
-    escalatedAt: null,
-    closedAt: null,
-    outcome: null,
-    openTasks: [],
     createdAt: new Date(now.getTime() - 24 * HOUR),
     ...overrides,
-  };
+  });
 }
 
 const input = (openCases: CaseSummary[], extra: Partial<EscalationInput> = {}): EscalationInput => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../src/cases/case.ts";
+import { caseSummary } from "../../fixtures/case-summary.ts";
 import type { HomeData } from "../../../src/cases/work-queue.service.ts";
 import { caseLine, caseListMessage, dueIn, homeView } from "../../../src/slack/blocks/case-list.ts";
 
@@ -7,33 +8,7 @@ const HOUR = 3_600_000;
 const now = new Date("2026-12-01T12:00:00Z");
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
 
-const summary: CaseSummary = {
-  id: "5f8b8a3e-0000-4000-8000-000000000001",
-  number: "PR-2026-0042",
-  status: "new",
-  type: "grievance",
-  classificationRule: "verbal_unresolved",
-  classificationOverridden: false,
-  category: "communication",
-  department: "Emergency Department",
-  severity: 2,
-  allegesHarm: false,
-  receivedVia: "phone",
-  receivedAt: new Date("2026-11-27T14:30:00Z"),
-  acknowledgeDueAt: new Date("2026-12-01T14:30:00Z"),
-  responseDueAt: new Date("2026-12-04T14:30:00Z"),
-  ownerId: null,
-  filedBy: "U0NURSE01",
-  cardChannelId: null,
-  cardMessageTs: null,
-  teamId: null,
-  routingRule: null,
-  escalatedAt: null,
-  closedAt: null,
-  outcome: null,
-  openTasks: [],
-  createdAt: new Date("2026-11-28T12:00:00Z"),
-};
+const summary: CaseSummary = caseSummary();
 
 const responding = (offsetMs: number): CaseSummary => ({ ...summary, status: "investigating", responseDueAt: at(offsetMs) });
 const numbered = (count: number) =>

@@ -7,7 +7,7 @@ import { CLOSE_OUTCOMES, NOTE_KINDS } from "../../../cases/lifecycle.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { readCaseRef } from "../../forms/case-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
-import { userMessageFor } from "../respond.ts";
+import { notDoneView, plainFormError, userMessageFor } from "../respond.ts";
 
 // Submissions of the case-action modals. Each validates, calls one service method before
 // acknowledging (so a refusal or a lost race shows in the form itself), then lets the outbox
@@ -95,11 +95,10 @@ export function registerCaseActionSubmissions(app: App, deps: AppDeps): void {
         const message = userMessageFor(error, deps.logger, { caseId, action: submission.callbackId });
         // Confirmation modals have no input to hang the error on: replace them with the explanation.
         if (!submission.errorBlock) {
-          await ack({ response_action: "update", view: { type: "modal", title: { type: "plain_text", text: "Not done" }, close: { type: "plain_text", text: "Close" }, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:warning: ${message}` } }] } });
+          await ack({ response_action: "update", view: notDoneView(message) });
           return;
         }
-        // Inline errors are plain text, where a mention would show as raw markup.
-        await ack({ response_action: "errors", errors: { [submission.errorBlock]: message.replace(/<@[A-Z0-9]+>/g, "another user") } });
+        await ack({ response_action: "errors", errors: { [submission.errorBlock]: plainFormError(message) } });
       }
     });
   }

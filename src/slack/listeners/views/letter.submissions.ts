@@ -3,7 +3,7 @@ import type { AppDeps } from "../../../app.ts";
 import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
-import { userMessageFor } from "../respond.ts";
+import { notDoneView, plainFormError, userMessageFor } from "../respond.ts";
 
 type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
@@ -61,10 +61,10 @@ export function registerLetterSubmissions(app: App, deps: AppDeps): void {
       } catch (error) {
         const message = (error as { userFacing?: boolean }).userFacing
           ? "Write the language or the instruction."
-          : userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }).replace(/<@[A-Z0-9]+>/g, "another user");
+          : plainFormError(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }));
         const block = handler.errorBlock(values);
         if (!block) {
-          await ack({ response_action: "update", view: { type: "modal", title: { type: "plain_text", text: "Not done" }, close: { type: "plain_text", text: "Close" }, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:warning: ${message}` } }] } });
+          await ack({ response_action: "update", view: notDoneView(message) });
           return;
         }
         await ack({ response_action: "errors", errors: { [block]: message } });

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../../app.ts";
+import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
@@ -34,7 +35,7 @@ export function registerLetterSubmissions(app: App, deps: AppDeps): void {
         const choice = (values[F.instruction]?.[F.instruction]?.selected_option?.value ?? "warmer") as keyof typeof REGENERATE_INSTRUCTIONS;
         const extra = values[F.instructionText]?.[F.instructionText]?.value?.trim() ?? "";
         const base = REGENERATE_INSTRUCTIONS[choice] ?? REGENERATE_INSTRUCTIONS.warmer;
-        if ((choice === "language" || choice === "free") && !extra) throw Object.assign(new Error("missing"), { userFacing: true });
+        if ((choice === "language" || choice === "free") && !extra) throw new AppError(ErrorCode.invalidInput, "Write the language or the instruction.");
         return deps.letters.regenerate(letterId, userId, version, extra ? `${base} ${extra}` : base);
       },
     },
@@ -59,9 +60,7 @@ export function registerLetterSubmissions(app: App, deps: AppDeps): void {
         deps.logger.info({ letterId: ref.letterId, version: ref.version, user: body.user.id, action: handler.callbackId }, "letter updated");
         void deps.outbox.kick();
       } catch (error) {
-        const message = (error as { userFacing?: boolean }).userFacing
-          ? "Write the language or the instruction."
-          : plainFormError(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }));
+        const message = plainFormError(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }));
         const block = handler.errorBlock(values);
         if (!block) {
           await ack({ response_action: "update", view: notDoneView(message) });

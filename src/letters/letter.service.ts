@@ -107,6 +107,14 @@ export function createLetterService(deps: LetterServiceDeps) {
   return {
     view,
 
+    /** The letter text for one authorized user: permission to see the case's details, audited. */
+    async viewPrivately(letterId: string, userId: string): Promise<LetterView> {
+      const result = await view(letterId);
+      await deps.caseActions.ensureAllowed("view_details", result.summary.id, userId);
+      await letters.audit(result.summary.id, "letter_viewed", userId, { letterId, version: String(result.version?.number ?? 0) });
+      return result;
+    },
+
     /** Asks for a draft; one letter per request key. The draft is produced after the Slack acknowledgement. */
     async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<LetterRow> {
       const summary = await deps.caseActions.ensureAllowed("draft_letter", caseId, userId);
@@ -163,6 +171,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     async edit(letterId: string, userId: string, baseVersion: number, rawText: string): Promise<void> {
       const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      await deps.caseActions.ensureAllowed("view_details", summary.id, userId);
       const text = cleanText(rawText);
       if (text.length < 50) throw new AppError(ErrorCode.invalidInput, "The letter is too short to send.");
       if (text.length > MAX_LETTER) throw new AppError(ErrorCode.invalidInput, `A letter holds ${MAX_LETTER.toLocaleString("en-US")} characters.`);
@@ -252,6 +261,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     async approvedText(letterId: string, userId: string): Promise<{ text: string; number: string; version: number }> {
       const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      await deps.caseActions.ensureAllowed("view_details", summary.id, userId);
       if (!letter.approvedVersion) throw new AppError(ErrorCode.conflict, "Only an approved letter can be downloaded.");
       const row = await letters.version(letterId, letter.approvedVersion);
       if (!row) throw new AppError(ErrorCode.notFound, "The approved version is missing.");

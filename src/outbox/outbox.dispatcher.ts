@@ -20,6 +20,8 @@ const BACKOFF_MS = [2_000, 10_000, 30_000, 120_000, 600_000];
 /** Delivers queued Slack posts after commit: kicked right after a change, and polled for retries and crash recovery. */
 export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
   const { outbox, handlers, clock, logger, maxAttempts = 8, leaseMs = 60_000, pollMs = 5_000 } = options;
+  // A post is never given up: losing a card, a route or a draft would break its case for good.
+  // After maxAttempts the failures are logged as errors so an operator sees them.
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
@@ -31,18 +33,19 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
       await outbox.markSent(message.id, clock.now());
     } catch (error) {
       const summary = errorSummary(error);
-      const giveUp = message.attempts >= maxAttempts;
       const delay = BACKOFF_MS[Math.min(message.attempts - 1, BACKOFF_MS.length - 1)]!;
-      const retryAt = giveUp ? null : new Date(clock.now().getTime() + delay);
-      logger.warn({ outboxId: String(message.id), kind: message.kind, attempts: message.attempts, giveUp, error: summary }, "outbox delivery failed");
-      await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), retryAt);
+      const level = message.attempts >= maxAttempts ? "error" : "warn";
+      logger[level]({ outboxId: String(message.id), kind: message.kind, attempts: message.attempts, error: summary }, "outbox delivery failed; will retry");
+      await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), new Date(clock.now().getTime() + delay));
     }
   }
 
   async function drain(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await outbox.claimDue(clock.now(), leaseMs, 20);
+      // One at a time: a slow delivery (a model call, a rate-limited post) must not hold other
+      // messages' leases until they expire and another instance delivers them a second time.
+      const batch = await outbox.claimDue(clock.now(), leaseMs, 1);
       if (batch.length === 0) return delivered;
       for (const message of batch) await deliver(message);
       delivered += batch.length;

@@ -51,6 +51,7 @@ export const ACTIONS = {
   more: "case_more",
   editRules: "admin_edit_rules",
   letterApprove: "letter_approve",
+  letterView: "letter_view",
   letterEdit: "letter_edit",
   letterRegenerate: "letter_regenerate",
   letterReject: "letter_reject",

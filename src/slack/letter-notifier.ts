@@ -5,7 +5,7 @@ import { CardNotPostedError } from "./notifier.ts";
 
 /** Letters live in the case card's thread: one message per letter, updated as it changes. */
 export function createSlackLetterNotifier(client: WebClient, timeZone: string): LetterNotifier & {
-  upload(channelId: string, threadTs: string, filename: string, title: string, content: Buffer): Promise<void>;
+  uploadPrivately(userId: string, filename: string, title: string, content: Buffer): Promise<void>;
 } {
   return {
     async postPlaceholder(summary, letter) {
@@ -19,8 +19,11 @@ export function createSlackLetterNotifier(client: WebClient, timeZone: string): 
       if (!letter.threadChannelId || !letter.threadTs) return;
       await client.chat.update({ channel: letter.threadChannelId, ts: letter.threadTs, ...letterMessage(view, timeZone) });
     },
-    async upload(channelId, threadTs, filename, title, content) {
-      await client.files.uploadV2({ channel_id: channelId, thread_ts: threadTs, file: content, filename, title });
+    async uploadPrivately(userId, filename, title, content) {
+      const dm = await client.conversations.open({ users: userId });
+      const channelId = dm.channel?.id;
+      if (!channelId) throw new Error("conversations.open returned no channel");
+      await client.files.uploadV2({ channel_id: channelId, file: content, filename, title });
     },
   };
 }

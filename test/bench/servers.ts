@@ -17,7 +17,8 @@ export interface ServerProcess {
   /** From the buildApp call (or the bare App's constructor) to start() resolving, measured in the child. */
   startupMs: number;
   rss(): Promise<number>;
-  stop(): Promise<LogTally | null>;
+  /** Graceful stop (the app finishes pending outbox posts); killed if it takes longer than 30 s. */
+  stop(): Promise<{ log: LogTally | null; timedOut: boolean }>;
 }
 
 function nextMessage<T extends ServerMessage["type"]>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<ServerMessage, { type: T }>> {
@@ -76,12 +77,14 @@ export async function startServer(kind: ServerKind, options: { slackApiUrl: stri
       return (await nextMessage(child, "rss", 5_000)).rss;
     },
     async stop() {
-      if (child.exitCode !== null) return null;
+      if (child.exitCode !== null) return { log: null, timedOut: false };
       child.send({ type: "stop" });
       try {
         const { log } = await nextMessage(child, "stopped", STOP_TIMEOUT_MS);
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        return log;
+        return { log, timedOut: false };
+      } catch {
+        return { log: null, timedOut: true };
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }

@@ -75,6 +75,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, upload_url: `${baseUrl}/upload/F${counter}`, file_id: `F${counter}` };
       case "files.completeUploadExternal":
         return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       case "chat.getPermalink":
         return { ok: true, channel: body.channel, permalink: `https://hospital.slack.test/archives/${body.channel}/p${String(body.message_ts).replace(".", "")}` };
       default:

@@ -73,6 +73,12 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     const shown = app.slack.callsTo("chat.update").filter((call) => call.body.ts === letter.threadTs).map((call) => JSON.stringify(call.body));
     expect(shown.at(-1)).toContain("Approve…");
     expect(shown.at(-1)).toContain("Checks");
+    // The channel sees the letter's state, never its text (it names the family).
+    for (const message of shown) expect(message).not.toContain(RAISER_NAME);
+    // "View letter" shows it privately, and the view is audited.
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterView, value: JSON.stringify({ l: letter.id, v: 1 }), userId: MANAGER }));
+    await expect.poll(() => app.slack.callsTo("views.open").some((call) => JSON.stringify(call.body).includes(`Dear ${RAISER_NAME},`))).toBe(true);
+    expect(await prisma().caseEvent.count({ where: { caseId: letter.caseId, type: "letter_viewed", actorId: MANAGER } })).toBe(1);
   });
 
   it("lets only managers approve, refuses a stale approval after an edit, and of two approvals exactly one wins", async () => {
@@ -108,6 +114,8 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     expect(upload.raw!.includes("%PDF-")).toBe(true);
     expect(upload.raw!.includes("%%EOF")).toBe(true);
     await expect.poll(() => app.slack.callsTo("files.completeUploadExternal").length).toBeGreaterThan(0);
+    // Downloads go to the requester's direct messages, not to the channel.
+    expect(app.slack.callsTo("files.completeUploadExternal").at(-1)!.body.channel_id).toBe(`D${COORDINATOR.slice(1)}`);
     await app.interact(blockActionPayload({ actionId: ACTIONS.letterSent, value, userId: COORDINATOR }));
     await expect.poll(async () => (await prisma().letter.findUniqueOrThrow({ where: { id: letter.id } })).status).toBe("sent");
     expect(await prisma().caseEvent.count({ where: { caseId: letter.caseId, type: { in: ["letter_downloaded", "letter_sent"] } } })).toBe(2);

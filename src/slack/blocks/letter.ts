@@ -48,11 +48,12 @@ export function letterPlaceholder(number: string, kind: string): CaseMessage {
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
 }
 
-function checklist(checks: LetterCheck[]): string {
+/** The checklist; `withDetails` quotes what was found, which may be patient text (private views only). */
+function checklist(checks: LetterCheck[], withDetails: boolean): string {
   return checks
     .map((check) => {
       const icon = check.passed ? ":white_check_mark:" : check.required ? ":x:" : ":warning:";
-      const detail = check.detail && !check.passed ? ` — ${escapeText(truncate(check.detail, 200))}` : "";
+      const detail = withDetails && check.detail && !check.passed ? ` — ${escapeText(truncate(check.detail, 200))}` : "";
       return `${icon} ${escapeText(check.label)}${check.required ? "" : " _(advisory)_"}${detail}`;
     })
     .join("\n");
@@ -66,7 +67,10 @@ const button = (text: string, actionId: string, value: string, style?: "primary"
   ...(style ? { style } : {}),
 });
 
-/** The whole letter message for its current state. */
+/**
+ * The letter's message in the case thread: its state, checklist and buttons, but not its text,
+ * which names the patient (minimum necessary); "View letter" shows it privately, audited.
+ */
 export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
   const { letter, version, summary } = view;
   const title = `${kindLabel(letter.kind)} · ${summary.number}${version ? ` · version ${version.number}` : ""}`;
@@ -83,15 +87,14 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(title, 150) } },
     { type: "context", elements: [{ type: "mrkdwn", text: source }] },
-    ...splitText(escapeText(version.text), SECTION_LIMIT).slice(0, 20).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }) as KnownBlock),
-    { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks)}`, 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, false)}`, 3000) } },
   ];
   if (letter.status === "draft") {
     blocks.push({
       type: "actions",
       block_id: "letter_actions",
       elements: [
+        button("View letter", ACTIONS.letterView, ref),
         button("Approve…", ACTIONS.letterApprove, ref, "primary"),
         button("Edit", ACTIONS.letterEdit, ref),
         button("Regenerate…", ACTIONS.letterRegenerate, ref),
@@ -106,13 +109,14 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
       type: "actions",
       block_id: "letter_actions",
       elements: [
+        button("View letter", ACTIONS.letterView, ref),
         button("Download PDF", ACTIONS.letterPdf, ref),
         button("Download text", ACTIONS.letterText, ref),
         ...(letter.status === "approved" ? [button("Mark as sent", ACTIONS.letterSent, ref, "primary")] : []),
       ],
     });
   } else if (letter.status === "rejected") {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: `:no_entry: Rejected by <@${letter.rejectedBy}>: ${escapeText(letter.rejectedReason ?? "")}` } });
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `:no_entry: Rejected by <@${letter.rejectedBy}>. The reason is in the letter's private view.` } });
   }
   return { text: `${title} (${letter.status})`, blocks: blocks.slice(0, 50) };
 }
@@ -123,13 +127,31 @@ function modal(callbackId: string, title: string, ref: string, blocks: KnownBloc
   return { type: "modal", callback_id: callbackId, private_metadata: ref, title: plain(title), submit: plain(submit), close: plain("Cancel"), blocks };
 }
 
+/** The letter itself with its detailed checklist, for one authorized user (the view is audited). */
+export function letterViewModal(view: LetterView): ModalView {
+  const text = view.version?.text ?? "";
+  const blocks: KnownBlock[] = [
+    { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Protected health information. This view is recorded in the audit trail." }] },
+    ...splitText(escapeText(text), SECTION_LIMIT).slice(0, 40).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }) as KnownBlock),
+    { type: "divider" },
+    { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, true)}`, 3000) } },
+    ...(view.letter.rejectedReason ? [{ type: "section", text: { type: "mrkdwn", text: `*Rejected:* ${escapeText(view.letter.rejectedReason)}` } } as KnownBlock] : []),
+  ];
+  return {
+    type: "modal",
+    title: plain(`${view.summary.number} v${view.version?.number ?? 0}`),
+    close: plain("Close"),
+    blocks: blocks.slice(0, 100),
+  };
+}
+
 /** Approve: the checklist again, and an override reason when a required check fails. */
 export function approveModal(view: LetterView): ModalView {
   const failing = view.checks.filter((check) => check.required && !check.passed);
   const ref = encodeLetterRef(view.letter.id, view.version?.number ?? 0);
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `Approve version ${view.version?.number} of the ${kindLabel(view.letter.kind).toLowerCase()} for *${view.summary.number}*? The exact text is recorded with your approval.` } },
-    { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks), 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks, true), 3000) } },
   ];
   if (failing.length > 0) {
     blocks.push({

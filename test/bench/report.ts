@@ -1,0 +1,132 @@
+import type { TargetResult, WorkloadResult } from "./ack.ts";
+import type { FilingResult } from "./filing.ts";
+import type { HistoryResult } from "./history.ts";
+import { mib, ms, ratio } from "./stats.ts";
+
+// Turns the measurements into one text table (and a few lines of detail under it).
+
+type Row = [measure: string, subject: string, result: string, floor: string, ratio: string, target: string];
+
+const HEADER: Row = ["Measure", "Subject", "App", "Floor", "Ratio", "Target"];
+
+function verdict(value: number, target: number, higherIsBetter: boolean): string {
+  if (!Number.isFinite(value)) return "";
+  const met = higherIsBetter ? value >= target : value <= target;
+  return met ? "" : " ✗";
+}
+
+const latency = (w: WorkloadResult) =>
+  `p50 ${ms(w.p50Ms)} p99 ${ms(w.p99Ms)} max ${ms(w.maxMs)} ${w.perSecond.toFixed(0)}/s${w.failures ? ` (${w.failures} failed)` : ""}`;
+
+function ackRows(targets: TargetResult[]): Row[] {
+  const floor = targets.find((target) => target.target === "floor");
+  const rows: Row[] = [];
+  for (const target of targets.filter((t) => t.target !== "floor")) {
+    for (const workload of target.workloads) {
+      const base = floor?.workloads.find((w) => w.workload === workload.workload);
+      const r = base ? workload.p99Ms / base.p99Ms : Number.NaN;
+      rows.push([`1 ack ${workload.workload}`, target.target, latency(workload), base ? latency(base) : "n/a", `p99 ${ratio(r)}${verdict(r, 1.5, false)}`, "p99 ≤ 1.50×"]);
+    }
+  }
+  return rows;
+}
+
+function drainRows(targets: TargetResult[]): Row[] {
+  return targets
+    .filter((target) => target.target !== "floor")
+    .map((target) => [
+      "1 case cards after burst",
+      target.target,
+      `${target.cardsPosted}/${target.submitted} posted${target.cardsDrainedMs === null ? " (not all within 180 s)" : `, last ${(target.cardsDrainedMs / 1000).toFixed(1)} s after last ack`}`,
+      "",
+      "",
+      "",
+    ]);
+}
+
+function filingRows(results: FilingResult[]): Row[] {
+  return results.map((result) => {
+    const r = result.servicePerSecond / result.rawPerSecond;
+    return [
+      `2 cases/s ×${result.concurrency}`,
+      `${result.database} (${result.cases})`,
+      `${result.servicePerSecond.toFixed(0)}/s`,
+      `${result.rawPerSecond.toFixed(0)}/s`,
+      `${ratio(r)}${verdict(r, 0.5, true)}`,
+      "≥ 0.50×",
+    ];
+  });
+}
+
+function historyRows(history: HistoryResult | null, skipped: string | null): Row[] {
+  if (!history) return [["3 digests", "postgres", skipped ?? "skipped", "", "", "≤ 1.50×"]];
+  return history.digests.map((digest) => {
+    const r = digest.appMs / digest.floorMs;
+    return [
+      `3 digest ${digest.digest}`,
+      `postgres, ${history.counts.cases.toLocaleString("en-US")} cases`,
+      `${ms(digest.appMs, 0)} (median of ${digest.appRunsMs.length})`,
+      ms(digest.floorMs, 0),
+      `${ratio(r)}${verdict(r, 1.5, false)}`,
+      "≤ 1.50×",
+    ];
+  });
+}
+
+function memoryRows(targets: TargetResult[]): Row[] {
+  const floor = targets.find((target) => target.target === "floor");
+  return targets
+    .filter((target) => target.target !== "floor")
+    .map((target) => [
+      "4 RSS idle / peak",
+      target.target,
+      `${mib(target.idleRss)} / ${mib(target.peakRss)}`,
+      floor ? `${mib(floor.idleRss)} / ${mib(floor.peakRss)}` : "n/a",
+      floor ? `peak ${ratio(target.peakRss / floor.peakRss)}` : "",
+      "",
+    ]);
+}
+
+function startupRows(targets: TargetResult[]): Row[] {
+  const floor = targets.find((target) => target.target === "floor");
+  return targets
+    .filter((target) => target.target !== "floor")
+    .map((target) => ["5 start-up to ready", target.target, ms(target.startupMs, 0), floor ? ms(floor.startupMs, 0) : "n/a", "", ""]);
+}
+
+export function formatTable(rows: Row[]): string {
+  const all = [HEADER, ...rows];
+  const widths = HEADER.map((_, column) => Math.max(...all.map((row) => row[column]!.length)));
+  const line = (row: Row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(" │ ").trimEnd();
+  const rule = widths.map((width) => "─".repeat(width)).join("─┼─");
+  return [line(HEADER), rule, ...rows.map(line)].join("\n");
+}
+
+export function mainTable(targets: TargetResult[], filing: FilingResult[], history: HistoryResult | null, historySkipped: string | null): string {
+  return formatTable([...ackRows(targets), ...drainRows(targets), ...filingRows(filing), ...historyRows(history, historySkipped), ...memoryRows(targets), ...startupRows(targets)]);
+}
+
+/** Where the digest time goes, the slowest statements and their plans; app log warnings; request failures. */
+export function details(targets: TargetResult[], history: HistoryResult | null): string {
+  const lines: string[] = [];
+  if (history) {
+    lines.push("Digest reads alone (median ms): app repository " +
+      Object.entries(history.reads).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", "));
+    lines.push("                                 floor SQL " +
+      Object.entries(history.floorReads).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", "));
+    for (const statement of history.statements) {
+      lines.push(`Slow statement (${statement.source}, ${ms(statement.durationMs)}, ${statement.params} params): ${statement.sql}`);
+      for (const planLine of statement.plan) lines.push(`    ${planLine}`);
+    }
+  }
+  for (const target of targets) {
+    const log = target.log;
+    if (target.stopTimedOut) lines.push(`${target.target}: graceful stop took longer than 30 s; the process was killed`);
+    if (log) lines.push(`${target.target} log: ${log.lines} lines, ${log.warnings} warnings, ${log.errors} errors${log.samples.length ? `; first: ${log.samples.join(" | ")}` : ""}`);
+    lines.push(`${target.target} fake Slack calls: ${Object.entries(target.slackCalls).map(([method, count]) => `${method} ${count}`).join(", ")}`);
+    for (const workload of target.workloads) {
+      if (workload.firstFailure) lines.push(`${target.target} ${workload.workload}: first failure: ${workload.firstFailure}`);
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,6 +1,6 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import { type Actor, type CaseAction, canActOnCase } from "../users/permissions.ts";
+import { type Actor, type CaseAction, canActOnCase, hasRole } from "../users/permissions.ts";
 import type { Role } from "../users/user-role.repository.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
@@ -86,6 +86,10 @@ export function createCaseActions(deps: CaseActionsDeps) {
     async reassign(caseId: string, userId: string, newOwnerId: string): Promise<CaseSummary> {
       const { summary } = await authorize("reassign", caseId, userId);
       requireOpen(summary);
+      // Owning a case opens its patient details: only the patient-relations team may own one.
+      if (!hasRole(await deps.roleOf(newOwnerId), "coordinator")) {
+        throw new AppError(ErrorCode.invalidInput, `<@${newOwnerId}> is not a patient-relations coordinator. An admin can grant the role with /case admin grant.`);
+      }
       if (summary.ownerId === newOwnerId) throw new AppError(ErrorCode.conflict, `<@${newOwnerId}> already owns ${summary.number}.`);
       const payload = update(summary, "reassigned", { actorId: userId, ownerId: newOwnerId, previousOwnerId: summary.ownerId ?? "" });
       return apply(
@@ -115,7 +119,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       return apply(
         caseId,
         {
-          expect: { statusIn: [from] },
+          expect: { statusIn: [from], ownerId: summary.ownerId },
           data: { status: to, ...(from === "new" ? { acknowledgedAt: now } : {}) },
           event: { type: "status_changed", actorId: userId, data: { from, to } },
           notify: (eventId) => announceInThread(eventId, payload),
@@ -173,7 +177,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       return apply(
         caseId,
         {
-          expect: { statusIn: [summary.status] },
+          expect: { statusIn: [summary.status], ownerId: summary.ownerId },
           data: { status: "closed", closedAt: clock.now(), outcome, resolutionSummary: resolution },
           event: { type: "closed", actorId: userId, data: { outcome, from: summary.status } },
           notify: (eventId) => announceInThread(eventId, payload),
@@ -190,7 +194,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       return apply(
         caseId,
         {
-          expect: { statusIn: [summary.status] },
+          expect: { statusIn: [summary.status], ownerId: summary.ownerId },
           data: { status: "investigating", closedAt: null, outcome: null },
           event: { type: "reopened", actorId: userId, data: { from: summary.status } },
           notify: (eventId) => announceInThread(eventId, payload),
@@ -210,7 +214,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       return apply(
         caseId,
         {
-          expect: { statusIn: [summary.status] },
+          expect: { statusIn: [summary.status], ownerId: summary.ownerId },
           data: { type, classificationRule: classification.rule, classificationOverridden: true, ...due },
           // The reason is the coordinator's own words about the classification, kept with the audit record.
           event: { type: "reclassified", actorId: userId, data: { from: summary.type, fromRule: summary.classificationRule, to: type, reason: classification.overrideReason ?? "" } },

@@ -5,6 +5,12 @@ import { OPEN_STATUSES } from "./lifecycle.ts";
 
 export const LIST_LIMIT = 50;
 
+const URGENT_FIRST: Prisma.CaseOrderByWithRelationInput[] = [
+  { responseDueAt: { sort: "asc", nulls: "last" } },
+  { acknowledgeDueAt: { sort: "asc", nulls: "last" } },
+  { receivedAt: "asc" },
+];
+
 export interface CaseCounts {
   open: number;
   unassigned: number;
@@ -16,8 +22,9 @@ export interface CaseCounts {
 /** Read-only queries behind /case mine, open, search and the App Home tab. */
 export function createCaseQueries(prisma: PrismaClient) {
   const open = { status: { in: [...OPEN_STATUSES] } } satisfies Prisma.CaseWhereInput;
-  const list = async (where: Prisma.CaseWhereInput) =>
-    (await prisma.case.findMany({ where, select: SUMMARY_FIELDS, orderBy: { receivedAt: "asc" }, take: LIST_LIMIT })).map(toSummary);
+  // The nearest deadlines first, so the limit drops the least urgent cases, never the most.
+  const list = async (where: Prisma.CaseWhereInput, orderBy: Prisma.CaseOrderByWithRelationInput[] = URGENT_FIRST) =>
+    (await prisma.case.findMany({ where, select: SUMMARY_FIELDS, orderBy, take: LIST_LIMIT })).map(toSummary);
 
   return {
     ownedBy: (userId: string) => list({ ...open, ownerId: userId }),
@@ -32,7 +39,8 @@ export function createCaseQueries(prisma: PrismaClient) {
 
     /** Cases whose number, unit, description or wishes contain every word (case-insensitive). */
     search(words: readonly string[]): Promise<CaseSummary[]> {
-      return list({
+      return list(
+        {
         AND: words.map((word) => ({
           OR: [
             { number: { contains: word, mode: "insensitive" } },
@@ -41,7 +49,9 @@ export function createCaseQueries(prisma: PrismaClient) {
             { desiredOutcome: { contains: word, mode: "insensitive" } },
           ],
         })),
-      });
+        },
+        [{ receivedAt: "desc" }],
+      );
     },
 
     async counts(now: Date): Promise<CaseCounts> {

@@ -115,36 +115,15 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
       });
     },
 
+    async loadDetailsForProcessing(caseId) {
+      return loadDetails(prisma, caseId);
+    },
+
     async readDetails(caseId, actorId): Promise<CaseDetails | null> {
       return prisma.$transaction(async (tx) => {
-        const row = await tx.case.findUnique({
-          where: { id: caseId },
-          select: {
-            ...SUMMARY_FIELDS,
-            description: true,
-            desiredOutcome: true,
-            resolvedOnSpot: true,
-            writtenResponseRequested: true,
-            medicareBeneficiary: true,
-            resolutionSummary: true,
-            people: { orderBy: { role: "asc" } },
-            notes: { orderBy: { createdAt: "asc" } },
-          },
-        });
-        if (!row) return null;
-        await tx.caseEvent.create({ data: { caseId, type: "details_viewed", actorId } });
-        const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, ...summary } = row;
-        return {
-          summary: toSummary(summary),
-          description,
-          desiredOutcome,
-          resolvedOnSpot,
-          writtenResponseRequested,
-          medicareBeneficiary,
-          resolutionSummary,
-          people,
-          notes,
-        };
+        const details = await loadDetails(tx, caseId);
+        if (details) await tx.caseEvent.create({ data: { caseId, type: "details_viewed", actorId } });
+        return details;
       });
     },
 
@@ -152,6 +131,27 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
       await prisma.caseEvent.create({ data: { caseId, type: "permission_denied", actorId, data: { action } } });
     },
   };
+}
+
+/** A case's protected details (no audit event: callers decide whether this read is a person's view). */
+async function loadDetails(db: Prisma.TransactionClient | PrismaClient, caseId: string): Promise<CaseDetails | null> {
+  const row = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      ...SUMMARY_FIELDS,
+      description: true,
+      desiredOutcome: true,
+      resolvedOnSpot: true,
+      writtenResponseRequested: true,
+      medicareBeneficiary: true,
+      resolutionSummary: true,
+      people: { orderBy: { role: "asc" } },
+      notes: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, ...summary } = row;
+  return { summary: toSummary(summary), description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes };
 }
 
 async function insertCase(tx: Prisma.TransactionClient, newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]) {

@@ -117,6 +117,8 @@ export interface CaseRepository {
   applyChange(caseId: string, change: CaseChange): Promise<ChangeResult>;
   /** Reads the protected details and records the view in the audit trail, together. */
   readDetails(caseId: string, actorId: string): Promise<CaseDetails | null>;
+  /** The same details for the app's own work (drafting, checks): not a person's view, so not audited as one. */
+  loadDetailsForProcessing(caseId: string): Promise<CaseDetails | null>;
   /** Audits a refused action on a case. */
   recordDenied(caseId: string, actorId: string, action: string): Promise<void>;
 }

@@ -32,7 +32,8 @@ export function createScheduler(jobs: readonly Job[], options: { timeZone: strin
       logger.debug({ job: job.name, slot: slot?.at.toISOString(), late: slot?.late, result }, "job ran");
       options.afterRun?.();
     } catch (error) {
-      logger.error({ job: job.name, error: errorSummary(error) }, "job failed");
+      logger.error({ job: job.name, slot: slot?.at.toISOString(), error: errorSummary(error) }, "job failed");
+      if (job.distributed && slot) await coordinator.release(`${job.name}:${slot.at.toISOString()}`).catch(() => {});
     }
   }
 

@@ -48,18 +48,22 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     ...Object.fromEntries(steps.map((step, index) => [`step${index}`, step])),
     ...Object.fromEntries(results.map((result, index) => [`result${index}`, result])),
   };
-  const { fields, map } = deidentifyFields(free, known);
+  const { fields, map: freeMap } = deidentifyFields(free, known);
+  // Dates tied to the patient's care are identifiers too (Safe Harbor keeps only the year): the
+  // model sees placeholders, numbered well clear of the ones de-identification hands out.
+  const dates = {
+    received: dateOnly(details.summary.receivedAt, settings.timeZone),
+    completion: dateOnly(now, settings.timeZone),
+    expectedResponse: dateOnly(addCalendarDays(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
+  };
+  const map = { ...freeMap, "[DATE_901]": dates.received, "[DATE_902]": dates.completion, "[DATE_903]": dates.expectedResponse };
   const language = details.people.find((person) => person.preferredLanguage)?.preferredLanguage ?? "English";
   const facts: LetterFacts = {
     kind,
     language,
     recipient: fields.recipient!,
     hospital: { name: settings.hospitalName, contactPerson: settings.contactPerson, contactBlock: settings.contactBlock, signatory: settings.signatory },
-    dates: {
-      received: dateOnly(details.summary.receivedAt, settings.timeZone),
-      completion: dateOnly(now, settings.timeZone),
-      expectedResponse: dateOnly(addCalendarDays(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
-    },
+    dates: { received: "[DATE_901]", completion: "[DATE_902]", expectedResponse: "[DATE_903]" },
     concern: { category: categoryLabel(details.summary.category).toLowerCase(), description: fields.description!, desiredOutcome: fields.desiredOutcome! },
     investigation: { steps: steps.map((_, index) => fields[`step${index}`]!), results: results.map((_, index) => fields[`result${index}`]!) },
     notices: { qioRequired: qioRequired(details), qio: settings.qio, stateAgency: settings.stateAgency },

@@ -63,7 +63,7 @@ export function createLetterService(deps: LetterServiceDeps) {
   }
 
   async function checksFor(summary: CaseSummary, letter: LetterRow, text: string, issues: string[]): Promise<LetterCheck[]> {
-    const details = await cases.readDetails(summary.id, "system");
+    const details = await cases.loadDetailsForProcessing(summary.id);
     if (!details) return [];
     const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory];
     const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
@@ -133,7 +133,7 @@ export function createLetterService(deps: LetterServiceDeps) {
         ({ letter, summary } = await load(letterId));
       }
       if (letter.currentVersion < version) {
-        const details = await cases.readDetails(summary.id, "system");
+        const details = await cases.loadDetailsForProcessing(summary.id);
         if (!details) return;
         const { facts, map } = letterFacts(details, letter.kind as LetterKind, settings, deps.clock.now(), instruction);
         const result = await deps.drafter.draft(facts);

@@ -50,7 +50,8 @@ export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAcces
   const coordinator = hasRole(actor.role, "coordinator");
   switch (action) {
     case "view_details":
-      if (manager || isOwner || access.filedBy === actor.userId || (coordinator && access.actorOnTeam)) return allow;
+      // Ownership counts only for the team (a reassigned-away staff member keeps nothing); the filer sees what they filed.
+      if (manager || (coordinator && (isOwner || access.actorOnTeam)) || access.filedBy === actor.userId) return allow;
       return deny("Only the case owner, its team and managers can see patient details.");
     case "assign_self":
     case "add_note":

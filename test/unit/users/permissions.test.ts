@@ -43,8 +43,9 @@ const ownerOrManager: Record<Situation, readonly Role[]> = {
 };
 const EXPECTED: Record<CaseAction, Record<Situation, readonly Role[]>> = {
   view_details: {
-    owner: everyone,
-    ownerOnTeam: everyone,
+    // Owning a case opens its details only for the team: a staff "owner" (never assigned now) gets nothing.
+    owner: coordinatorsUp,
+    ownerOnTeam: coordinatorsUp,
     teamMember: coordinatorsUp,
     outsider: managersUp,
     filer: everyone,

@@ -13,6 +13,9 @@ const SAVE_TIMEOUT_MS = 2_500;
 
 const SAVE_FAILED =
   "The case could not be saved just now (the case database did not answer). Nothing you typed is lost: it is still in this form. Press File case again in a minute; if it keeps failing, tell your patient-relations manager.";
+// After a timeout the save may still complete: pressing File case again is safe (same form, one case).
+const SAVE_SLOW =
+  "Saving is taking longer than usual. Nothing you typed is lost. Press File case again in a moment: if the case was saved meanwhile you will get its number, and it is never filed twice.";
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -47,9 +50,11 @@ export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
         SAVE_TIMEOUT_MS,
       );
     } catch (error) {
-      deps.logger.error({ user: userId, viewId: view.id, error: errorSummary(error) }, "case could not be filed");
-      await ack({ response_action: "errors", errors: { [INTAKE_FIELDS.patientName]: SAVE_FAILED } });
-      await tellPrivately(client, userId, metadata.originChannelId, problemMessage(SAVE_FAILED)).catch(() => {});
+      const slow = error instanceof Error && error.message === "timed out";
+      const message = slow ? SAVE_SLOW : SAVE_FAILED;
+      deps.logger.error({ user: userId, viewId: view.id, slow, error: errorSummary(error) }, "case could not be filed");
+      await ack({ response_action: "errors", errors: { [INTAKE_FIELDS.patientName]: message } });
+      await tellPrivately(client, userId, metadata.originChannelId, problemMessage(message)).catch(() => {});
       return;
     }
 

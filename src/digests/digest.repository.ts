@@ -13,8 +13,9 @@ export function createDigestRepository(prisma: PrismaClient) {
       return (await prisma.case.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, select: SUMMARY_FIELDS })).map(toSummary);
     },
 
-    async caseIdsWithInterimLetter(): Promise<Set<string>> {
-      const rows = await prisma.letter.findMany({ where: { kind: "interim", status: { in: ["approved", "sent"] } }, select: { caseId: true } });
+    /** Cases that need no interim letter any more: one is approved or sent, or the written response is. */
+    async caseIdsWithApprovedLetter(): Promise<Set<string>> {
+      const rows = await prisma.letter.findMany({ where: { status: { in: ["approved", "sent"] } }, select: { caseId: true } });
       return new Set(rows.map((row) => row.caseId));
     },
 

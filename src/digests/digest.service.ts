@@ -15,7 +15,7 @@ export function createDigestService(repository: DigestRepository, policy: Digest
     async escalation(now: Date): Promise<EscalationDigest> {
       const [openCases, interimLetterCaseIds, draftsWaiting] = await Promise.all([
         repository.openCases(),
-        repository.caseIdsWithInterimLetter(),
+        repository.caseIdsWithApprovedLetter(),
         repository.draftsWaiting(),
       ]);
       return buildEscalationDigest({ openCases, interimLetterCaseIds, draftsWaiting, now, ...policy });

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { cleanText } from "../cases/case.schema.ts";
+import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { isOpen } from "../cases/lifecycle.ts";
+import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -245,7 +247,7 @@ export function createLetterService(deps: LetterServiceDeps) {
 
     /** Records that the approved letter went to the patient (outside Slack). */
     async markSent(letterId: string, userId: string): Promise<void> {
-      const { summary } = await load(letterId);
+      const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
       const sent = await letters.transition(
         letterId,
@@ -255,6 +257,15 @@ export function createLetterService(deps: LetterServiceDeps) {
         [messageRefresh(letterId, "sent")],
       );
       if (!sent) throw new AppError(ErrorCode.conflict, "Only an approved letter can be marked as sent.");
+      if (letter.kind === "interim") {
+        // The interim letter promised the written response by a date: that is now the deadline.
+        const promised = addCalendarDays(summary.receivedAt, settings.interimResponseDays, settings.timeZone);
+        await cases.applyChange(summary.id, {
+          data: { responseDueAt: promised },
+          event: { type: "response_deadline_extended", actorId: userId, data: { letterId, dueAt: promised.toISOString() } },
+          notify: (eventId) => [{ kind: OUTBOX_KINDS.caseCardRefresh, dedupeKey: `card-refresh:${summary.id}:${eventId}`, payload: { caseId: summary.id } }],
+        });
+      }
     },
 
     /** The approved text, for download by the team (audited). */

@@ -88,7 +88,7 @@ async function captureStatements(databaseUrl: string, now: Date, top: number): P
     captured.length = 0;
     const reads: Record<string, () => Promise<unknown>> = {
       openCases: () => repository.openCases(),
-      caseIdsWithInterimLetter: () => repository.caseIdsWithInterimLetter(),
+      caseIdsWithApprovedLetter: () => repository.caseIdsWithApprovedLetter(),
       draftsWaiting: () => repository.draftsWaiting(),
       trendCases: () => repository.trendCases(now),
       firstDrafts: () => repository.firstDrafts(now),
@@ -145,7 +145,7 @@ export async function measureHistory(config: BenchConfig, log: (line: string) =>
       const repository = createDigestRepository(running.deps.db.prisma);
       const reads = await timeEach(runs, {
         openCases: () => repository.openCases(),
-        caseIdsWithInterimLetter: () => repository.caseIdsWithInterimLetter(),
+        caseIdsWithApprovedLetter: () => repository.caseIdsWithApprovedLetter(),
         draftsWaiting: () => repository.draftsWaiting(),
         trendCases: () => repository.trendCases(now),
         firstDrafts: () => repository.firstDrafts(now),

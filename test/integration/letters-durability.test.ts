@@ -78,5 +78,12 @@ describe("drafting exactly once across instances and crashes (postgres)", () => 
     // An interim letter promises when the written response will follow.
     const checks = done.versions[0]!.checks as { id: string; passed: boolean; required: boolean }[];
     expect(checks.find((check) => check.id === "expected_date")).toMatchObject({ passed: true, required: true });
+
+    // Once the interim letter is sent, the date it promised becomes the response deadline.
+    await prisma().letter.update({ where: { id: letter.id }, data: { status: "approved", approvedVersion: 1, approvedBy: "U0ADMIN001" } });
+    await second.running.deps.letters.markSent(letter.id, COORDINATOR);
+    const extended = await prisma().case.findUniqueOrThrow({ where: { id: filed.id } });
+    expect(extended.responseDueAt?.toISOString()).toBe("2026-12-27T14:30:00.000Z"); // received 27 Nov + 30 days
+    expect(await prisma().caseEvent.count({ where: { caseId: filed.id, type: "response_deadline_extended" } })).toBe(1);
   });
 });

@@ -124,9 +124,17 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId)?.name : undefined;
   const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamName);
   const posts = caseOutboxHandlers(cases, notifier);
-  const caseActions = createCaseActions({ cases, clock, policy: clockPolicyFrom(env), roleOf: roles.roleOf, isOnTeam: routing.isOnTeam, approvers });
-  const letterNotifier = createSlackLetterNotifier(app.client, env.TZ);
   const letterRepository = createLetterRepository(db.prisma);
+  const caseActions = createCaseActions({
+    cases,
+    clock,
+    policy: clockPolicyFrom(env),
+    roleOf: roles.roleOf,
+    isOnTeam: routing.isOnTeam,
+    approvers,
+    hasWrittenResponse: letterRepository.hasWrittenResponse,
+  });
+  const letterNotifier = createSlackLetterNotifier(app.client, env.TZ);
   const letters = createLetterService({
     letters: letterRepository,
     cases,

@@ -16,6 +16,8 @@ export interface CaseActionsDeps {
   isOnTeam(teamId: string | null, userId: string, role: Role): Promise<boolean>;
   /** Managers and admins: escalations and breach alerts go to them. */
   approvers(): Promise<string[]>;
+  /** Whether the case has an approved (or sent) written response letter. */
+  hasWrittenResponse(caseId: string): Promise<boolean>;
   clock: Clock;
   policy: ClockPolicy;
 }
@@ -50,6 +52,16 @@ export function createCaseActions(deps: CaseActionsDeps) {
     kind,
     ...fields,
   });
+
+  /** CMS A-0123: a grievance is answered in writing, even when the patient was updated verbally. */
+  async function requireWrittenResponse(summary: CaseSummary) {
+    if (summary.type === "grievance" && !(await deps.hasWrittenResponse(summary.id))) {
+      throw new AppError(
+        ErrorCode.conflict,
+        `${summary.number} is a grievance: it needs an approved written response before it is resolved or closed. Draft one from the card's ⋯ menu.`,
+      );
+    }
+  }
 
   function requireOpen(summary: CaseSummary) {
     if (!isOpen(summary.status)) {
@@ -114,6 +126,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       if (!nextStatuses(from).includes(to)) {
         throw new AppError(ErrorCode.invalidInput, `A case that is ${STATUS_LABELS[from].toLowerCase()} cannot move to ${STATUS_LABELS[to].toLowerCase()}.`);
       }
+      if (to === "resolved") await requireWrittenResponse(summary);
       const payload = update(summary, "status_changed", { actorId: userId, from, to });
       const now = clock.now();
       return apply(
@@ -170,6 +183,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       const { summary } = await authorize("close", caseId, userId);
       if (summary.status === "closed") throw new AppError(ErrorCode.conflict, `${summary.number} is already closed.`);
       if (!(outcome in CLOSE_OUTCOMES)) throw new AppError(ErrorCode.invalidInput, "Choose the outcome.");
+      await requireWrittenResponse(summary);
       const resolution = cleanText(summaryText);
       if (resolution.length < 5) throw new AppError(ErrorCode.invalidInput, "Summarize how the concern was resolved (a sentence is enough).");
       if (resolution.length > TEXT_LIMITS.narrative) throw new AppError(ErrorCode.invalidInput, `The summary holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")} characters.`);

@@ -53,6 +53,10 @@ export function createLetterRepository(prisma: PrismaClient) {
       return prisma.letter.findUnique({ where: { id: letterId }, select: LETTER_FIELDS });
     },
 
+    async hasWrittenResponse(caseId: string): Promise<boolean> {
+      return (await prisma.letter.count({ where: { caseId, kind: "response", status: { in: ["approved", "sent"] } } })) > 0;
+    },
+
     async version(letterId: string, number: number): Promise<VersionRow | null> {
       return prisma.letterVersion.findUnique({ where: { letterId_number: { letterId, number } } });
     },

@@ -168,8 +168,20 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
     expect((await events(filed.id)).filter((type) => type === "details_viewed")).toHaveLength(1);
   });
 
-  it("escalates to the managers and closes with an outcome; a closed case can be reopened", async () => {
+  it("refuses to close a grievance without an approved written response", async () => {
     const filed = await fileCaseThroughSlack(app);
+    expect(filed.type).toBe("grievance");
+    const refused = await submitCaseModal(app, VIEWS.close, filed.id, filed.ownerId!, {
+      [ACTION_FIELDS.outcome]: { [ACTION_FIELDS.outcome]: { type: "radio_buttons", selected_option: { value: "resolved" } } },
+      [ACTION_FIELDS.resolution]: { [ACTION_FIELDS.resolution]: { type: "plain_text_input", value: "Spoke with the family by phone." } },
+    });
+    expect(JSON.stringify(refused.json)).toContain("needs an approved written response");
+    expect((await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).status).toBe("new");
+  });
+
+  it("escalates to the managers and closes a complaint with an outcome; a closed case can be reopened", async () => {
+    // A routine request is a complaint: it can close without a written response.
+    const filed = await fileCaseThroughSlack(app, { category: "routine_request" });
     const owner = filed.ownerId!;
     const managerMessages = privateMessagesTo(app, MANAGER).length;
     expect((await submitCaseModal(app, VIEWS.escalate, filed.id, owner, {})).text).toBe("");

@@ -4,6 +4,7 @@ import { type BenchConfig, warmupCount } from "./config.ts";
 import { type AckCheck, runLoad } from "./load.ts";
 import type { LogTally } from "./log-sink.ts";
 import { intakeSubmissions, type PreparedRequest, slashCommands } from "./requests.ts";
+import type { EventLoopDelay } from "./server.ts";
 import { sampleRss, type ServerProcess, startServer } from "./servers.ts";
 import { type SlackProcess, startSlackProcess } from "./slack-process.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
@@ -27,11 +28,11 @@ export interface TargetResult {
   peakRss: number;
   rssSamples: number;
   workloads: WorkloadResult[];
-  /** Intake submissions acked, and how long after the last ack the last case card reached Slack. */
-  submitted: number;
-  cardsPosted: number;
-  cardsDrainedMs: number | null;
+  /** Case cards (one per intake acked) reaching Slack after the burst; null for the floor. */
+  cards: CardDrain | null;
   stopTimedOut: boolean;
+  /** The server's event-loop delay from ready until the end of the load. */
+  eventLoop: EventLoopDelay | null;
   log: LogTally | null;
   slackCalls: Record<string, number>;
 }
@@ -66,18 +67,52 @@ const TARGETS: Target[] = [
   { name: "app-postgres", kind: "app", database: "postgres" },
 ];
 
-const CARD_DRAIN_LIMIT_MS = 180_000;
+/** How long to watch the outbox after the last ack: long enough for a rate, short enough for the run. */
+const CARD_WATCH_MS = 15_000;
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until Slack has received `expected` case cards (or the limit passes); returns the wait, or null if they never all came. */
-async function waitForCards(slack: SlackProcess, expected: number): Promise<{ posted: number; drainedMs: number | null }> {
+export interface CardDrain {
+  expected: number;
+  /** Cards Slack had received when the last intake was acked, and when watching stopped. */
+  atLastAck: number;
+  posted: number;
+  watchedMs: number;
+  /** Cards posted per second while watched. */
+  perSecond: number;
+  drained: boolean;
+}
+
+/** Watches the case cards reach Slack after the burst, until all `expected` arrived or CARD_WATCH_MS passed. */
+async function watchCards(slack: SlackProcess, expected: number): Promise<CardDrain> {
   const started = performance.now();
-  for (;;) {
-    const { cards } = await slack.tally();
-    if (cards >= expected) return { posted: cards, drainedMs: performance.now() - started };
-    if (performance.now() - started > CARD_DRAIN_LIMIT_MS) return { posted: cards, drainedMs: null };
+  const atLastAck = (await slack.tally()).cards;
+  let posted = atLastAck;
+  while (posted < expected && performance.now() - started < CARD_WATCH_MS) {
     await settle(100);
+    posted = (await slack.tally()).cards;
+  }
+  const watchedMs = performance.now() - started;
+  return { expected, atLastAck, posted, watchedMs, perSecond: ((posted - atLastAck) * 1000) / watchedMs, drained: posted >= expected };
+}
+
+/**
+ * Waits until the server has finished the work a previous run left behind (views.open calls,
+ * outbox posts): Slack has seen no new call for a second. Otherwise a run's first requests on
+ * new connections queue behind that backlog and the run measures its predecessor.
+ */
+async function quiesce(slack: SlackProcess, limitMs = 60_000): Promise<void> {
+  const started = performance.now();
+  const total = async () => Object.values((await slack.tally()).calls).reduce((sum, count) => sum + count, 0);
+  let last = await total();
+  let stableSince = performance.now();
+  while (performance.now() - stableSince < 1_000 && performance.now() - started < limitMs) {
+    await settle(200);
+    const now = await total();
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
   }
 }
 
@@ -87,7 +122,9 @@ async function runWorkloads(target: Target, server: ServerProcess, slack: SlackP
   for (const workload of workloads(`${slack.url}/commands/1`)) {
     const check = target.kind === "floor" ? emptyAck : workload.check;
     const round = `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}`;
+    await quiesce(slack);
     const warmup = await runLoad(server.url, workload.build(warmupCount(config.requests), `${round}W`), config.concurrency, check);
+    await quiesce(slack);
     const run = await runLoad(server.url, workload.build(config.requests, `${round}M`), config.concurrency, check);
     if (workload.name === "intake submission") submitted = warmup.latenciesMs.length - warmup.failures + run.latenciesMs.length - run.failures;
     const result = { workload: workload.name, ...summarize(run.latenciesMs, run.wallMs), failures: run.failures, firstFailure: run.firstFailure };
@@ -108,11 +145,12 @@ async function measureTarget(target: Target, config: BenchConfig, log: (line: st
       const idleRss = await server.rss();
       const sampler = sampleRss(server, 100);
       const { results, submitted } = await runWorkloads(target, server, slack, config, log);
-      // The peak covers the outbox posting every case card after the acks, not just the acks.
-      const cards = target.kind === "app" ? await waitForCards(slack, submitted) : { posted: 0, drainedMs: null };
-      if (target.kind === "app") log(`  ${target.name.padEnd(12)} ${cards.posted}/${submitted} case cards posted, ${cards.drainedMs === null ? "not all" : `${(cards.drainedMs / 1000).toFixed(1)} s after the last ack`}`);
+      // The peak covers the outbox posting case cards after the acks, not just the acks.
+      const cards = target.kind === "app" ? await watchCards(slack, submitted) : null;
+      if (cards) log(`  ${target.name.padEnd(12)} case cards: ${cards.atLastAck}/${cards.expected} at the last ack, ${cards.posted} after ${(cards.watchedMs / 1000).toFixed(1)} s (${cards.perSecond.toFixed(1)}/s)`);
       const memory = await sampler.stop();
-      const { log: tally, timedOut } = await server.stop();
+      // A backlog left in the outbox is not worth waiting for: the server is stopped, then killed.
+      const { log: tally, eventLoop, timedOut } = await server.stop(cards && !cards.drained ? 3_000 : 30_000);
       stopped = true;
       return {
         target: target.name,
@@ -121,10 +159,9 @@ async function measureTarget(target: Target, config: BenchConfig, log: (line: st
         peakRss: memory.peak,
         rssSamples: memory.samples,
         workloads: results,
-        submitted,
-        cardsPosted: cards.posted,
-        cardsDrainedMs: cards.drainedMs,
-        stopTimedOut: timedOut,
+        cards,
+        stopTimedOut: timedOut && !(cards && !cards.drained),
+        eventLoop,
         log: tally,
         slackCalls: (await slack.tally()).calls,
       };

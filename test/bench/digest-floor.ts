@@ -17,7 +17,7 @@ const tenWeeks = (at: Date) => [new Date(at.getTime() - 10 * WEEK_MS), at];
 /** [one week before, at] */
 const oneWeek = (at: Date) => [new Date(at.getTime() - WEEK_MS), at];
 
-/** The open-cases scan with the card's columns, open tasks, interim letters and drafts waiting. */
+/** The open-cases scan with the card's columns, open tasks, cases with an approved letter and drafts waiting. */
 export const ESCALATION_FLOOR: Record<string, FloorQuery> = {
   "open cases": {
     sql: `SELECT id, number, status, type, classification_rule, classification_overridden, category, department, severity,
@@ -27,7 +27,7 @@ export const ESCALATION_FLOOR: Record<string, FloorQuery> = {
     params: () => [[...OPEN_STATUSES]],
   },
   "open tasks": { sql: "SELECT case_id, kind FROM case_tasks WHERE status = 'open'", params: none },
-  "interim letters": { sql: "SELECT DISTINCT case_id FROM letters WHERE kind = 'interim' AND status IN ('approved', 'sent')", params: none },
+  "approved letters": { sql: "SELECT DISTINCT case_id FROM letters WHERE status IN ('approved', 'sent')", params: none },
   "drafts waiting": { sql: "SELECT case_id, updated_at FROM letters WHERE status = 'draft'", params: none },
 };
 

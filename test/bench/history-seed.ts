@@ -2,7 +2,7 @@ import type pg from "pg";
 import { DEFAULT_DEPARTMENTS, RECEIVED_VIA } from "../../src/cases/taxonomy.ts";
 
 // Synthetic history for step 3, written by PostgreSQL itself (INSERT … SELECT … generate_series):
-// cases received over the two years before `now`, ~5% still open, weighted categories and
+// cases received over the two years before `now` in the order they are inserted, ~5% still open, weighted categories and
 // severities, grievances ~40%; plus letters (sent responses for a third of closed grievances,
 // approved interim letters and drafts waiting on some open cases) and first-draft versions for
 // the last two weeks. No patient data: every text is a placeholder.
@@ -47,7 +47,8 @@ SELECT gen_random_uuid(),
 FROM (
   -- OFFSET 0 keeps this subquery from being flattened, so each row's draws are made once.
   SELECT g,
-    $1::timestamptz - random() * interval '730 days' AS received_at,
+    -- In filing order, as a real table grows: row g is received at g/N of the way through the two years.
+    $1::timestamptz - (1 - g::float8 / $2::int) * interval '730 days' - random() * interval '1 hour' AS received_at,
     CASE WHEN random() < 0.05 THEN (ARRAY['new','acknowledged','investigating','awaiting_response'])[1 + floor(random() * 4)::int]
          WHEN random() < 0.3 THEN 'resolved' ELSE 'closed' END AS status,
     CASE WHEN random() < 0.4 THEN 'grievance' ELSE 'complaint' END AS type,

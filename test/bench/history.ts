@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { buildApp } from "../../src/app.ts";
 import { PrismaClient } from "../../src/db/generated/client.ts";
-import { createDigestRepository } from "../../src/digests/digest.repository.ts";
+import { createDigestRepository, type DigestRepository } from "../../src/digests/digest.repository.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { createTestDatabase } from "../support/databases.ts";
 import { benchEnv } from "./app-env.ts";
@@ -18,11 +18,12 @@ import { timeMedian } from "./stats.ts";
 
 export interface DigestTiming {
   digest: "escalation" | "trends";
+  /** NaN when the app's digest failed; `appError` then says why. */
   appMs: number;
+  appError: string | null;
   floorMs: number;
   appRunsMs: number[];
   floorRunsMs: number[];
-  rows: number;
 }
 
 export interface CapturedStatement {
@@ -37,20 +38,48 @@ export interface HistoryResult {
   counts: HistoryCounts;
   now: string;
   digests: DigestTiming[];
-  /** Median ms of each repository read alone, and of each floor query alone. */
+  /** Median ms of each repository read alone (NaN when it failed), and of each floor query alone. */
   reads: Record<string, number>;
+  readErrors: Record<string, string>;
   floorReads: Record<string, number>;
   statements: CapturedStatement[];
 }
 
-async function timeEach(runs: number, work: Record<string, () => Promise<unknown>>): Promise<Record<string, number>> {
-  const result: Record<string, number> = {};
-  for (const [name, run] of Object.entries(work)) result[name] = (await timeMedian(runs, run)).medianMs;
-  return result;
+/** A short description of an error: Prisma's code and the last line of its message. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "";
+  return `${typeof code === "string" ? `${code}: ` : ""}${message}`.slice(0, 200);
+}
+
+/** timeMedian that records a failure instead of throwing. */
+async function tryTimeMedian(runs: number, work: () => Promise<unknown>): Promise<{ medianMs: number; runsMs: number[]; error: string | null }> {
+  try {
+    return { ...(await timeMedian(runs, work)), error: null };
+  } catch (error) {
+    return { medianMs: Number.NaN, runsMs: [], error: describe(error) };
+  }
+}
+
+async function timeEach(runs: number, work: Record<string, () => Promise<unknown>>) {
+  const times: Record<string, number> = {};
+  const errors: Record<string, string> = {};
+  for (const [name, run] of Object.entries(work)) {
+    const { medianMs, error } = await tryTimeMedian(runs, run);
+    times[name] = medianMs;
+    if (error) errors[name] = error;
+  }
+  return { times, errors };
 }
 
 function floorWork(pool: pg.Pool, queries: Record<string, FloorQuery>, at: Date): Record<string, () => Promise<unknown>> {
   return Object.fromEntries(Object.entries(queries).map(([name, query]) => [name, () => pool.query(query.sql, query.params(at))]));
+}
+
+/** Every read of the digest repository, by name (those about a period get `now`; the others ignore it). */
+function repositoryReads(repository: DigestRepository, now: Date): Record<string, () => Promise<unknown>> {
+  const methods = Object.entries(repository) as [string, (at: Date) => Promise<unknown>][];
+  return Object.fromEntries(methods.map(([name, read]) => [name, () => read(now)]));
 }
 
 /** The lines of a plan worth reading: scans, joins, sorts and the totals; long IN lists shortened. */
@@ -84,18 +113,12 @@ async function captureStatements(databaseUrl: string, now: Date, top: number): P
   );
   try {
     const repository = createDigestRepository(prisma);
-    await repository.openCases(); // warm-up, not captured
+    await repository.draftsWaiting(); // connects; not captured
     captured.length = 0;
-    const reads: Record<string, () => Promise<unknown>> = {
-      openCases: () => repository.openCases(),
-      caseIdsWithApprovedLetter: () => repository.caseIdsWithApprovedLetter(),
-      draftsWaiting: () => repository.draftsWaiting(),
-      trendCases: () => repository.trendCases(now),
-      firstDrafts: () => repository.firstDrafts(now),
-    };
+    const reads = repositoryReads(repository, now);
     for (const [name, read] of Object.entries(reads)) {
       source = name;
-      await read();
+      await read().catch(() => {}); // failures are reported by the timed runs
     }
     const slowest = captured.sort((a, b) => b.durationMs - a.durationMs).slice(0, top);
     const statements: CapturedStatement[] = [];
@@ -134,33 +157,33 @@ export async function measureHistory(config: BenchConfig, log: (line: string) =>
 
       const { digests } = running.deps;
       const runs = config.digestRuns;
-      const escalationApp = await timeMedian(runs, () => digests.escalation(now));
+      const escalationApp = await tryTimeMedian(runs, () => digests.escalation(now));
       const escalationFloor = await timeMedian(runs, () => runFloor(pool, ESCALATION_FLOOR, now));
-      const trendsApp = await timeMedian(runs, () => digests.trends(now));
+      const trendsApp = await tryTimeMedian(runs, () => digests.trends(now));
       const trendsFloor = await timeMedian(runs, () => runFloor(pool, TRENDS_FLOOR, now));
-      const escalationRows = (await digests.escalation(now)).total;
-      const trendRows = (await digests.trends(now)).total;
-      log(`  escalation: app ${escalationApp.medianMs.toFixed(0)} ms, floor ${escalationFloor.medianMs.toFixed(0)} ms; trends: app ${trendsApp.medianMs.toFixed(0)} ms, floor ${trendsFloor.medianMs.toFixed(0)} ms`);
+      const appText = (timing: { medianMs: number; error: string | null }) => timing.error ? `failed (${timing.error})` : `${timing.medianMs.toFixed(0)} ms`;
+      log(`  escalation: app ${appText(escalationApp)}, floor ${escalationFloor.medianMs.toFixed(0)} ms`);
+      log(`  trends: app ${appText(trendsApp)}, floor ${trendsFloor.medianMs.toFixed(0)} ms`);
 
       const repository = createDigestRepository(running.deps.db.prisma);
-      const reads = await timeEach(runs, {
-        openCases: () => repository.openCases(),
-        caseIdsWithApprovedLetter: () => repository.caseIdsWithApprovedLetter(),
-        draftsWaiting: () => repository.draftsWaiting(),
-        trendCases: () => repository.trendCases(now),
-        firstDrafts: () => repository.firstDrafts(now),
-      });
+      const reads = await timeEach(runs, repositoryReads(repository, now));
       const floorReads = await timeEach(runs, { ...floorWork(pool, ESCALATION_FLOOR, now), ...floorWork(pool, TRENDS_FLOOR, now) });
       const statements = await captureStatements(databaseUrl, now, 3);
+      const timing = (digest: DigestTiming["digest"], app: typeof escalationApp, floor: typeof escalationFloor): DigestTiming => ({
+        digest,
+        appMs: app.medianMs,
+        appError: app.error,
+        floorMs: floor.medianMs,
+        appRunsMs: app.runsMs,
+        floorRunsMs: floor.runsMs,
+      });
       return {
         counts,
         now: now.toISOString(),
-        digests: [
-          { digest: "escalation", appMs: escalationApp.medianMs, floorMs: escalationFloor.medianMs, appRunsMs: escalationApp.runsMs, floorRunsMs: escalationFloor.runsMs, rows: escalationRows },
-          { digest: "trends", appMs: trendsApp.medianMs, floorMs: trendsFloor.medianMs, appRunsMs: trendsApp.runsMs, floorRunsMs: trendsFloor.runsMs, rows: trendRows },
-        ],
-        reads,
-        floorReads,
+        digests: [timing("escalation", escalationApp, escalationFloor), timing("trends", trendsApp, trendsFloor)],
+        reads: reads.times,
+        readErrors: reads.errors,
+        floorReads: floorReads.times,
         statements,
       };
     } finally {

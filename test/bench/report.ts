@@ -16,7 +16,8 @@ function verdict(value: number, target: number, higherIsBetter: boolean): string
 }
 
 const latency = (w: WorkloadResult) =>
-  `p50 ${ms(w.p50Ms)} p99 ${ms(w.p99Ms)} max ${ms(w.maxMs)} ${w.perSecond.toFixed(0)}/s${w.failures ? ` (${w.failures} failed)` : ""}`;
+  `p50 ${ms(w.p50Ms)} p99 ${ms(w.p99Ms)} max ${ms(w.maxMs)} ${w.perSecond.toFixed(0)}/s` +
+  `${w.over3s ? `, ${w.over3s} > 3 s` : ""}${w.failures ? `, ${w.failures} failed` : ""}`;
 
 function ackRows(targets: TargetResult[]): Row[] {
   const floor = targets.find((target) => target.target === "floor");
@@ -32,16 +33,20 @@ function ackRows(targets: TargetResult[]): Row[] {
 }
 
 function drainRows(targets: TargetResult[]): Row[] {
-  return targets
-    .filter((target) => target.target !== "floor")
-    .map((target) => [
+  return targets.flatMap((target): Row[] => {
+    const cards = target.cards;
+    if (!cards) return [];
+    const left = cards.expected - cards.posted;
+    const backlog = left > 0 && cards.perSecond > 0 ? `, ${left} left (~${(left / cards.perSecond).toFixed(0)} s more)` : "";
+    return [[
       "1 case cards after burst",
       target.target,
-      `${target.cardsPosted}/${target.submitted} posted${target.cardsDrainedMs === null ? " (not all within 180 s)" : `, last ${(target.cardsDrainedMs / 1000).toFixed(1)} s after last ack`}`,
+      `${cards.atLastAck}/${cards.expected} at last ack; ${cards.posted} at +${(cards.watchedMs / 1000).toFixed(0)} s, ${cards.perSecond.toFixed(1)}/s${backlog}`,
       "",
       "",
       "",
-    ]);
+    ]];
+  });
 }
 
 function filingRows(results: FilingResult[]): Row[] {
@@ -64,10 +69,10 @@ function historyRows(history: HistoryResult | null, skipped: string | null): Row
     const r = digest.appMs / digest.floorMs;
     return [
       `3 digest ${digest.digest}`,
-      `postgres, ${history.counts.cases.toLocaleString("en-US")} cases`,
-      `${ms(digest.appMs, 0)} (median of ${digest.appRunsMs.length})`,
+      `postgres, ${history.counts.cases.toLocaleString("en-US")} cases (${history.counts.openCases.toLocaleString("en-US")} open)`,
+      digest.appError ? `FAILED: ${digest.appError.slice(0, 60)}` : `${ms(digest.appMs, 0)} (median of ${digest.appRunsMs.length})`,
       ms(digest.floorMs, 0),
-      `${ratio(r)}${verdict(r, 1.5, false)}`,
+      digest.appError ? "n/a ✗" : `${ratio(r)}${verdict(r, 1.5, false)}`,
       "≤ 1.50×",
     ];
   });
@@ -112,6 +117,7 @@ export function details(targets: TargetResult[], history: HistoryResult | null):
   if (history) {
     lines.push("Digest reads alone (median ms): app repository " +
       Object.entries(history.reads).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", "));
+    for (const [name, error] of Object.entries(history.readErrors)) lines.push(`Digest read ${name} failed: ${error}`);
     lines.push("                                 floor SQL " +
       Object.entries(history.floorReads).map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", "));
     for (const statement of history.statements) {
@@ -122,6 +128,8 @@ export function details(targets: TargetResult[], history: HistoryResult | null):
   for (const target of targets) {
     const log = target.log;
     if (target.stopTimedOut) lines.push(`${target.target}: graceful stop took longer than 30 s; the process was killed`);
+    const loop = target.eventLoop;
+    if (loop) lines.push(`${target.target} event-loop delay under load: p99 ${ms(loop.p99Ms)}, max ${ms(loop.maxMs)}`);
     if (log) lines.push(`${target.target} log: ${log.lines} lines, ${log.warnings} warnings, ${log.errors} errors${log.samples.length ? `; first: ${log.samples.join(" | ")}` : ""}`);
     lines.push(`${target.target} fake Slack calls: ${Object.entries(target.slackCalls).map(([method, count]) => `${method} ${count}`).join(", ")}`);
     for (const workload of target.workloads) {

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { buildApp } from "../../src/app.ts";
 import { COMMANDS, VIEWS } from "../../src/slack/ids.ts";
@@ -10,13 +11,20 @@ import { countingLogSink, type LogTally } from "./log-sink.ts";
 // the server do not share an event loop, and so that RSS is the server's alone.
 //   BENCH_SERVER=app   the real app (buildApp + start), on PGlite or on BENCH_DATABASE_URL
 //   BENCH_SERVER=floor a bare Bolt App on an HTTPReceiver whose listeners only ack()
-// Messages to the parent: {type:"ready", port, startupMs}, then {type:"stopped", log} after "stop".
+// Messages to the parent: {type:"ready", port, startupMs}; answers "rss" and "log"; {type:"stopped", log} after "stop".
 
 export type ServerKind = "app" | "floor";
+
+/** How long the server's event loop was held up, from ready to the "log" request. */
+export interface EventLoopDelay {
+  p99Ms: number;
+  maxMs: number;
+}
 
 export type ServerMessage =
   | { type: "ready"; port: number; startupMs: number }
   | { type: "rss"; rss: number }
+  | { type: "log"; log: LogTally; eventLoop: EventLoopDelay }
   | { type: "stopped"; log: LogTally }
   | { type: "failed"; error: string };
 
@@ -66,10 +74,13 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const server = kind === "app" ? await startApp(slackApiUrl, databaseUrl, sink) : await startFloor(slackApiUrl);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   send({ type: "ready", port: server.port, startupMs: performance.now() - started });
 
   process.on("message", (message: { type: string }) => {
     if (message.type === "rss") send({ type: "rss", rss: process.memoryUsage.rss() });
+    if (message.type === "log") send({ type: "log", log: tally, eventLoop: { p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 } });
     if (message.type === "stop") {
       void server.stop().finally(() => {
         send({ type: "stopped", log: tally });

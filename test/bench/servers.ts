@@ -2,13 +2,19 @@ import { type ChildProcess, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { LogTally } from "./log-sink.ts";
-import type { ServerKind, ServerMessage } from "./server.ts";
+import type { EventLoopDelay, ServerKind, ServerMessage } from "./server.ts";
 
 // Parent side of server.ts: forks a server, waits until it is ready, reads its RSS, stops it.
 
 const SERVER_SCRIPT = fileURLToPath(new URL("./server.ts", import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
+
+export interface StopResult {
+  log: LogTally | null;
+  eventLoop: EventLoopDelay | null;
+  timedOut: boolean;
+}
 
 export interface ServerProcess {
   kind: ServerKind;
@@ -17,8 +23,8 @@ export interface ServerProcess {
   /** From the buildApp call (or the bare App's constructor) to start() resolving, measured in the child. */
   startupMs: number;
   rss(): Promise<number>;
-  /** Graceful stop (the app finishes pending outbox posts); killed if it takes longer than 30 s. */
-  stop(): Promise<{ log: LogTally | null; timedOut: boolean }>;
+  /** Graceful stop (the app finishes the outbox drain under way); killed after `graceMs` (default 30 s). */
+  stop(graceMs?: number): Promise<StopResult>;
 }
 
 function nextMessage<T extends ServerMessage["type"]>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<ServerMessage, { type: T }>> {
@@ -76,15 +82,17 @@ export async function startServer(kind: ServerKind, options: { slackApiUrl: stri
       child.send({ type: "rss" });
       return (await nextMessage(child, "rss", 5_000)).rss;
     },
-    async stop() {
-      if (child.exitCode !== null) return { log: null, timedOut: false };
+    async stop(graceMs = STOP_TIMEOUT_MS) {
+      if (child.exitCode !== null) return { log: null, eventLoop: null, timedOut: false };
+      child.send({ type: "log" });
+      const { log, eventLoop } = await nextMessage(child, "log", 5_000).catch(() => ({ log: null, eventLoop: null }));
       child.send({ type: "stop" });
       try {
-        const { log } = await nextMessage(child, "stopped", STOP_TIMEOUT_MS);
+        await nextMessage(child, "stopped", graceMs);
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        return { log, timedOut: false };
+        return { log, eventLoop, timedOut: false };
       } catch {
-        return { log: null, timedOut: true };
+        return { log, eventLoop, timedOut: true };
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }

@@ -6,6 +6,8 @@ export interface LatencySummary {
   p99Ms: number;
   maxMs: number;
   perSecond: number;
+  /** Acks slower than Slack's 3-second limit (Slack shows the user an error). */
+  over3s: number;
 }
 
 /** Nearest-rank percentile of an ascending array. */
@@ -27,6 +29,7 @@ export function summarize(latenciesMs: readonly number[], wallMs: number): Laten
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.at(-1) ?? Number.NaN,
     perSecond: wallMs > 0 ? (sorted.length * 1000) / wallMs : Number.NaN,
+    over3s: sorted.filter((latency) => latency > 3_000).length,
   };
 }
 

@@ -9,8 +9,11 @@ const WEEK = 7 * 24 * 3_600_000;
 /** The reads behind the digests: open cases and letter states; ten weeks of history for trends. */
 export function createDigestRepository(prisma: PrismaClient) {
   return {
+    /** Open cases without their task lists: digests do not show tasks, and loading them by id list breaks past ~32,000 cases. */
     async openCases(): Promise<CaseSummary[]> {
-      return (await prisma.case.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, select: SUMMARY_FIELDS })).map(toSummary);
+      const { tasks: _tasks, ...fields } = SUMMARY_FIELDS;
+      const rows = await prisma.case.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, select: fields });
+      return rows.map((row) => toSummary({ ...row, tasks: [] }));
     },
 
     /** Cases that need no interim letter any more: one is approved or sent, or the written response is. */
@@ -24,33 +27,28 @@ export function createDigestRepository(prisma: PrismaClient) {
       return rows.map((row) => ({ caseId: row.caseId, since: row.updatedAt }));
     },
 
-    /** Cases received in the ten weeks before `periodEnd` (period, previous week, 8-week baseline), with their first approved letter. */
+    /** Cases received in the ten weeks before `periodEnd` (period, previous week, 8-week baseline), or closed in the period, with their first approved letter. */
     async trendCases(periodEnd: Date): Promise<TrendCase[]> {
+      const windowStart = new Date(periodEnd.getTime() - 10 * WEEK);
+      const periodStart = new Date(periodEnd.getTime() - WEEK);
       const rows = await prisma.case.findMany({
-        // Received in the last ten weeks, or closed this week however long ago it was received.
         where: {
           OR: [
-            { receivedAt: { gte: new Date(periodEnd.getTime() - 10 * WEEK), lt: periodEnd } },
-            { closedAt: { gte: new Date(periodEnd.getTime() - WEEK), lt: periodEnd } },
+            { receivedAt: { gte: windowStart, lt: periodEnd } },
+            { closedAt: { gte: periodStart, lt: periodEnd } },
           ],
         },
-        select: {
-          id: true,
-          category: true,
-          department: true,
-          type: true,
-          receivedAt: true,
-          acknowledgedAt: true,
-          closedAt: true,
-          responseDueAt: true,
-          letters: { where: { approvedAt: { not: null } }, select: { approvedAt: true }, orderBy: { approvedAt: "asc" }, take: 1 },
-        },
+        select: { id: true, category: true, department: true, type: true, receivedAt: true, acknowledgedAt: true, closedAt: true, responseDueAt: true },
       });
-      return rows.map(({ letters, ...row }) => ({
-        ...row,
-        type: row.type as TrendCase["type"],
-        firstLetterApprovedAt: letters[0]?.approvedAt ?? null,
-      }));
+      // One grouped query, not an id list: a large window would pass Prisma's parameter limit.
+      const approvals = await prisma.$queryRaw<{ case_id: string; first: Date }[]>`
+        SELECT l."case_id", min(l."approved_at") AS "first"
+        FROM "letters" l JOIN "cases" c ON c."id" = l."case_id"
+        WHERE l."approved_at" IS NOT NULL
+          AND ((c."received_at" >= ${windowStart} AND c."received_at" < ${periodEnd}) OR (c."closed_at" >= ${periodStart} AND c."closed_at" < ${periodEnd}))
+        GROUP BY l."case_id"`;
+      const firstApproval = new Map(approvals.map((row) => [row.case_id, row.first]));
+      return rows.map((row) => ({ ...row, type: row.type as TrendCase["type"], firstLetterApprovedAt: firstApproval.get(row.id) ?? null }));
     },
 
     async firstDrafts(periodEnd: Date): Promise<FirstDraft[]> {

@@ -9,6 +9,14 @@
 // ("we regret our error" is not flagged; "ED" does not answer "emergency department"), so a pass
 // never replaces reading the letter. Names are only caught in title form ("Dr. Patel").
 
+import { unknownContacts } from "./letter-contacts.ts";
+import { escapeRegExp, normalize, splitSentences, wordsOf } from "./plain-text.ts";
+import { readingGrade } from "./reading-grade.ts";
+
+// The letter service finds the hospital's own phone numbers and links with the same patterns.
+export { linksIn, phonesIn } from "./letter-contacts.ts";
+export { readingGrade };
+
 /** Check ids with the label a patient-relations manager sees. */
 export const LETTER_CHECKS = {
   contact_person: "Names the hospital contact person",
@@ -92,28 +100,6 @@ export function checkLetter(text: string, context: LetterCheckContext): LetterCh
 /** The required checks that failed: the letter cannot be approved while any remain. */
 export function failedRequired(checks: LetterCheck[]): LetterCheck[] {
   return checks.filter((check) => check.required && !check.passed);
-}
-
-// Flesch–Kincaid grade level. The syllable counter is an English heuristic (vowel groups, silent
-// final e, -es/-ed endings), right for most words and off by one on some (“area”, “created”);
-// numbers count one syllable. For a letter in another language the grade means nothing and the
-// caller may ignore it.
-/** Flesch–Kincaid grade level of English text, rounded to one decimal (never below 0). */
-export function readingGrade(text: string): number {
-  let sentenceCount = 0;
-  let wordCount = 0;
-  let syllableCount = 0;
-  for (const sentence of splitSentences(normalize(text))) {
-    const words = wordsOf(sentence);
-    if (words.length === 0) continue;
-    sentenceCount += 1;
-    wordCount += words.length;
-    for (const word of words) syllableCount += syllables(word);
-  }
-  if (wordCount === 0) return 0;
-  const grade = 0.39 * (wordCount / sentenceCount) + 11.8 * (syllableCount / wordCount) - 15.59;
-  // Grades below 0 mean nothing to a reader; very simple text would otherwise score negative.
-  return Math.round(Math.max(0, grade) * 10) / 10;
 }
 
 // ---------- phrase lists (matched case-insensitively on text with straight quotes) ----------
@@ -293,61 +279,8 @@ function issuesCheck(flat: string, issues: readonly string[]): LetterCheck {
     : make("issues_answered", false, true, `Not answered: ${unanswered.join("; ")}.`);
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const URL_PATTERN =
-  /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|gov|edu|mil|info|biz|io|co|us|uk|ca|health|care|app|ly|me|xyz|site|online|link|example|test)\b(?:\/[^\s<>"]*)?/gi;
-const PHONE_PATTERNS = [
-  /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)/g,
-  /(?<![\w+])\+\d{1,3}(?:[ .-]?\d{2,4}){2,4}(?!\d)/g,
-  /(?<![\w-])\d{3}-\d{4}(?![\w-])/g,
-  // Vanity numbers such as 1-800-MEDICARE.
-  /(?<![\w-])(?:1-)?8\d\d-[A-Z]{3,}(?:-[A-Z]+)?(?![\w-])/g,
-];
-/** Every link or email in a text, e.g. from the hospital's settings. */
-export function linksIn(text: string): string[] {
-  return [...(text.match(URL_PATTERN) ?? []), ...(text.match(EMAIL) ?? [])];
-}
-
-const TITLED_NAME = /\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Nurse|Doctor|Prof)\b\.?[ \t]+(\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*){0,3})/gu;
-// Job titles that often follow "Nurse" or "Dr." and are not names ("Nurse Manager").
-const ROLE_WORDS = new Set(
-  "manager practitioner practitioners supervisor director educator navigator leader lead team staff anesthetist specialist coordinator aide".split(" "),
-);
-
 function contactsCheck(normalized: string, context: LetterCheckContext): LetterCheck {
-  const found: string[] = [];
-  const allowedLinks = new Set(context.allowedUrls.map(normalizeLink));
-
-  let rest = normalized;
-  for (const match of normalized.matchAll(EMAIL)) {
-    const email = trimTrailing(match[0]);
-    if (!allowedLinks.has(normalizeLink(email))) found.push(`email “${email}”`);
-    rest = rest.replace(match[0], " ");
-  }
-  for (const match of rest.matchAll(URL_PATTERN)) {
-    const link = trimTrailing(match[0]);
-    if (!allowedLinks.has(normalizeLink(link))) found.push(`link “${link}”`);
-  }
-
-  const allowedPhones = context.allowedPhones.map(phoneDigits).filter((digits) => digits.length >= 7);
-  for (const phone of phonesIn(normalized)) {
-    const digits = phoneDigits(phone);
-    const allowed = allowedPhones.some(
-      (entry) => entry.startsWith(digits) || entry.startsWith(`1${digits}`) || (digits.length === 7 && entry.endsWith(digits)),
-    );
-    if (!allowed) found.push(`phone “${phone}”`);
-  }
-
-  const allowedNameWords = new Set(
-    [...context.allowedNames, context.contactPersonName].flatMap((name) => nameWords(normalize(name))),
-  );
-  for (const match of normalized.matchAll(TITLED_NAME)) {
-    const words = nameWords(match[1]!).filter((word) => !ROLE_WORDS.has(word));
-    const surname = words.at(-1);
-    // The last capitalized word is the surname in "Dr. Maria Garcia" and in "Nurse Manager Dana Whitfield".
-    if (surname !== undefined && !allowedNameWords.has(surname)) found.push(`name “${match[0].trim()}”`);
-  }
-
+  const found = unknownContacts(normalized, context);
   return found.length === 0 ? make("no_unknown_contacts", true, true) : make("no_unknown_contacts", false, true, `Found ${found.join(", ")}.`);
 }
 
@@ -360,78 +293,6 @@ function lengthCheck(normalized: string, min: number, max: number): LetterCheck 
   const count = wordsOf(normalized).length;
   const passed = count >= min && count <= max;
   return make("length", passed, false, `${count} words (expected ${min}–${max}).`);
-}
-
-// ---------- text helpers ----------
-
-// Curly quotes, non-breaking spaces and invisible characters would otherwise let a phrase slip past
-// the patterns ("won’t be shared", "neg\u200Bligence").
-function normalize(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u00A0\u2007\u202F]/g, " ")
-    .replace(/[\u2010-\u2013\u2212]/g, "-")
-    .replace(/\u2014/g, " - ");
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
-
-function wordsOf(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function trimTrailing(value: string): string {
-  return value.replace(/[.,;:!?)\]'"]+$/, "");
-}
-
-function normalizeLink(link: string): string {
-  return link
-    .toLowerCase()
-    .replace(/^mailto:/, "")
-    .replace(/^https?:\/\//, "")
-    .replace(/^www\./, "")
-    .replace(/\/+$/, "");
-}
-
-/** Every phone number in a text once (the contacts check's own patterns), e.g. from the hospital's settings. */
-// Where patterns overlap ("201-4400" inside "(555) 201-4400") the earliest, longest match wins.
-export function phonesIn(text: string): string[] {
-  const matches = PHONE_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({ start: match.index, text: match[0] })));
-  matches.sort((a, b) => a.start - b.start || b.text.length - a.text.length);
-  const phones: string[] = [];
-  let coveredUntil = -1;
-  for (const match of matches) {
-    if (match.start < coveredUntil) continue;
-    phones.push(match.text);
-    coveredUntil = match.start + match.text.length;
-  }
-  return phones;
-}
-
-// Digits only, without the US country code, so "(555) 201-4400" equals "+1 555.201.4400";
-// extensions stay on the end, so an allowed "555-201-4400 ext. 12" also allows the main number.
-function phoneDigits(phone: string): string {
-  const keypad = "22233344455566677778889999";
-  const vanity = /[A-Z]{3,}/i.test(phone);
-  let digits = phone
-    .toUpperCase()
-    .replace(/[A-Z]/g, (letter) => keypad[letter.charCodeAt(0) - 65]!)
-    .replace(/\D/g, "");
-  if (digits.startsWith("1") && (digits.length === 11 || (vanity && digits.length > 11))) digits = digits.slice(1);
-  // Vanity numbers often carry extra letters: "1-800-MEDICARE" spells 8 digits after the 800.
-  return vanity ? digits.slice(0, 10) : digits;
-}
-
-function nameWords(name: string): string[] {
-  return wordsOf(name).map((word) => word.toLowerCase().replace(/'s$/, ""));
 }
 
 // Plural, -ing and -ed endings are stripped the same way on both sides, so "waited" matches
@@ -448,66 +309,3 @@ function stem(word: string): string {
   return w;
 }
 
-function syllables(word: string): number {
-  let total = 0;
-  for (const part of word.toLowerCase().replace(/'/g, "").split("-")) {
-    const letters = part.replace(/[^a-z]/g, "");
-    if (letters.length <= 3) {
-      total += part.length > 0 ? 1 : 0;
-      continue;
-    }
-    let w = letters.replace(/^y/, "");
-    if (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w)) w = w.slice(0, -1);
-    else if (/[^aeiouysxzcg]es$/.test(w) && !/(?:ch|sh)es$/.test(w)) w = w.slice(0, -2);
-    else if (/[^dt]ed$/.test(w)) w = w.slice(0, -2);
-    total += Math.max(1, w.match(/[aeiouy]+/g)?.length ?? 0);
-  }
-  return Math.max(1, total);
-}
-
-// Titles, initials and month abbreviations end in a period without ending the sentence.
-const TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr"]);
-const ABBREVIATIONS = new Set(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "ext", "approx", "dept", "inc"]);
-
-// Sentences end at . ! ? and at paragraph breaks. A single line break also ends one (address,
-// salutation and signature lines have no full stop) unless the next line starts in lower case,
-// which is a hard-wrapped sentence continuing.
-function splitSentences(text: string): string[] {
-  const blocks: string[] = [];
-  let current = "";
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (current && line && /^[a-z]/.test(line)) {
-      current += ` ${line}`;
-      continue;
-    }
-    if (current) blocks.push(current);
-    current = line;
-  }
-  if (current) blocks.push(current);
-  return blocks.flatMap(splitBlock);
-}
-
-function splitBlock(block: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  for (const match of block.matchAll(/[.!?]+["')\]]*(?=\s+(\S)|$)/g)) {
-    const end = match.index + match[0].length;
-    const previous = block.slice(start, match.index).match(/(\S+)$/)?.[1] ?? "";
-    const next = match[1] ?? "";
-    if (match[0] === "." && isAbbreviation(previous, next)) continue;
-    sentences.push(block.slice(start, end).trim());
-    start = end;
-  }
-  const tail = block.slice(start).trim();
-  if (tail) sentences.push(tail);
-  return sentences;
-}
-
-function isAbbreviation(previous: string, next: string): boolean {
-  const bare = previous.replace(/^[^\p{L}]+/u, "");
-  const word = bare.toLowerCase();
-  if (TITLES.has(word) || /^\p{Lu}$/u.test(bare)) return true;
-  const continues = /^[\p{Ll}\p{N}]/u.test(next);
-  return continues && (ABBREVIATIONS.has(word) || /^(?:[a-z]\.)+[a-z]$/.test(word));
-}

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { retryPolicies } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
-import { caseOutboxHandlers } from "./cases/case-card.publisher.ts";
+import { caseOutboxHandlers } from "./cases/case-posts.ts";
 import { createCaseQueries } from "./cases/case-query.repository.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
 import { createCaseService } from "./cases/case.service.ts";
@@ -61,7 +61,7 @@ export function clockPolicyFrom(env: Env): ClockPolicy {
 }
 
 /** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
-export function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | null } {
+function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | null } {
   const common = {
     token: env.SLACK_BOT_TOKEN,
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
@@ -89,7 +89,7 @@ export function createSlackApp(env: Env, logger: Logger, db: Database): { app: A
   return { app: new App({ ...common, receiver }), receiver };
 }
 
-export function letterSettingsFrom(env: Env): LetterSettings {
+function letterSettingsFrom(env: Env): LetterSettings {
   return {
     hospitalName: env.HOSPITAL_NAME,
     contactPerson: env.LETTER_CONTACT_NAME,

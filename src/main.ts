@@ -1,12 +1,12 @@
 import { buildApp } from "./app.ts";
-import { parseEnv } from "./config/env.ts";
+import { type Env, loadEnv } from "./config/env.ts";
 import { AppError, errorSummary } from "./lib/errors.ts";
 
 // Entry point: settings, database, Slack, then wait for a signal to stop gracefully.
 async function main(): Promise<void> {
-  let env: ReturnType<typeof parseEnv>;
+  let env: Env;
   try {
-    env = parseEnv(process.env);
+    env = loadEnv();
   } catch (error) {
     if (error instanceof AppError) {
       process.stderr.write(`${error.userMessage}\n`);

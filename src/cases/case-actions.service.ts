@@ -245,15 +245,6 @@ export function createCaseActions(deps: CaseActionsDeps) {
       if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
       return details;
     },
-
-    /** The actor's permissions on a case, for deciding which buttons to show. */
-    async allowedActions(summary: CaseSummary, userId: string): Promise<Set<CaseAction>> {
-      const role = await deps.roleOf(userId);
-      const actorOnTeam = await deps.isOnTeam(summary.teamId, userId, role);
-      const access = { ownerId: summary.ownerId, filedBy: summary.filedBy, actorOnTeam };
-      const actions: CaseAction[] = ["view_details", "assign_self", "reassign", "change_status", "add_note", "escalate", "close", "reopen", "override_classification"];
-      return new Set(actions.filter((action) => canActOnCase(action, { userId, role }, access).allowed));
-    },
   };
 }
 

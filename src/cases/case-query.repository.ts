@@ -3,7 +3,7 @@ import { SUMMARY_FIELDS, toSummary } from "./case.repository.ts";
 import type { CaseSummary } from "./case.ts";
 import { OPEN_STATUSES } from "./lifecycle.ts";
 
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 
 const URGENT_FIRST: Prisma.CaseOrderByWithRelationInput[] = [
   { responseDueAt: { sort: "asc", nulls: "last" } },

@@ -40,7 +40,7 @@ export function toSummary({ tasks, ...row }: SummaryRow): CaseSummary {
 }
 
 /** Readable case number: PR-<year>-<sequence>, at least four digits. */
-export function formatCaseNumber(year: number, sequence: number): string {
+function formatCaseNumber(year: number, sequence: number): string {
   return `PR-${year}-${String(sequence).padStart(4, "0")}`;
 }
 

@@ -31,8 +31,6 @@ export interface HomeData {
   counts: CaseCounts | null;
 }
 
-const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
-
 /** Finding work: my cases, open cases, search, one case by number, and the App Home summary. */
 export function createWorkQueue(deps: WorkQueueDeps) {
   async function requireCoordinator(userId: string, what: string): Promise<Role> {
@@ -45,8 +43,6 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   }
 
   return {
-    isCaseNumber: (text: string) => CASE_NUMBER.test(text.trim()),
-
     async mine(userId: string): Promise<CaseSummary[]> {
       return sortWorkQueue(await deps.queries.ownedBy(userId));
     },

@@ -133,3 +133,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   ].join("\n");
   throw new AppError(ErrorCode.config, message);
 }
+
+/** The process's settings: the one place that reads process.env. */
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { OutboxEntry } from "../cases/case.ts";
 
-export const LETTER_FIELDS = {
+const LETTER_FIELDS = {
   id: true,
   caseId: true,
   kind: true,

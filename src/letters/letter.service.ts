@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CaseActions } from "../cases/case-actions.service.ts";
-import type { CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
+import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { isOpen } from "../cases/lifecycle.ts";
@@ -8,6 +8,7 @@ import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { CaseAction } from "../users/permissions.ts";
 import type { LetterDrafter } from "./drafter.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
 import { type LetterSettings, letterFacts, qioRequired } from "./letter-facts.ts";
@@ -64,9 +65,8 @@ export function createLetterService(deps: LetterServiceDeps) {
     return { letter, summary };
   }
 
-  async function checksFor(summary: CaseSummary, letter: LetterRow, text: string, issues: string[]): Promise<LetterCheck[]> {
-    const details = await cases.loadDetailsForProcessing(summary.id);
-    if (!details) return [];
+  /** The checks for a letter text, against the case's people and the hospital's settings. */
+  function checksFor(details: CaseDetails, letter: LetterRow, text: string, issues: string[]): LetterCheck[] {
     const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory];
     const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
     return checkLetter(text, {
@@ -109,9 +109,10 @@ export function createLetterService(deps: LetterServiceDeps) {
   return {
     view,
 
-    /** The letter text for one authorized user: permission to see the case's details, audited. */
-    async viewPrivately(letterId: string, userId: string): Promise<LetterView> {
+    /** The letter text for one authorized user (who may also need `action`): permission to see the case's details, audited. */
+    async viewPrivately(letterId: string, userId: string, action?: CaseAction): Promise<LetterView> {
       const result = await view(letterId);
+      if (action) await deps.caseActions.ensureAllowed(action, result.summary.id, userId);
       await deps.caseActions.ensureAllowed("view_details", result.summary.id, userId);
       await letters.audit(result.summary.id, "letter_viewed", userId, { letterId, version: String(result.version?.number ?? 0) });
       return result;
@@ -141,7 +142,7 @@ export function createLetterService(deps: LetterServiceDeps) {
         const result = await deps.drafter.draft(facts);
         const draft = reidentifyDraft(result.draft, map);
         const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
-        const checks = await checksFor(summary, letter, text, draft.issuesRaised);
+        const checks = checksFor(details, letter, text, draft.issuesRaised);
         const added = await letters.addVersion(
           letterId,
           version,
@@ -180,7 +181,9 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (letter.status !== "draft") throw new AppError(ErrorCode.conflict, `This letter is ${letter.status}; it can no longer be edited.`);
       const previous = await letters.version(letterId, baseVersion);
       const issues = (previous?.issues as string[] | undefined) ?? [];
-      const checks = await checksFor(summary, letter, text, issues);
+      const details = await cases.loadDetailsForProcessing(summary.id);
+      if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+      const checks = checksFor(details, letter, text, issues);
       const added = await letters.addVersion(
         letterId,
         baseVersion + 1,

@@ -6,7 +6,7 @@ export const raw = String.raw;
 export const NOT_AFTER_WORD = raw`(?<![\p{L}\p{M}\p{N}])`;
 export const NOT_BEFORE_WORD = raw`(?![\p{L}\p{M}\p{N}])`;
 // A capitalized name word: "Patel", "O'Brien", "Smith-Jones", "ÑÚÑEZ"; a possessive "'s" is not part of it.
-export const NAME_WORD = raw`\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{Lu}[\p{L}\p{M}]+)*`;
+const NAME_WORD = raw`\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{Lu}[\p{L}\p{M}]+)*`;
 export const PARTICLE = "(?:van|von|de|del|della|der|den|di|da|du|dos|das|la|le|ten|ter|bin|ibn|al|el)";
 export const NAME_RUN = raw`(?:${PARTICLE}[ \t]+){0,2}(?:\p{Lu}\.[ \t]*)?${NAME_WORD}(?:[ \t]+(?:\p{Lu}\.|${NAME_WORD})){0,2}`;
 export const ID_LABEL_NUMBER = raw`(?:[ \t]+(?:id|identifier|number|num|no\.?|#))*`;
@@ -15,8 +15,8 @@ export const CONNECTOR = raw`(?:[ \t]*(?::|#|-|is|was|ending[ \t]+in))*[ \t]*`;
 export const CODE = raw`(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9\-]*[A-Z0-9])?`;
 export const ZIP = raw`\d{5}(?:-\d{4})?(?![\d\-])`;
 
-export const STATE_CODES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|VI|GU|AS|MP";
-export const STATE_NAMES = [
+const STATE_CODES = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|VI|GU|AS|MP";
+const STATE_NAMES = [
   "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",
   "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
   "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
@@ -26,11 +26,11 @@ export const STATE_NAMES = [
 ].join("|");
 export const STATE = raw`(?<![\p{L}])(?:${STATE_CODES}|${STATE_NAMES})(?![\p{L}])`;
 // City words; a dot only in "St. Louis", "Ft. Worth", "Mt. Vernon", so a city never spans a sentence end.
-export const CITY_WORD = raw`(?:(?:St|Ft|Mt)\.|\p{Lu}[\p{L}\p{M}'’\-]*)`;
+const CITY_WORD = raw`(?:(?:St|Ft|Mt)\.|\p{Lu}[\p{L}\p{M}'’\-]*)`;
 export const CITY = raw`${CITY_WORD}(?:[ \t]+${CITY_WORD}){0,2}`;
 
 // Month names: "may" and "march" are everyday words in lower case, so only their capitalized forms count.
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const MONTH = `(?:${MONTHS.flatMap((month) => {
   const forms = [month, month.slice(0, 3), ...(month === "September" ? ["Sept"] : [])];
   return forms.flatMap((form) => [form, form.toUpperCase(), ...(["may", "mar", "march"].includes(form.toLowerCase()) ? [] : [form.toLowerCase()])]);
@@ -60,9 +60,9 @@ export const NOT_NAMES = new Set(
 );
 
 export const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer)`;
-export const NAME_LABELS = raw`(?:[Pp]atient(?:[ \t]+[Nn]ame)?|[Nn]ame|[Ff]ull[ \t]+[Nn]ame|[Ss]igned|[Ff]rom|[Cc]ontact(?:[ \t]+[Nn]ame)?|[Cc]aller|[Cc]omplainant|[Rr]epresentative|[Gg]uardian|[Ss]pouse|[Nn]ext[ \t]+of[ \t]+[Kk]in|[Ee]mergency[ \t]+[Cc]ontact)`;
-export const RELATIONS = raw`(?:son|daughter|husband|wife|mother|father|mom|mum|dad|partner|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|niece|nephew|child|baby|friend|neighbou?r|caregiver|carer|boyfriend|girlfriend|fianc[eé]e?|cousin|spouse|stepson|stepdaughter)`;
-export const SIGN_OFFS = raw`(?:Sincerely|Regards|Best regards|Kind regards|Warm regards|Thanks|Thank you|Respectfully|Cheers)`;
+const NAME_LABELS = raw`(?:[Pp]atient(?:[ \t]+[Nn]ame)?|[Nn]ame|[Ff]ull[ \t]+[Nn]ame|[Ss]igned|[Ff]rom|[Cc]ontact(?:[ \t]+[Nn]ame)?|[Cc]aller|[Cc]omplainant|[Rr]epresentative|[Gg]uardian|[Ss]pouse|[Nn]ext[ \t]+of[ \t]+[Kk]in|[Ee]mergency[ \t]+[Cc]ontact)`;
+const RELATIONS = raw`(?:son|daughter|husband|wife|mother|father|mom|mum|dad|partner|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|niece|nephew|child|baby|friend|neighbou?r|caregiver|carer|boyfriend|girlfriend|fianc[eé]e?|cousin|spouse|stepson|stepdaughter)`;
+const SIGN_OFFS = raw`(?:Sincerely|Regards|Best regards|Kind regards|Warm regards|Thanks|Thank you|Respectfully|Cheers)`;
 // Separate patterns, not one alternation, so "Thank you, Nurse Kelly" still lets the title find "Kelly".
 export const NAME_INTROS = [
   raw`${TITLES}[ \t]+`,
@@ -74,15 +74,15 @@ export const NAME_INTROS = [
 ];
 
 // Only abbreviations take a dot, so the full stop after "Elm Street." stays in the sentence.
-export const STREET_SUFFIX = [
+const STREET_SUFFIX = [
   ...["Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle", "Parkway", "Highway"].map(
     (word) => `[${word[0]}${word[0]!.toLowerCase()}]${word.slice(1)}`,
   ),
   ...["Square", "Trail", "Crescent", "Plaza", "Alley"],
   ...["St", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr(?![.]?[ \\t]+\\p{Lu})", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl"].map((word) => `${word}\\.?`),
 ].join("|");
-export const STREET_WORD = raw`(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\d{1,3}${ORDINAL})`;
-export const UNIT = raw`(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|#)\.?[ \t]*#?[ \t]*[A-Z0-9][A-Za-z0-9\-]*)`;
+const STREET_WORD = raw`(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\d{1,3}${ORDINAL})`;
+const UNIT = raw`(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|#)\.?[ \t]*#?[ \t]*[A-Z0-9][A-Za-z0-9\-]*)`;
 export const STREET = raw`(?<![A-Za-z\p{N}])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:${STREET_WORD}[ \t]+){1,4}(?:${STREET_SUFFIX})(?![\p{L}])${UNIT}?`;
 export const PO_BOX = raw`(?<![\p{L}])(?:[Pp]\.?[ \t]?[Oo]\.?[ \t]*[Bb][Oo][Xx]|[Pp]ost[ \t]+[Oo]ffice[ \t]+[Bb]ox)[ \t]*#?[ \t]*\d+`;
 // What may follow a street on the same or the next line: city, state, ZIP.

@@ -5,12 +5,12 @@ import type { LetterDraft, LetterFacts } from "./letter.schema.ts";
 // It never invents investigation steps or results: where none are recorded it leaves a bracketed
 // gap that the letter check flags, so a template draft cannot be approved by accident.
 
-export const TEMPLATE_PROMPT = { id: "response-letter-template", version: "1", hash: "template" } as const;
+const TEMPLATE_PROMPT = { id: "response-letter-template", version: "1", hash: "template" } as const;
 
 const sentences = (items: string[]) => items.map((item) => item.trim().replace(/([^.!?])$/, "$1.")).join(" ");
 
 /** Builds the letter sections from the facts alone. */
-export function templateDraft(facts: LetterFacts): LetterDraft {
+function templateDraft(facts: LetterFacts): LetterDraft {
   const interim = facts.kind === "interim";
   const issues = [facts.concern.category, ...(facts.concern.desiredOutcome ? [`your request: ${facts.concern.desiredOutcome}`] : [])];
   return {

@@ -7,7 +7,7 @@ import { z } from "zod";
 // Prompts are files in prompts/, reviewed like code. Each draft records the prompt's id, version
 // and a hash of the exact file, so any letter can be traced to the words that produced it.
 
-export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts/", import.meta.url));
+const PROMPTS_DIR = fileURLToPath(new URL("../../prompts/", import.meta.url));
 
 const FrontmatterSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -24,7 +24,7 @@ export interface Prompt {
 }
 
 /** Parses a prompt file: YAML frontmatter between --- lines, then the body. */
-export function parsePrompt(source: string): Prompt {
+function parsePrompt(source: string): Prompt {
   const match = source.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/);
   if (!match) throw new Error("A prompt file starts with a --- frontmatter block.");
   const meta = FrontmatterSchema.parse(parse(match[1]!));

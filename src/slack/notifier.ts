@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { CaseNotifier } from "../cases/case-card.publisher.ts";
+import type { CaseNotifier } from "../cases/case-posts.ts";
 import type { CaseSummary } from "../cases/case.ts";
 import type { CaseUpdatePayload } from "../cases/case-updates.ts";
 import { caseCard } from "./blocks/case-card.ts";

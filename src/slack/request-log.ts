@@ -3,7 +3,7 @@ import type { Logger } from "../lib/logger.ts";
 import { errorSummary } from "../lib/errors.ts";
 
 /** What a Slack request was, by ids only: its type and the command, action or view it targets. */
-export function describeRequest(body: AnyMiddlewareArgs["body"]): { type: string; target?: string; user?: string } {
+function describeRequest(body: AnyMiddlewareArgs["body"]): { type: string; target?: string; user?: string } {
   const value = body as Record<string, unknown> & {
     command?: string;
     callback_id?: string;

@@ -13,7 +13,7 @@ import { escapeText } from "./escape.ts";
 
 const typeLabel = (type: string) => (type === "grievance" ? "Grievance" : "Complaint");
 
-export const TASK_LABELS: Record<string, string> = {
+const TASK_LABELS: Record<string, string> = {
   qio_referral: "Tell the patient of the right to contact the QIO (Medicare quality-of-care or discharge concern)",
 };
 
@@ -23,7 +23,7 @@ export interface CaseMessage {
 }
 
 /** The deadlines still running, one per line. */
-export function dueLine(summary: CaseSummary, timeZone: string): string {
+function dueLine(summary: CaseSummary, timeZone: string): string {
   if (!isOpen(summary.status)) return summary.closedAt ? `Closed ${formatLocal(summary.closedAt, timeZone)}` : "No deadline running";
   if (!summary.responseDueAt) return "No deadline: resolved at point of service";
   const parts = [];

@@ -67,7 +67,7 @@ const percent = (share: number | null) => (share === null ? "n/a" : `${Math.roun
 const hours = (value: number | null) => (value === null ? "n/a" : value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value} h`);
 
 /** A text bar chart (monospace), with the numbers on every bar so it reads without the bars. */
-export function barChart(rows: TrendRow[], width = 20): string {
+function barChart(rows: TrendRow[], width = 20): string {
   const top = rows.slice(0, 12);
   const max = Math.max(1, ...top.map((row) => row.count));
   const labelWidth = Math.min(28, Math.max(...top.map((row) => row.label.length), 5));

@@ -15,7 +15,7 @@ const SECTION_LIMIT = 2900;
 const kindLabel = (kind: string) => (kind === "interim" ? "Interim letter" : "Response letter");
 
 /** Splits text into chunks at paragraph (then line, then word) boundaries, each at most `limit`. */
-export function splitText(text: string, limit: number): string[] {
+function splitText(text: string, limit: number): string[] {
   const chunks: string[] = [];
   let current = "";
   const push = (piece: string, separator: string) => {

@@ -25,9 +25,8 @@ export function registerLetterButtons(app: App, deps: AppDeps): void {
       const ref = decodeLetterRef(action.value);
       if (!ref) return;
       try {
-        const base = await deps.letters.view(ref.letterId);
-        await deps.caseActions.ensureAllowed(form.permission, base.summary.id, body.user.id);
-        const view = form.showsText ? await deps.letters.viewPrivately(ref.letterId, body.user.id) : base;
+        const view = form.showsText ? await deps.letters.viewPrivately(ref.letterId, body.user.id, form.permission) : await deps.letters.view(ref.letterId);
+        if (!form.showsText) await deps.caseActions.ensureAllowed(form.permission, view.summary.id, body.user.id);
         if (!form.anyStatus && (view.version?.number !== ref.version || view.letter.status !== "draft")) {
           await tellPrivately(client, body.user.id, body.channel?.id, notice("This letter has changed since that message was shown; use the buttons on its latest version."));
           return;

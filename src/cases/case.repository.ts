@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, ChangeResult, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseType } from "./classify.ts";
+import { insertCaseOnce } from "./case-insert.ts";
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -39,13 +40,11 @@ export function toSummary({ tasks, ...row }: SummaryRow): CaseSummary {
   return { ...row, status: row.status as CaseStatus, type: row.type as CaseType, openTasks: tasks.map((task) => task.kind) };
 }
 
-/** Readable case number: PR-<year>-<sequence>, at least four digits. */
-function formatCaseNumber(year: number, sequence: number): string {
-  return `PR-${year}-${String(sequence).padStart(4, "0")}`;
-}
-
+/** A unique-key violation, from a Prisma model call (P2002) or a raw statement (P2010 carrying the driver's SQLSTATE 23505). */
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.originalCode === "23505");
 }
 
 /** Prisma-backed case storage. */
@@ -56,19 +55,16 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
 
   return {
     async fileCase(newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]) {
-      const existing = await findByIntakeKey(newCase.context.intakeKey);
-      if (existing) return { summary: toSummary(existing), created: false };
       try {
-        const row = await prisma.$transaction(async (tx) => insertCase(tx, newCase, outbox));
-        return { summary: toSummary(row), created: true };
+        const inserted = await insertCaseOnce(prisma, newCase, outbox);
+        if (inserted) return { summary: inserted, created: true };
       } catch (error) {
-        // Another delivery of the same submission won the race: return its case.
-        if (isUniqueViolation(error)) {
-          const winner = await findByIntakeKey(newCase.context.intakeKey);
-          if (winner) return { summary: toSummary(winner), created: false };
-        }
-        throw error;
+        // Another delivery of the same submission won the race; its case is returned below.
+        if (!isUniqueViolation(error)) throw error;
       }
+      const existing = await findByIntakeKey(newCase.context.intakeKey);
+      if (!existing) throw new Error("case insert returned nothing and no case holds its intake key");
+      return { summary: toSummary(existing), created: false };
     },
 
     async findSummary(caseId) {
@@ -152,76 +148,4 @@ async function loadDetails(db: Prisma.TransactionClient | PrismaClient, caseId: 
   if (!row) return null;
   const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, ...summary } = row;
   return { summary: toSummary(summary), description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes };
-}
-
-async function insertCase(tx: Prisma.TransactionClient, newCase: NewCase, outbox: (caseId: string) => OutboxEntry[]) {
-  const { intake, context, classification, dueDates, year } = newCase;
-  // Counter row lock serializes numbering per year; a rolled-back transaction leaves no gap.
-  const [counter] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "case_counters" ("year", "last") VALUES (${year}, 1)
-    ON CONFLICT ("year") DO UPDATE SET "last" = "case_counters"."last" + 1
-    RETURNING "last"`;
-  const sequence = counter!.last;
-
-  const people: Prisma.CasePersonCreateWithoutCaseInput[] = [
-    {
-      role: "patient",
-      relationship: "patient",
-      name: intake.patientName,
-      preferredLanguage: intake.preferredLanguage ?? null,
-      ...(intake.raisedBy === "patient" ? { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null } : {}),
-    },
-  ];
-  if (intake.raisedBy !== "patient") {
-    people.push({
-      role: "raised_by",
-      relationship: intake.raisedBy,
-      name: intake.raiserName ?? "",
-      phone: intake.contactPhone ?? null,
-      email: intake.contactEmail ?? null,
-    });
-  }
-
-  const row = await tx.case.create({
-    data: {
-      number: formatCaseNumber(year, sequence),
-      year,
-      sequence,
-      intakeKey: context.intakeKey,
-      status: newCase.status,
-      type: classification.type,
-      classificationRule: classification.rule,
-      category: intake.category,
-      department: intake.department,
-      severity: intake.severity,
-      receivedVia: intake.receivedVia,
-      receivedAt: intake.receivedAt,
-      description: intake.description,
-      desiredOutcome: intake.desiredOutcome,
-      resolvedOnSpot: intake.resolvedOnSpot,
-      writtenResponseRequested: intake.writtenResponseRequested,
-      medicareBeneficiary: intake.medicareBeneficiary,
-      allegesHarm: intake.allegesHarm,
-      acknowledgeDueAt: dueDates.acknowledgeDueAt,
-      responseDueAt: dueDates.responseDueAt,
-      filedBy: context.filedBy,
-      sourceChannelId: context.sourceChannelId ?? null,
-      sourceMessageTs: context.sourceMessageTs ?? null,
-      people: { create: people },
-    },
-    select: SUMMARY_FIELDS,
-  });
-
-  await tx.caseEvent.create({
-    data: {
-      caseId: row.id,
-      type: "created",
-      actorId: context.filedBy,
-      data: { number: row.number, type: row.type, rule: row.classificationRule, status: row.status },
-    },
-  });
-  for (const entry of outbox(row.id)) {
-    await tx.outboxMessage.create({ data: entry });
-  }
-  return row;
 }

@@ -1,4 +1,5 @@
 import { buildApp, clockPolicyFrom, type RunningApp } from "../../src/app.ts";
+import { peopleOf } from "../../src/cases/case-insert.ts";
 import { parseIntake, type CaseIntake } from "../../src/cases/case.schema.ts";
 import { classifyConcern } from "../../src/cases/classify.ts";
 import { dueDatesFor } from "../../src/cases/clocks.ts";
@@ -13,7 +14,7 @@ import { countingLogSink } from "./log-sink.ts";
 import { runPool } from "./stats.ts";
 
 // Step 2: cases filed per second through the app's case service (classification, clocks, counter,
-// case + people + audit event + outbox rows in one transaction, idempotency lookup) against raw
+// case + people + audit event + outbox rows in one statement, idempotent per intake key) against raw
 // Prisma `case.create` of the same case rows with their people rows, at the same concurrency.
 // The app is built (database opened and migrated) but not started: no outbox, no jobs, no HTTP.
 
@@ -75,16 +76,13 @@ function rawCaseRow(intake: CaseIntake, running: RunningApp, year: number, seque
     acknowledgeDueAt: dueDates.acknowledgeDueAt,
     responseDueAt: dueDates.responseDueAt,
     filedBy: "U0NURSE01",
-    people: { create: peopleOf(intake) },
+    people: { create: peopleRows(intake) },
   };
 }
 
-/** The patient, and whoever raised the concern when it was not the patient (as the repository writes them). */
-function peopleOf(intake: CaseIntake): Prisma.CasePersonCreateWithoutCaseInput[] {
-  const contact = { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null };
-  const patient = { role: "patient", relationship: "patient", name: intake.patientName, preferredLanguage: intake.preferredLanguage ?? null };
-  if (intake.raisedBy === "patient") return [{ ...patient, ...contact }];
-  return [patient, { role: "raised_by", relationship: intake.raisedBy, name: intake.raiserName ?? "", ...contact }];
+/** The people rows the service writes, in Prisma's nested-create shape. */
+function peopleRows(intake: CaseIntake): Prisma.CasePersonCreateWithoutCaseInput[] {
+  return peopleOf(intake).map(({ preferred_language, ...person }) => ({ ...person, preferredLanguage: preferred_language }));
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {

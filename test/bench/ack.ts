@@ -50,8 +50,8 @@ function workloads(responseUrl: string): Workload[] {
   return [
     { name: "/case help", build: (n) => slashCommands("help", n, responseUrl), check: (status, body) => status === 200 && body.includes('"text"') },
     { name: "/case (opens modal)", build: (n) => slashCommands("", n, responseUrl), check: emptyAck },
-    // An error ack ("response_action":"errors") means the case was not saved in time.
-    { name: "intake submission", build: (n, round) => intakeSubmissions(n, round), check: emptyAck },
+    // A valid form is acknowledged as "Filing…" (response_action "update"); the case is saved after the ack.
+    { name: "intake submission", build: (n, round) => intakeSubmissions(n, round), check: (status, body) => status === 200 && body.includes('"response_action":"update"') },
   ];
 }
 

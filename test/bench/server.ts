@@ -82,10 +82,8 @@ async function main(): Promise<void> {
     if (message.type === "rss") send({ type: "rss", rss: process.memoryUsage.rss() });
     if (message.type === "log") send({ type: "log", log: tally, eventLoop: { p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 } });
     if (message.type === "stop") {
-      void server.stop().finally(() => {
-        send({ type: "stopped", log: tally });
-        process.disconnect();
-      });
+      // Exit once the parent has the message: a clean exit also lets `--cpu-prof` write its profile.
+      void server.stop().finally(() => process.send?.({ type: "stopped", log: tally }, () => process.exit(0)));
     }
   });
 }

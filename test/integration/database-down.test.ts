@@ -2,11 +2,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
 import { viewSubmissionPayload } from "../fakes/signed-requests.ts";
-import { DESCRIPTION, intakeViewState, PATIENT_NAME } from "../fixtures/intake.ts";
+import { CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, intakeViewState, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
 import { TEST_POSTGRES_URL } from "../support/databases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
-// When the database refuses, the filer keeps every word they typed and gets a clear message;
+// When the database refuses, the form comes back with every word typed and a clear message;
 // once it is back, the same form files normally.
 describe("filing while the database is down (postgres)", () => {
   let app: TestApp;
@@ -32,7 +32,7 @@ describe("filing while the database is down (postgres)", () => {
     await app?.close();
   });
 
-  it("keeps the form open with a clear error, tells the filer privately, and logs no patient text", async () => {
+  it("hands the form back with everything typed and a clear error, and logs no patient text", async () => {
     await setDatabaseAvailable(false);
     const payload = viewSubmissionPayload({
       viewId: "V0DBDOWN01",
@@ -41,11 +41,23 @@ describe("filing while the database is down (postgres)", () => {
     });
     const started = Date.now();
     const response = await app.interact(payload);
+    // Acknowledged without waiting for the database.
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(response.json).toMatchObject({ response_action: "errors" });
-    expect((response.json as { errors: Record<string, string> }).errors.patient_name).toMatch(/could not be saved .* Nothing you typed is lost/);
-    await expect.poll(() => app.slack.callsTo("chat.postEphemeral").length).toBe(1);
-    expect(JSON.stringify(app.slack.callsTo("chat.postEphemeral")[0]!.body)).toContain("could not be saved");
+    expect(response.json).toMatchObject({ response_action: "update" });
+
+    await expect.poll(() => app.slack.callsTo("views.update").length, { timeout: 10_000 }).toBe(1);
+    const handedBack = app.slack.callsTo("views.update")[0]!.body as { view_id: string; view: string | object };
+    expect(handedBack.view_id).toBe("V0DBDOWN01");
+    const form = (typeof handedBack.view === "string" ? JSON.parse(handedBack.view) : handedBack.view) as { callback_id: string; submit: unknown; blocks: unknown[] };
+    expect(form.callback_id).toBe("case_intake");
+    expect(form.submit).toBeTruthy();
+    const shown = JSON.stringify(form.blocks);
+    expect(shown).toMatch(/could not be saved .* Nothing you typed is lost/);
+    // Everything typed is back in its field.
+    for (const typed of [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, "Spanish", "Emergency Department", "communication"]) {
+      expect(shown).toContain(typed);
+    }
+    expect(app.slack.callsTo("chat.postEphemeral")).toHaveLength(0);
     const logs = app.logs.join("\n");
     expect(logs).toContain("case could not be filed");
     expect(logs).not.toContain(PATIENT_NAME);
@@ -58,7 +70,8 @@ describe("filing while the database is down (postgres)", () => {
     await setDatabaseAvailable(true);
     const retry = await app.interact(payload);
     expect(retry.status).toBe(200);
-    expect(retry.text).toBe("");
+    await expect.poll(() => app.slack.callsTo("views.update").length, { timeout: 10_000 }).toBe(2);
+    expect(JSON.stringify(app.slack.callsTo("views.update")[1]!.body)).toMatch(/Filed \*PR-2026-0001\*/);
     expect(await app.running.deps.db.prisma.case.count()).toBe(1);
   });
 });

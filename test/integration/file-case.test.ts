@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
 import { messageShortcutPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
 import { CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, intakeViewState, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
+import { waitFor } from "../support/case-flow.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { CASE_CHANNEL, startTestApp, TEST_NOW, type TestApp } from "../support/test-app.ts";
 
@@ -60,8 +61,11 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     });
     const response = await app.interact(payload);
     expect(response.status).toBe(200);
-    expect(response.text).toBe("");
+    // Acknowledged at once as "Filing…", before the save.
+    expect(response.json).toMatchObject({ response_action: "update", view: { blocks: [{ text: { text: expect.stringContaining("Filing the case") } }] } });
+    expect(JSON.stringify(response.json)).not.toContain('"submit"');
 
+    await waitFor(() => prisma().case.findUnique({ where: { intakeKey: `slack-view:${viewId}` } }));
     const stored = await prisma().case.findUniqueOrThrow({ where: { intakeKey: `slack-view:${viewId}` }, include: { people: true, events: true } });
     expect(stored.number).toMatch(/^PR-2026-\d{4}$/);
     expect(stored.type).toBe("grievance");
@@ -77,11 +81,13 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     expectNoPatientData(card.body);
     await expect.poll(async () => (await prisma().case.findUniqueOrThrow({ where: { id: stored.id } })).cardMessageTs).toBeTruthy();
 
-    await expect.poll(() => app.slack.callsTo("chat.postEphemeral").length).toBeGreaterThan(0);
-    const confirmation = app.slack.callsTo("chat.postEphemeral").at(-1)!;
-    expect(confirmation.body).toMatchObject({ channel: "C0WARD0001", user: "U0NURSE01" });
-    expect(JSON.stringify(confirmation.body)).toContain(stored.number);
+    // The modal then shows the case number in place of the form; nothing is posted besides.
+    await expect.poll(() => app.slack.callsTo("views.update").filter((call) => call.body.view_id === viewId).length).toBe(1);
+    const confirmation = app.slack.callsTo("views.update").find((call) => call.body.view_id === viewId)!;
+    expect(JSON.stringify(confirmation.body)).toContain(`Filed *${stored.number}* as a grievance`);
+    expect(JSON.stringify(confirmation.body)).toContain("Respond (or send the interim letter) by Fri 4 Dec 2026");
     expectNoPatientData(confirmation.body);
+    expect(app.slack.callsTo("chat.postEphemeral")).toHaveLength(0);
     expectNoPatientData(app.logs);
   });
 
@@ -91,23 +97,34 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     const cardsBefore = cardPosts(app).length;
     const responses = await Promise.all([app.interact(payload), app.interact(payload), app.interact(payload)]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    // Every delivery ends with the modal showing the case: one new, two "already filed".
+    const outcomes = () => app.slack.callsTo("views.update").filter((call) => call.body.view_id === viewId).map((call) => JSON.stringify(call.body));
+    await expect.poll(() => outcomes().length).toBe(3);
+    expect(outcomes().filter((body) => body.includes("already filed"))).toHaveLength(2);
     expect(await prisma().case.count({ where: { intakeKey: `slack-view:${viewId}` } })).toBe(1);
     await app.running.deps.outbox.kick();
     expect(cardPosts(app).length).toBe(cardsBefore + 1);
   });
 
-  it("confirms by direct message when the form was opened outside a channel, or the channel refuses", async () => {
+  it("confirms privately when the filer closed the form: in the channel, else by direct message", async () => {
+    const ephemeralBefore = app.slack.callsTo("chat.postEphemeral").length;
+    const dms = () => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "U0NURSE01");
+    const dmsBefore = dms().length;
+    // views.update fails as Slack answers for a modal that is no longer open.
+    app.slack.failNext("views.update", "not_found", 3);
     app.slack.failNext("chat.postEphemeral", "channel_not_found");
-    const withChannel = viewSubmissionPayload({
-      viewId: nextViewId(),
-      values: intakeViewState(),
-      privateMetadata: encodeIntakeMetadata({ originChannelId: "C0PRIVATE1" }),
-    });
-    const without = viewSubmissionPayload({ viewId: nextViewId(), values: intakeViewState() });
-    const dmsBefore = app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "U0NURSE01").length;
-    await app.interact(withChannel);
-    await app.interact(without);
-    await expect.poll(() => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "U0NURSE01").length).toBe(dmsBefore + 2);
+    const inChannel = (viewId: string, channel: string) =>
+      viewSubmissionPayload({ viewId, values: intakeViewState(), privateMetadata: encodeIntakeMetadata({ originChannelId: channel }) });
+    await app.interact(inChannel(nextViewId(), "C0PRIVATE1"));
+    await expect.poll(() => dms().length).toBe(dmsBefore + 1);
+    await app.interact(viewSubmissionPayload({ viewId: nextViewId(), values: intakeViewState() }));
+    await expect.poll(() => dms().length).toBe(dmsBefore + 2);
+    await app.interact(inChannel(nextViewId(), "C0WARD0001"));
+    await expect.poll(() => app.slack.callsTo("chat.postEphemeral").length).toBe(ephemeralBefore + 2);
+    const ephemeral = app.slack.callsTo("chat.postEphemeral").at(-1)!;
+    expect(ephemeral.body).toMatchObject({ channel: "C0WARD0001", user: "U0NURSE01" });
+    expect(JSON.stringify(ephemeral.body)).toMatch(/Filed \*PR-2026-\d{4}\*/);
+    expectNoPatientData(ephemeral.body);
   });
 
   it("invalid input is returned inline and nothing is stored", async () => {

@@ -65,7 +65,7 @@ describe("two bot processes on one database (postgres)", () => {
     const payload = viewSubmissionPayload({ viewId: "V0PROCESS01", values: intakeViewState({ receivedAt: new Date(Date.now() - 3_600_000) }) });
     const responses = await Promise.all(bots.map((bot) => send(bot, payload)));
     expect(responses.map((response) => response.status)).toEqual([200, 200]);
-    expect(await query(`SELECT id FROM cases WHERE intake_key = 'slack-view:V0PROCESS01'`)).toHaveLength(1);
+    await expect.poll(async () => (await query(`SELECT id FROM cases WHERE intake_key = 'slack-view:V0PROCESS01'`)).length).toBe(1);
     await expect.poll(async () => (await query(`SELECT card_message_ts FROM cases WHERE intake_key = 'slack-view:V0PROCESS01' AND card_message_ts IS NOT NULL`)).length, { timeout: 10_000 }).toBe(1);
     const cards = slack.callsTo("chat.postMessage").filter((call) => call.body.channel === CHANNEL && !call.body.thread_ts && String(call.body.text).includes("grievance"));
     expect(cards).toHaveLength(1);

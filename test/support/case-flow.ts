@@ -12,9 +12,24 @@ export async function fileCaseThroughSlack(app: TestApp, overrides: Partial<Inta
   const response = await app.interact(
     viewSubmissionPayload({ viewId, userId, values: intakeViewState(overrides), privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }) }),
   );
-  if (response.status !== 200 || response.text !== "") throw new Error(`filing failed: ${response.status} ${response.text}`);
+  if (response.status !== 200 || (response.json as { response_action?: string } | null)?.response_action !== "update") {
+    throw new Error(`filing failed: ${response.status} ${response.text}`);
+  }
+  // The form is acknowledged as "Filing…" before the save: the case follows within moments.
+  const filed = await waitFor(() => app.running.deps.db.prisma.case.findUnique({ where: { intakeKey: `slack-view:${viewId}` } }));
   await app.running.deps.outbox.kick();
-  return app.running.deps.db.prisma.case.findUniqueOrThrow({ where: { intakeKey: `slack-view:${viewId}` } });
+  return app.running.deps.db.prisma.case.findUniqueOrThrow({ where: { id: filed.id } });
+}
+
+/** Polls until `read` returns a value (every 10 ms, for up to 5 s). */
+export async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing arrived within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Presses a card button as `userId`. */

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { TEXT_LIMITS } from "../../cases/case.schema.ts";
+import { type IntakeInput, TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CATEGORIES, DOMAIN_LABELS, RAISED_BY, RECEIVED_VIA, SEVERITIES } from "../../cases/taxonomy.ts";
 import { INTAKE_FIELDS as F, VIEWS } from "../ids.ts";
 import { truncate } from "./escape.ts";
@@ -12,8 +12,9 @@ export interface IntakeModalInput {
   now: Date;
   /** Encoded IntakeMetadata: ids only, never patient data. */
   privateMetadata: string;
-  prefillDescription?: string;
-  /** Shown above the form, e.g. when a long message could not be copied whole. */
+  /** Values to show in the fields: a message's text, or what the filer typed when saving failed. */
+  values?: Partial<IntakeInput>;
+  /** Shown above the form, e.g. when a long message could not be copied whole, or saving failed. */
   notice?: string;
 }
 
@@ -31,12 +32,34 @@ function input(blockId: string, label: string, element: object, extra: { optiona
   } as KnownBlock;
 }
 
-/** The "File a patient concern" modal. */
-export function caseIntakeModal({ departments, now, privateMetadata, prefillDescription, notice }: IntakeModalInput): ModalView {
+/** initial_value for a text input, when there is one. */
+const typed = (value: string | undefined | null, max: number) => (value ? { initial_value: truncate(value, max) } : {});
+
+/** initial_option for a select: Slack requires it to equal one of the options exactly. */
+function chosen(options: readonly PlainTextOption[], value: unknown) {
+  const match = options.find((candidate) => candidate.value === String(value ?? ""));
+  return match ? { initial_option: match } : {};
+}
+
+const FLAG_OPTIONS = [
+  option("Resolved on the spot by staff present", "resolved_on_spot"),
+  option("Patient asked for a written reply or formal handling", "written_response_requested"),
+  option("Medicare beneficiary", "medicare_beneficiary"),
+  option("Alleges abuse, neglect or patient harm", "alleges_harm"),
+];
+
+/** The "File a patient concern" modal, empty or showing `values`. */
+export function caseIntakeModal({ departments, now, privateMetadata, values = {}, notice }: IntakeModalInput): ModalView {
   const categoryGroups = (Object.keys(DOMAIN_LABELS) as (keyof typeof DOMAIN_LABELS)[]).map((domain) => ({
     label: plain(DOMAIN_LABELS[domain]),
     options: CATEGORIES.filter((category) => category.domain === domain).map((category) => option(category.label, category.id)),
   }));
+  const raisedByOptions = RAISED_BY.map((entry) => option(entry.label, entry.id));
+  const departmentOptions = departments.slice(0, 100).map((name) => option(name, name));
+  const severityOptions = SEVERITIES.map((severity) => option(severity.label, String(severity.level)));
+  const receivedViaOptions = RECEIVED_VIA.map((via) => option(via.label, via.id));
+  const checkedFlags = FLAG_OPTIONS.filter((flag) => (values.flags as readonly string[] | undefined)?.includes(flag.value as string));
+  const receivedAt = values.receivedAt instanceof Date ? values.receivedAt : now;
 
   const blocks: KnownBlock[] = [
     {
@@ -49,76 +72,79 @@ export function caseIntakeModal({ departments, now, privateMetadata, prefillDesc
       ],
     },
     ...(notice ? [{ type: "section", text: { type: "mrkdwn", text: notice } } as KnownBlock] : []),
-    input(F.patientName, "Patient name", { type: "plain_text_input", max_length: TEXT_LIMITS.name }),
+    input(F.patientName, "Patient name", { type: "plain_text_input", max_length: TEXT_LIMITS.name, ...typed(values.patientName, TEXT_LIMITS.name) }),
     input(F.raisedBy, "Who raised it?", {
       type: "radio_buttons",
-      options: RAISED_BY.map((entry) => option(entry.label, entry.id)),
-      initial_option: option(RAISED_BY[0].label, RAISED_BY[0].id),
+      options: raisedByOptions,
+      initial_option: chosen(raisedByOptions, values.raisedBy).initial_option ?? raisedByOptions[0],
     }),
     input(
       F.raiserName,
       "Their name (if not the patient)",
-      { type: "plain_text_input", max_length: TEXT_LIMITS.name },
+      { type: "plain_text_input", max_length: TEXT_LIMITS.name, ...typed(values.raiserName, TEXT_LIMITS.name) },
       { optional: true, hint: "Required when a family member or representative raised the concern." },
     ),
     input(
       F.contact,
       "Contact phone or email",
-      { type: "plain_text_input", max_length: TEXT_LIMITS.contact, placeholder: plain("e.g. 555-201-3344 or name@example.org") },
+      { type: "plain_text_input", max_length: TEXT_LIMITS.contact, placeholder: plain("e.g. 555-201-3344 or name@example.org"), ...typed(values.contact, TEXT_LIMITS.contact) },
       { optional: true },
     ),
     input(
       F.preferredLanguage,
       "Preferred language",
-      { type: "plain_text_input", max_length: TEXT_LIMITS.language, placeholder: plain("e.g. English, Spanish, Vietnamese") },
+      { type: "plain_text_input", max_length: TEXT_LIMITS.language, placeholder: plain("e.g. English, Spanish, Vietnamese"), ...typed(values.preferredLanguage, TEXT_LIMITS.language) },
       { optional: true },
     ),
     input(F.department, "Department or unit", {
       type: "static_select",
       placeholder: plain("Choose a unit"),
-      options: departments.slice(0, 100).map((name) => option(name, name)),
+      options: departmentOptions,
+      ...chosen(departmentOptions, values.department),
     }),
-    input(F.category, "Category", { type: "static_select", placeholder: plain("Choose a category"), option_groups: categoryGroups }),
+    input(F.category, "Category", {
+      type: "static_select",
+      placeholder: plain("Choose a category"),
+      option_groups: categoryGroups,
+      ...chosen(
+        categoryGroups.flatMap((group) => group.options),
+        values.category,
+      ),
+    }),
     input(F.severity, "Severity", {
       type: "static_select",
       placeholder: plain("Choose a severity"),
-      options: SEVERITIES.map((severity) => option(severity.label, String(severity.level))),
+      options: severityOptions,
+      ...chosen(severityOptions, values.severity),
     }),
     input(F.receivedVia, "How was it received?", {
       type: "static_select",
       placeholder: plain("Choose how"),
-      options: RECEIVED_VIA.map((via) => option(via.label, via.id)),
+      options: receivedViaOptions,
+      ...chosen(receivedViaOptions, values.receivedVia),
     }),
     input(
       F.receivedAt,
       "When was it received?",
-      { type: "datetimepicker", initial_date_time: Math.floor(now.getTime() / 1000) },
+      { type: "datetimepicker", initial_date_time: Math.floor(receivedAt.getTime() / 1000) },
       { hint: "The regulatory clock starts when the patient raised it, not when it is filed." },
     ),
     input(F.description, "What happened?", {
       type: "plain_text_input",
       multiline: true,
       max_length: TEXT_LIMITS.narrative,
-      ...(prefillDescription ? { initial_value: truncate(prefillDescription, TEXT_LIMITS.narrative) } : {}),
+      ...typed(values.description, TEXT_LIMITS.narrative),
     }),
     input(
       F.desiredOutcome,
       "What does the patient want?",
-      { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative },
+      { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative, ...typed(values.desiredOutcome, TEXT_LIMITS.narrative) },
       { optional: true },
     ),
     input(
       F.flags,
       "Check all that apply",
-      {
-        type: "checkboxes",
-        options: [
-          option("Resolved on the spot by staff present", "resolved_on_spot"),
-          option("Patient asked for a written reply or formal handling", "written_response_requested"),
-          option("Medicare beneficiary", "medicare_beneficiary"),
-          option("Alleges abuse, neglect or patient harm", "alleges_harm"),
-        ],
-      },
+      { type: "checkboxes", options: FLAG_OPTIONS, ...(checkedFlags.length > 0 ? { initial_options: checkedFlags } : {}) },
       { optional: true },
     ),
   ];

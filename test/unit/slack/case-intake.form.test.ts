@@ -30,11 +30,52 @@ describe("intake modal", () => {
   });
 
   it("prefills a long message only up to the field's 3,000-character limit", () => {
-    const long = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}", prefillDescription: "x".repeat(5000) });
+    const long = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}", values: { description: "x".repeat(5000) } });
     const description = (long.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((block) => block.block_id === "description");
     expect(description?.element?.initial_value?.length).toBe(3000);
   });
+
+  it("shows back every value it is given, as Slack would submit it again", () => {
+    const typed = readIntakeState(
+      ViewStateSchema.parse(
+        intakeViewState({ raisedBy: "representative", category: "billing", severity: "3", receivedVia: "email", flags: ["medicare_beneficiary", "alleges_harm"] }),
+      ),
+    );
+    const form = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}", values: typed, notice: ":warning: not saved" });
+    expect(readIntakeState(ViewStateSchema.parse(stateShownBy(form)))).toEqual(typed);
+    expect(JSON.stringify(form.blocks)).toContain(":warning: not saved");
+  });
 });
+
+type ShownElement = {
+  type: string;
+  initial_value?: string;
+  initial_option?: { value: string };
+  initial_options?: { value: string }[];
+  initial_date_time?: number;
+};
+
+/** The view state Slack would submit if the filer pressed the button without touching anything. */
+function stateShownBy(form: ReturnType<typeof caseIntakeModal>) {
+  const inputs = (form.blocks as { type: string; block_id?: string; element?: ShownElement }[]).filter((block) => block.type === "input");
+  return Object.fromEntries(
+    inputs.map(({ block_id, element }) => {
+      const shown = element!;
+      return [
+        block_id,
+        {
+          [block_id!]: {
+            type: shown.type,
+            value: shown.initial_value ?? null,
+            selected_option: shown.initial_option ?? null,
+            ...(shown.type === "checkboxes" ? { selected_options: shown.initial_options ?? [] } : {}),
+            ...(shown.initial_date_time ? { selected_date_time: shown.initial_date_time } : {}),
+          },
+        },
+      ];
+    }),
+  );
+}
 
 describe("reading the submitted modal", () => {
   it("turns view state into a valid intake", () => {

@@ -22,7 +22,7 @@ export function registerCreateCaseFromMessage(app: App, deps: AppDeps): void {
             originChannelId: shortcut.channel.id,
             sourceMessageTs: shortcut.message.ts,
           }),
-          prefillDescription: text,
+          values: { description: text },
           ...(tooLong
             ? {
                 notice: `:scissors: The message is ${text.length.toLocaleString("en-US")} characters and the form holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")}, so it was shortened. The case links back to the original message; add anything missing as a note after filing.`,

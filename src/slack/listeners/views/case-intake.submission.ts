@@ -1,31 +1,43 @@
+import type { ModalView } from "@slack/types";
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../../app.ts";
 import { parseIntake } from "../../../cases/case.schema.ts";
 import { errorSummary } from "../../../lib/errors.ts";
-import { filedConfirmation } from "../../blocks/case-card.ts";
+import { type CaseMessage, filedConfirmation } from "../../blocks/case-card.ts";
+import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
 import { problemMessage } from "../../blocks/help.ts";
+import { filedModal, filingModal } from "../../blocks/intake-progress.ts";
 import { decodeIntakeMetadata, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
-import { INTAKE_FIELDS, VIEWS } from "../../ids.ts";
+import { VIEWS } from "../../ids.ts";
 import { tellPrivately } from "../respond.ts";
 
-// Slack closes the connection after 3 seconds; leave room for the response to travel.
-const SAVE_TIMEOUT_MS = 2_500;
+// How long the "Filing…" modal waits for the database before handing the form back. The save may
+// still finish afterwards: filing again is safe (same form, one case), and the modal then updates.
+const SAVE_PATIENCE_MS = 10_000;
 
 const SAVE_FAILED =
-  "The case could not be saved just now (the case database did not answer). Nothing you typed is lost: it is still in this form. Press File case again in a minute; if it keeps failing, tell your patient-relations manager.";
-// After a timeout the save may still complete: pressing File case again is safe (same form, one case).
+  "The case could not be saved just now (the case database did not answer). Nothing you typed is lost: it is back in this form. Press File case again in a minute; if it keeps failing, tell your patient-relations manager.";
 const SAVE_SLOW =
-  "Saving is taking longer than usual. Nothing you typed is lost. Press File case again in a moment: if the case was saved meanwhile you will get its number, and it is never filed twice.";
+  "Saving is taking longer than usual. Nothing you typed is lost: it is back in this form. Press File case again in a moment: if the case was saved meanwhile you will get its number, and it is never filed twice.";
+/** When the form was closed before it could be handed back, what was typed is gone with it. */
+const SAVE_FAILED_FORM_CLOSED =
+  "Your patient concern could not be saved (the case database did not answer), and the form had been closed. Please file it again with /case; if it keeps failing, tell your patient-relations manager.";
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+const SLOW = Symbol("slow");
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out")), ms);
+  const slow = new Promise<typeof SLOW>((resolve) => {
+    timer = setTimeout(() => resolve(SLOW), ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, slow]).finally(() => clearTimeout(timer));
 }
 
-/** Intake form submitted: validate, file (idempotent per form), confirm privately, queue the card. */
+/**
+ * Intake form submitted: invalid fields are shown inline; a valid form is acknowledged at once as
+ * "Filing…", then filed (idempotent per form), then the modal shows the case number. If saving
+ * fails, the modal becomes the form again with everything typed and the reason above it.
+ */
 export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
   app.view(VIEWS.caseIntake, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
@@ -37,33 +49,45 @@ export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
       await ack({ response_action: "errors", errors: intakeErrorsForSlack(parsed.errors) });
       return;
     }
+    await ack({ response_action: "update", view: filingModal() });
 
-    let result: Awaited<ReturnType<AppDeps["cases"]["fileCase"]>>;
-    try {
-      result = await withTimeout(
-        deps.cases.fileCase(parsed.intake, {
-          intakeKey: `slack-view:${view.id}`,
-          filedBy: userId,
-          sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
-          sourceMessageTs: metadata.sourceMessageTs,
-        }),
-        SAVE_TIMEOUT_MS,
+    /** Shows `modal` in place of the form; if the filer closed it, tells them privately instead. */
+    const show = (modal: ModalView, otherwise: CaseMessage) =>
+      client.views
+        .update({ view_id: view.id, view: modal })
+        .then(
+          () => undefined,
+          () => tellPrivately(client, userId, metadata.originChannelId, otherwise),
+        )
+        .catch((error) => deps.logger.warn({ user: userId, viewId: view.id, error: errorSummary(error) }, "intake outcome not delivered"));
+    const handBack = (reason: string) =>
+      show(
+        caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: view.private_metadata, values: input, notice: `:warning: ${reason}` }),
+        problemMessage(SAVE_FAILED_FORM_CLOSED),
       );
-    } catch (error) {
-      const slow = error instanceof Error && error.message === "timed out";
-      const message = slow ? SAVE_SLOW : SAVE_FAILED;
-      deps.logger.error({ user: userId, viewId: view.id, slow, error: errorSummary(error) }, "case could not be filed");
-      await ack({ response_action: "errors", errors: { [INTAKE_FIELDS.patientName]: message } });
-      await tellPrivately(client, userId, metadata.originChannelId, problemMessage(message)).catch(() => {});
-      return;
-    }
 
-    await ack();
-    const { summary, created } = result;
-    deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
-    void deps.outbox.kick();
-    await tellPrivately(client, userId, metadata.originChannelId, filedConfirmation(summary, deps.timeZone, !created)).catch(
-      (error) => deps.logger.warn({ caseId: summary.id, error: errorSummary(error) }, "confirmation not delivered"),
-    );
+    const filing = deps.cases.fileCase(parsed.intake, {
+      intakeKey: `slack-view:${view.id}`,
+      filedBy: userId,
+      sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
+      sourceMessageTs: metadata.sourceMessageTs,
+    });
+    const confirm = async ({ summary, created }: Awaited<typeof filing>) => {
+      deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
+      void deps.outbox.kick();
+      await show(filedModal(summary, deps.timeZone, !created), filedConfirmation(summary, deps.timeZone, !created));
+    };
+
+    try {
+      const result = await within(filing, SAVE_PATIENCE_MS);
+      if (result !== SLOW) return await confirm(result);
+      deps.logger.warn({ user: userId, viewId: view.id }, "case is taking long to save");
+      await handBack(SAVE_SLOW);
+      // The modal still shows the form: when the save lands after all, it shows the case instead.
+      await filing.then(confirm);
+    } catch (error) {
+      deps.logger.error({ user: userId, viewId: view.id, error: errorSummary(error) }, "case could not be filed");
+      await handBack(SAVE_FAILED);
+    }
   });
 }

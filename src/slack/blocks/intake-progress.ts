@@ -1,0 +1,28 @@
+import type { ModalView } from "@slack/types";
+import type { CaseSummary } from "../../cases/case.ts";
+import { filedConfirmation } from "./case-card.ts";
+
+// What the intake modal turns into once it is submitted: it is acknowledged at once (so a slow
+// database never runs into Slack's 3-second limit), shows that it is saving, then the outcome.
+
+const TITLE = { type: "plain_text" as const, text: "New patient concern" };
+
+/** Shown while the case is being saved: no submit button, so nothing can be sent twice from here. */
+export function filingModal(): ModalView {
+  return {
+    type: "modal",
+    title: TITLE,
+    close: { type: "plain_text", text: "Close" },
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: ":hourglass_flowing_sand: Filing the case…" } }],
+  };
+}
+
+/** The saved case: its number, type, why, and when it is due (no patient data). */
+export function filedModal(summary: CaseSummary, timeZone: string, duplicate: boolean): ModalView {
+  return {
+    type: "modal",
+    title: TITLE,
+    close: { type: "plain_text", text: "Done" },
+    blocks: filedConfirmation(summary, timeZone, duplicate).blocks as ModalView["blocks"],
+  };
+}

@@ -24,6 +24,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
   // After maxAttempts the failures are logged as errors so an operator sees them.
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  // Set by stop(): a drain finishes the message in hand and leaves the rest queued for the next start.
+  let stopping = false;
 
   async function deliver(message: ClaimedMessage): Promise<void> {
     const handler = handlers[message.kind];
@@ -42,7 +44,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
 
   async function drain(): Promise<number> {
     let delivered = 0;
-    for (;;) {
+    while (!stopping) {
       // One at a time: a slow delivery (a model call, a rate-limited post) must not hold other
       // messages' leases until they expire and another instance delivers them a second time.
       const batch = await outbox.claimDue(clock.now(), leaseMs, 1);
@@ -50,6 +52,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
       for (const message of batch) await deliver(message);
       delivered += batch.length;
     }
+    return delivered;
   }
 
   /** Drains the queue; resolves once a drain that started after this call has finished. */
@@ -69,11 +72,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
   return {
     kick,
     start() {
+      stopping = false;
       timer ??= setInterval(() => void kick(), pollMs);
       timer.unref();
       void kick();
     },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       if (running) await running.catch(() => 0);

@@ -1,12 +1,12 @@
 import { createTestDatabase, type DatabaseKind } from "../support/databases.ts";
 import { CASE_CHANNEL } from "../support/test-app.ts";
 import { type BenchConfig, warmupCount } from "./config.ts";
-import { type AckCheck, runLoad } from "./load.ts";
+import { type AckCheck, type LoadShape, runLoad } from "./load.ts";
 import type { LogTally } from "./log-sink.ts";
 import { intakeSubmissions, type PreparedRequest, slashCommands } from "./requests.ts";
 import type { EventLoopDelay } from "./server.ts";
 import { sampleRss, type ServerProcess, startServer } from "./servers.ts";
-import { type SlackProcess, startSlackProcess } from "./slack-process.ts";
+import { type Completions, type SlackProcess, startSlackProcess } from "./slack-process.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
 
 // Step 1 (ack latency under load), step 4 (memory) and step 5 (start-up time): each target is a
@@ -17,8 +17,12 @@ export type WorkloadName = "/case help" | "/case (opens modal)" | "intake submis
 
 export interface WorkloadResult extends LatencySummary {
   workload: WorkloadName;
+  /** "closed": BENCH_CONCURRENCY in flight, flat out; "open": BENCH_RATE requests a second. */
+  shape: "closed" | "open";
   failures: number;
   firstFailure: string | null;
+  /** From send until the work after the ack reached Slack (form opened, case number shown); null when there is none. */
+  completion: (LatencySummary & { missing: number }) | null;
 }
 
 export interface TargetResult {
@@ -42,16 +46,23 @@ interface Workload {
   build(count: number, round: string): PreparedRequest[];
   /** What the app must answer; the floor acks everything with an empty body. */
   check: AckCheck;
+  /** Whether the app follows the ack with a Slack call that completes the request. */
+  completes: boolean;
 }
 
 const emptyAck: AckCheck = (status, body) => status === 200 && body === "";
 
 function workloads(responseUrl: string): Workload[] {
   return [
-    { name: "/case help", build: (n) => slashCommands("help", n, responseUrl), check: (status, body) => status === 200 && body.includes('"text"') },
-    { name: "/case (opens modal)", build: (n) => slashCommands("", n, responseUrl), check: emptyAck },
+    { name: "/case help", build: (n) => slashCommands("help", n, responseUrl), check: (status, body) => status === 200 && body.includes('"text"'), completes: false },
+    { name: "/case (opens modal)", build: (n) => slashCommands("", n, responseUrl), check: emptyAck, completes: true },
     // A valid form is acknowledged as "Filing…" (response_action "update"); the case is saved after the ack.
-    { name: "intake submission", build: (n, round) => intakeSubmissions(n, round), check: (status, body) => status === 200 && body.includes('"response_action":"update"') },
+    {
+      name: "intake submission",
+      build: (n, round) => intakeSubmissions(n, round),
+      check: (status, body) => status === 200 && body.includes('"response_action":"update"'),
+      completes: true,
+    },
   ];
 }
 
@@ -116,20 +127,46 @@ async function quiesce(slack: SlackProcess, limitMs = 60_000): Promise<void> {
   }
 }
 
+/** Completion latency of each sent request whose key reached Slack; the rest are counted as missing. */
+function completionOf(requests: PreparedRequest[], sentAt: number[], completions: Completions, wallMs: number) {
+  const latencies: number[] = [];
+  let missing = 0;
+  requests.forEach((request, index) => {
+    const at = completions[request.key];
+    if (at === undefined || Number.isNaN(sentAt[index]!)) missing += 1;
+    else latencies.push(at - sentAt[index]!);
+  });
+  return { ...summarize(latencies, wallMs), missing };
+}
+
 async function runWorkloads(target: Target, server: ServerProcess, slack: SlackProcess, config: BenchConfig, log: (line: string) => void) {
   const results: WorkloadResult[] = [];
   let submitted = 0;
   for (const workload of workloads(`${slack.url}/commands/1`)) {
     const check = target.kind === "floor" ? emptyAck : workload.check;
-    const round = `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}`;
+    const shapes: [WorkloadResult["shape"], LoadShape, number][] = [
+      ["closed", { kind: "closed", concurrency: config.concurrency }, config.requests],
+      ["open", { kind: "open", perSecond: config.openRate }, config.openRequests],
+    ];
     await quiesce(slack);
-    const warmup = await runLoad(server.url, workload.build(warmupCount(config.requests), `${round}W`), config.concurrency, check);
-    await quiesce(slack);
-    const run = await runLoad(server.url, workload.build(config.requests, `${round}M`), config.concurrency, check);
-    if (workload.name === "intake submission") submitted = warmup.latenciesMs.length - warmup.failures + run.latenciesMs.length - run.failures;
-    const result = { workload: workload.name, ...summarize(run.latenciesMs, run.wallMs), failures: run.failures, firstFailure: run.firstFailure };
-    log(`  ${target.name.padEnd(12)} ${workload.name.padEnd(20)} p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.perSecond.toFixed(0)} req/s, ${run.failures} failed`);
-    results.push(result);
+    const warmup = await runLoad(server.url, workload.build(warmupCount(config.requests), `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}W`), shapes[0]![1], check);
+    if (workload.name === "intake submission") submitted += warmup.latenciesMs.length - warmup.failures;
+    for (const [shape, load, count] of shapes) {
+      const round = `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}${shape === "closed" ? "C" : "O"}`;
+      await quiesce(slack);
+      const requests = workload.build(count, round);
+      const run = await runLoad(server.url, requests, load, check);
+      if (workload.name === "intake submission") submitted += run.latenciesMs.length - run.failures;
+      let completion: WorkloadResult["completion"] = null;
+      if (target.kind === "app" && workload.completes) {
+        await quiesce(slack);
+        completion = completionOf(requests, run.sentAt, await slack.completions(), run.wallMs);
+      }
+      const result: WorkloadResult = { workload: workload.name, shape, ...summarize(run.latenciesMs, run.wallMs), failures: run.failures, firstFailure: run.firstFailure, completion };
+      const done = completion ? `; done p50 ${completion.p50Ms.toFixed(1)} ms, p99 ${completion.p99Ms.toFixed(1)} ms${completion.missing ? `, ${completion.missing} missing` : ""}` : "";
+      log(`  ${target.name.padEnd(12)} ${workload.name.padEnd(20)} ${shape.padEnd(6)} ack p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.perSecond.toFixed(0)} req/s, ${run.failures} failed${done}`);
+      results.push(result);
+    }
   }
   return { results, submitted };
 }

@@ -11,8 +11,11 @@ function whole(name: string, fallback: number, min = 1): number {
 export interface BenchConfig {
   /** Requests per workload in step 1 (each of: /case help, /case, intake submission). */
   requests: number;
-  /** Requests in flight at once in step 1. */
+  /** Requests in flight at once in step 1's closed-loop runs. */
   concurrency: number;
+  /** Requests a second in step 1's open-loop runs, and how many each sends. */
+  openRate: number;
+  openRequests: number;
   /** Cases per run in step 2. */
   cases: number;
   /** Concurrency of the concurrent runs in step 2. */
@@ -26,8 +29,10 @@ export interface BenchConfig {
 
 export function readConfig(): BenchConfig {
   return {
-    requests: whole("BENCH_REQUESTS", 2000),
+    requests: whole("BENCH_REQUESTS", 5000),
     concurrency: whole("BENCH_CONCURRENCY", 50),
+    openRate: whole("BENCH_RATE", 100),
+    openRequests: whole("BENCH_OPEN_REQUESTS", 1000),
     cases: whole("BENCH_CASES", 2000),
     caseConcurrency: 8,
     history: whole("BENCH_HISTORY", 1_000_000),

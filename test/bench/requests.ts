@@ -8,12 +8,15 @@ import { intakeViewState } from "../fixtures/intake.ts";
 export interface PreparedRequest {
   body: string;
   headers: Record<string, string>;
+  /** What the app's follow-up Slack call carries for this request: the trigger id or the view id. */
+  key: string;
 }
 
-function signed(body: string): PreparedRequest {
+function signed(body: string, key: string): PreparedRequest {
   const timestamp = Math.floor(Date.now() / 1000);
   return {
     body,
+    key,
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       "content-length": String(Buffer.byteLength(body)),
@@ -25,7 +28,10 @@ function signed(body: string): PreparedRequest {
 
 /** `/case <text>` from a nurse in a ward channel. */
 export function slashCommands(text: string, count: number, responseUrl: string): PreparedRequest[] {
-  return Array.from({ length: count }, () => signed(slashCommandBody({ text, responseUrl })));
+  return Array.from({ length: count }, () => {
+    const body = slashCommandBody({ text, responseUrl });
+    return signed(body, new URLSearchParams(body).get("trigger_id") ?? "");
+  });
 }
 
 const pick = <T>(items: readonly T[], index: number): T => items[index % items.length]!;
@@ -42,7 +48,7 @@ export function intakeSubmissions(count: number, tag: string): PreparedRequest[]
       severity: String(1 + (i % 3)),
       receivedAt: new Date(now - (1 + (i % 48)) * 3_600_000),
     });
-    const payload = viewSubmissionPayload({ viewId: `V${tag}${String(i).padStart(7, "0")}`, values, privateMetadata });
-    return signed(interactiveBody(payload));
+    const viewId = `V${tag}${String(i).padStart(7, "0")}`;
+    return signed(interactiveBody(viewSubmissionPayload({ viewId, values, privateMetadata })), viewId);
   });
 }

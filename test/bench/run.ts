@@ -12,8 +12,8 @@ import { details, mainTable } from "./report.ts";
 // npm run bench: ack latency under load against a bare Bolt floor, cases filed per second against
 // raw Prisma inserts, digest build time over a large history against raw SQL, memory, start-up.
 // Everything runs on localhost (a fake Slack Web API, PGlite in memory, throwaway PostgreSQL
-// databases that are dropped afterwards). Sizes: BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_CASES,
-// BENCH_HISTORY, BENCH_SKIP_HISTORY=1.
+// databases that are dropped afterwards). Sizes: BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_RATE,
+// BENCH_OPEN_REQUESTS, BENCH_CASES, BENCH_HISTORY, BENCH_SKIP_HISTORY=1.
 
 async function postgresVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${host.cpu}, ${host.memory} RAM, Node ${host.node}`);
   console.log(`PostgreSQL: ${host.postgres}`);
   console.log(
-    `Sizes: ${config.requests} requests per workload (+${warmupCount(config.requests)} warm-up) at concurrency ${config.concurrency}; ` +
+    `Sizes: ${config.requests} requests per workload (+${warmupCount(config.requests)} warm-up) with ${config.concurrency} in flight, then ${config.openRequests} at ${config.openRate}/s; ` +
       `${config.cases} cases per run (×1 and ×${config.caseConcurrency}); history ${config.skipHistory ? "skipped" : config.history.toLocaleString("en-US")} cases`,
   );
   const started = performance.now();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     log(`  done in ${seconds(started)}`);
   }
 
-  console.log(`\n${mainTable(targets, filing, history, config.skipHistory ? "skipped (BENCH_SKIP_HISTORY=1)" : null)}\n`);
+  console.log(`\n${mainTable(targets, filing, history, config.skipHistory ? "skipped (BENCH_SKIP_HISTORY=1)" : null, config)}\n`);
   console.log(details(targets, history));
 
   const directory = join(tmpdir(), "patient-relations-bench");

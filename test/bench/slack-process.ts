@@ -4,7 +4,8 @@ import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
 
 // The fake Slack Web API in a process of its own, so that answering the app's Web API calls
 // (views.open, case cards, confirmations) never delays the load generator's clock.
-// Run as a child: answers {type:"tally"} with call counts and {type:"stop"} by closing.
+// Run as a child: answers {type:"tally"} with call counts, {type:"completions"} with when each
+// request's follow-up call arrived, and {type:"stop"} by closing.
 
 export interface SlackTally {
   calls: Record<string, number>;
@@ -12,7 +13,14 @@ export interface SlackTally {
   cards: number;
 }
 
-type SlackMessage = { type: "ready"; url: string; apiUrl: string } | { type: "tally"; tally: SlackTally } | { type: "stopped" };
+/** When each request's work reached Slack: the form opened (by trigger_id), the filed case shown (by view id). */
+export type Completions = Record<string, number>;
+
+type SlackMessage =
+  | { type: "ready"; url: string; apiUrl: string }
+  | { type: "tally"; tally: SlackTally }
+  | { type: "completions"; completions: Completions }
+  | { type: "stopped" };
 
 function tallyOf(slack: FakeSlack, caseChannel: string): SlackTally {
   const calls: Record<string, number> = {};
@@ -25,12 +33,22 @@ function tallyOf(slack: FakeSlack, caseChannel: string): SlackTally {
   return { calls, cards };
 }
 
+function completionsOf(slack: FakeSlack): Completions {
+  const completions: Completions = {};
+  for (const call of slack.calls) {
+    const key = call.method === "views.open" ? call.body.trigger_id : call.method === "views.update" ? call.body.view_id : undefined;
+    if (typeof key === "string") completions[key] ??= call.at;
+  }
+  return completions;
+}
+
 async function child(): Promise<void> {
   const slack = await startFakeSlack();
   const caseChannel = process.env.BENCH_CASE_CHANNEL ?? "";
   const send = (message: SlackMessage) => process.send?.(message);
   process.on("message", (message: { type: string }) => {
     if (message.type === "tally") send({ type: "tally", tally: tallyOf(slack, caseChannel) });
+    if (message.type === "completions") send({ type: "completions", completions: completionsOf(slack) });
     if (message.type === "stop") void slack.close().then(() => {
       send({ type: "stopped" });
       process.disconnect();
@@ -43,6 +61,7 @@ export interface SlackProcess {
   url: string;
   apiUrl: string;
   tally(): Promise<SlackTally>;
+  completions(): Promise<Completions>;
   close(): Promise<void>;
 }
 
@@ -68,6 +87,10 @@ export async function startSlackProcess(caseChannel: string): Promise<SlackProce
     async tally() {
       proc.send({ type: "tally" });
       return (await next("tally")).tally;
+    },
+    async completions() {
+      proc.send({ type: "completions" });
+      return (await next("completions")).completions;
     },
     async close() {
       if (proc.exitCode !== null) return;

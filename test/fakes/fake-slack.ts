@@ -11,7 +11,11 @@ export interface RecordedCall {
   raw?: Buffer;
   /** Answered with an injected error. */
   failed?: boolean;
+  /** When the call arrived, in epoch milliseconds (sub-millisecond, comparable across local processes). */
+  at: number;
 }
+
+const epochNow = () => performance.timeOrigin + performance.now();
 
 type Reply = Record<string, unknown> & { ok: boolean };
 
@@ -88,7 +92,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const raw = await readBody(request);
     const path = request.url ?? "/";
     if (path.startsWith("/upload/")) {
-      calls.push({ method: `upload${path.slice("/upload".length)}`, body: {}, raw });
+      calls.push({ method: `upload${path.slice("/upload".length)}`, body: {}, raw, at: epochNow() });
       response.writeHead(200, { "content-type": "text/plain" });
       response.end(`OK - ${raw.length}`);
       return;
@@ -96,7 +100,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.startsWith("/api/") ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
     const body = parseBody(raw.toString("utf8"), request.headers["content-type"]);
     const answer = method.startsWith("response_url") ? { ok: true } : reply(method, body);
-    calls.push({ method, body, ...(answer.ok ? {} : { failed: true }) });
+    calls.push({ method, body, at: epochNow(), ...(answer.ok ? {} : { failed: true }) });
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(answer));
   });

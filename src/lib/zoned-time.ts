@@ -10,22 +10,26 @@ export interface WallTime {
   second: number;
 }
 
+// Building an Intl formatter costs far more than using one: one per purpose and zone, kept.
+const FORMATS = {
+  /** Numeric wall-clock parts, for arithmetic. */
+  parts: ["en-US", { hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }],
+  /** What people read. */
+  display: [
+    "en-GB",
+    { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+  ],
+} as const satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+function formatterFor(timeZone: string, purpose: keyof typeof FORMATS = "parts"): Intl.DateTimeFormat {
+  const key = `${purpose} ${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
+    const [locale, options] = FORMATS[purpose];
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, formatter);
   }
   return formatter;
 }
@@ -114,17 +118,7 @@ export function addBusinessDays(instant: Date, days: number, timeZone: string, h
 
 /** A short human date-time in the hospital's zone, e.g. "Tue 1 Dec 2026, 10:00 EST". */
 export function formatLocal(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  })
+  return formatterFor(timeZone, "display")
     .format(instant)
     .replace(/^(\w+),? /, "$1 ")
     .replace(" at ", ", ");

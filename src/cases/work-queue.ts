@@ -9,7 +9,7 @@ export interface Deadline {
 }
 
 /** The next deadline still running on a case, if any. */
-export function nextDeadline(summary: CaseSummary): Deadline | null {
+export function nextDeadline(summary: Pick<CaseSummary, "status" | "acknowledgeDueAt" | "responseDueAt">): Deadline | null {
   if (!isOpen(summary.status)) return null;
   if (summary.status === "new" && summary.acknowledgeDueAt) return { kind: "acknowledge", dueAt: summary.acknowledgeDueAt };
   return summary.responseDueAt ? { kind: "response", dueAt: summary.responseDueAt } : null;

@@ -13,17 +13,24 @@ export interface DigestPolicy {
 export function createDigestService(repository: DigestRepository, policy: DigestPolicy) {
   return {
     async escalation(now: Date): Promise<EscalationDigest> {
-      const [openCases, interimLetterCaseIds, draftsWaiting] = await Promise.all([
-        repository.openCases(),
-        repository.caseIdsWithApprovedLetter(),
+      const [{ openCases, interimLetterCaseIds }, draftsWaiting] = await Promise.all([
+        repository.escalationCandidates(now),
         repository.draftsWaiting(),
       ]);
       return buildEscalationDigest({ openCases, interimLetterCaseIds, draftsWaiting, now, ...policy });
     },
 
     async trends(periodEnd: Date): Promise<TrendDigest> {
-      const [cases, firstDrafts] = await Promise.all([repository.trendCases(periodEnd), repository.firstDrafts(periodEnd)]);
-      return buildTrendDigest({ cases, firstDrafts, periodEnd, categoryLabel });
+      const [receivedByCategory, receivedByDepartment, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts] = await Promise.all([
+        repository.receivedByCategory(periodEnd),
+        repository.receivedByDepartment(periodEnd),
+        repository.hoursToAcknowledge(periodEnd),
+        repository.hoursToResolve(periodEnd),
+        repository.grievanceClock(periodEnd),
+        repository.firstDrafts(periodEnd),
+      ]);
+      const aggregates = { receivedByCategory, receivedByDepartment, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts };
+      return buildTrendDigest({ aggregates, periodEnd, categoryLabel });
     },
   };
 }

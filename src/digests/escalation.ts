@@ -33,9 +33,29 @@ export interface EscalationDigest {
   total: number;
 }
 
+/** The fields of an open case the digest reads: the rules below and the line each item shows. */
+export type EscalationCase = Pick<
+  CaseSummary,
+  | "id"
+  | "number"
+  | "status"
+  | "type"
+  | "department"
+  | "severity"
+  | "allegesHarm"
+  | "ownerId"
+  | "receivedAt"
+  | "acknowledgeDueAt"
+  | "responseDueAt"
+  | "cardChannelId"
+  | "cardMessageTs"
+  | "createdAt"
+>;
+
 export interface EscalationInput {
-  openCases: CaseSummary[];
-  /** Cases with an approved or sent interim letter. */
+  /** Open cases, each once; any subset holding every case that can be in a group gives the same digest. */
+  openCases: EscalationCase[];
+  /** Cases with an approved or sent letter (only grievances past day 5 are looked up). */
   interimLetterCaseIds: ReadonlySet<string>;
   draftsWaiting: { caseId: string; since: Date }[];
   now: Date;
@@ -46,7 +66,18 @@ export interface EscalationInput {
 
 const DAY = 24 * 3_600_000;
 
-function item(summary: CaseSummary, at: Date | null): EscalationItem {
+/** A grievance with no interim letter is listed from this long after receipt. */
+export const INTERIM_LETTER_AFTER_MS = 5 * DAY;
+
+/**
+ * Every instant of today's and tomorrow's local dates lies less than this after `now` (two local
+ * days last at most about 50 hours, even across a DST change), so a later deadline is neither due
+ * today nor tomorrow.
+ */
+export const DUE_SOON_HORIZON_MS = 3 * DAY;
+
+
+function item(summary: EscalationCase, at: Date | null): EscalationItem {
   return {
     caseId: summary.id,
     caseNumber: summary.number,
@@ -58,44 +89,66 @@ function item(summary: CaseSummary, at: Date | null): EscalationItem {
   };
 }
 
+interface Placement {
+  group: EscalationGroup;
+  at: Date | null;
+}
+
+interface Calendar {
+  now: number;
+  today: string;
+  tomorrow: string;
+  /** No deadline from here on is due today or tomorrow. */
+  horizon: number;
+  timeZone: string;
+}
+
+/** The most serious group an open case belongs to (the groups in order, first match wins), or null. */
+function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: Calendar): Placement | null {
+  const deadline = nextDeadline(summary);
+  if (deadline && deadline.dueAt.getTime() <= calendar.now) return { group: "overdue", at: deadline.dueAt };
+  if (summary.allegesHarm || summary.severity >= 4) return { group: "critical_or_harm", at: summary.receivedAt };
+  const dayFive = summary.receivedAt.getTime() + INTERIM_LETTER_AFTER_MS;
+  if (summary.type === "grievance" && calendar.now >= dayFive && !input.interimLetterCaseIds.has(summary.id)) {
+    return { group: "no_interim_letter", at: summary.responseDueAt };
+  }
+  // Only a deadline before the horizon can fall today or tomorrow: the local date is worked out for those alone.
+  if (deadline && deadline.dueAt.getTime() < calendar.horizon) {
+    const day = localDateKey(deadline.dueAt, calendar.timeZone);
+    if (day === calendar.today) return { group: "due_today", at: deadline.dueAt };
+    if (day === calendar.tomorrow) return { group: "due_tomorrow", at: deadline.dueAt };
+  }
+  if (!summary.ownerId && calendar.now - summary.createdAt.getTime() >= input.unassignedAfterMs) return { group: "unassigned", at: summary.createdAt };
+  return null;
+}
+
 /** Groups the open cases by what puts them at risk, worst group first, worst case first in each. */
 export function buildEscalationDigest(input: EscalationInput): EscalationDigest {
   const { now, timeZone } = input;
-  const today = localDateKey(now, timeZone);
-  const tomorrow = localDateKey(addCalendarDays(now, 1, timeZone), timeZone);
-  const groups = new Map<EscalationGroup, EscalationItem[]>(Object.keys(ESCALATION_GROUPS).map((key) => [key as EscalationGroup, []]));
-  const byId = new Map(input.openCases.map((summary) => [summary.id, summary]));
-  const placed = new Set<string>();
-  const place = (group: EscalationGroup, summary: CaseSummary, at: Date | null) => {
-    if (placed.has(summary.id)) return;
-    placed.add(summary.id);
-    groups.get(group)!.push(item(summary, at));
+  const calendar: Calendar = {
+    now: now.getTime(),
+    today: localDateKey(now, timeZone),
+    tomorrow: localDateKey(addCalendarDays(now, 1, timeZone), timeZone),
+    horizon: now.getTime() + DUE_SOON_HORIZON_MS,
+    timeZone,
   };
+  const groups = new Map<EscalationGroup, EscalationItem[]>(Object.keys(ESCALATION_GROUPS).map((key) => [key as EscalationGroup, []]));
+  // Only cases with a waiting letter are looked up by id, so only they are indexed.
+  const draftCaseIds = new Set(input.draftsWaiting.map((draft) => draft.caseId));
+  const withDraft = new Map<string, { summary: EscalationCase; placed: boolean }>();
 
-  const open = input.openCases.filter((summary) => isOpen(summary.status));
-  for (const summary of open) {
-    const deadline = nextDeadline(summary);
-    if (deadline && deadline.dueAt.getTime() <= now.getTime()) place("overdue", summary, deadline.dueAt);
-  }
-  for (const summary of open) if (summary.allegesHarm || summary.severity >= 4) place("critical_or_harm", summary, summary.receivedAt);
-  for (const summary of open) {
-    const dayFive = summary.receivedAt.getTime() + 5 * DAY;
-    if (summary.type === "grievance" && now.getTime() >= dayFive && !input.interimLetterCaseIds.has(summary.id)) place("no_interim_letter", summary, summary.responseDueAt);
-  }
-  for (const summary of open) {
-    const deadline = nextDeadline(summary);
-    if (!deadline) continue;
-    const day = localDateKey(deadline.dueAt, timeZone);
-    if (day === today) place("due_today", summary, deadline.dueAt);
-    else if (day === tomorrow) place("due_tomorrow", summary, deadline.dueAt);
-  }
-  for (const summary of open) {
-    if (!summary.ownerId && now.getTime() - summary.createdAt.getTime() >= input.unassignedAfterMs) place("unassigned", summary, summary.createdAt);
+  for (const summary of input.openCases) {
+    const placement = isOpen(summary.status) ? worstGroup(summary, input, calendar) : null;
+    if (placement) groups.get(placement.group)!.push(item(summary, placement.at));
+    if (draftCaseIds.has(summary.id)) withDraft.set(summary.id, { summary, placed: placement !== null });
   }
   // A waiting letter is listed even when its case already appears above: the approval is its own task.
+  const listedForDraftOnly = new Set<string>();
   for (const draft of input.draftsWaiting) {
-    const summary = byId.get(draft.caseId);
-    if (summary && now.getTime() - draft.since.getTime() >= input.draftWaitingAfterMs) groups.get("drafts_waiting")!.push(item(summary, draft.since));
+    const found = withDraft.get(draft.caseId);
+    if (!found || calendar.now - draft.since.getTime() < input.draftWaitingAfterMs) continue;
+    groups.get("drafts_waiting")!.push(item(found.summary, draft.since));
+    if (!found.placed) listedForDraftOnly.add(draft.caseId);
   }
 
   const ordered = [...groups].map(([group, items]) => ({
@@ -103,6 +156,6 @@ export function buildEscalationDigest(input: EscalationInput): EscalationDigest 
     // Earliest deadline or oldest first: the longest overdue or waiting leads.
     items: items.sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0) || a.caseNumber.localeCompare(b.caseNumber)),
   }));
-  const listed = new Set(ordered.flatMap((entry) => entry.items.map((entry) => entry.caseId)));
-  return { groups: ordered.filter((entry) => entry.items.length > 0), total: listed.size };
+  const placedCount = ordered.reduce((sum, entry) => sum + (entry.group === "drafts_waiting" ? 0 : entry.items.length), 0);
+  return { groups: ordered.filter((entry) => entry.items.length > 0), total: placedCount + listedForDraftOnly.size };
 }

@@ -1,33 +1,44 @@
-import type { CaseType } from "../cases/classify.ts";
-
 // The weekly trend digest's numbers, as data: counts this week, last week and over an 8-week
 // baseline, the spikes worth a manager's attention, and the clock and draft-quality measures.
 // Rendering (and the minimum-necessary rule for the channel) belongs to the caller; nothing here
 // carries more than category, department and counts.
 
 const DAY_MS = 24 * 3_600_000;
-const WEEK_MS = 7 * DAY_MS;
+/** Fixed 168-hour weeks: the windows stay contiguous and equal, whatever DST does to local time. */
+export const WEEK_MS = 7 * DAY_MS;
 const BASELINE_WEEKS = 8;
+/** Weeks the digest reads back from periodEnd: the period (week 0) and the 8-week baseline before it (weeks 1 to 8). */
+export const TREND_WEEKS = 1 + BASELINE_WEEKS;
 
-/** One case received in the queried window (the caller queries about ten weeks back). */
-export interface TrendCase {
-  id: string;
-  category: string;
-  department: string;
-  type: CaseType;
-  receivedAt: Date;
-  acknowledgedAt: Date | null;
-  closedAt: Date | null;
-  /** For grievances: 7 calendar days after receipt. */
-  responseDueAt: Date | null;
-  /** Earliest approved response or interim letter, if any. */
-  firstLetterApprovedAt: Date | null;
+/** Cases received in one week for one category or department; week 0 is the period, week 1 the one before. */
+export interface WeeklyCount {
+  key: string;
+  weeksAgo: number;
+  count: number;
 }
 
-/** Version 1 of a letter and whether it passed every required check as drafted. */
-export interface FirstDraft {
-  createdAt: Date;
-  allRequiredPassed: boolean;
+/** The two middle values of a sorted list: the same value twice when the list has an odd length. */
+export interface MiddleValues {
+  lower: number;
+  upper: number;
+}
+
+/**
+ * What the database adds up for the weekly digest (trends.repository.ts). Week k back from
+ * periodEnd is [periodEnd − (k+1)·7 d, periodEnd − k·7 d): fixed 168-hour weeks, start in, end out.
+ */
+export interface TrendAggregates {
+  /** Cases received, by category and week, for weeks 0 to TREND_WEEKS − 1. */
+  receivedByCategory: WeeklyCount[];
+  receivedByDepartment: WeeklyCount[];
+  /** Hours from receipt to acknowledgement, for cases received in the period; null when none. */
+  hoursToAcknowledge: MiddleValues | null;
+  /** Hours from receipt to closure, for cases closed in the period whenever received; null when none. */
+  hoursToResolve: MiddleValues | null;
+  /** Grievances whose 7-day clock ran out in the period, and those answered by then (letter approved, or closed). */
+  grievanceClock: { due: number; answered: number };
+  /** Version 1 of letters created in the period, and those passing every required check. */
+  firstDrafts: { total: number; passed: number };
 }
 
 /** When a week's count is unusual enough to call out. */
@@ -157,28 +168,10 @@ function formatP(pValue: number, maxPValue: number): string {
   return `P = ${shown} < ${maxPValue}`;
 }
 
-interface Window {
-  start: number;
-  end: number;
-}
-
-function inWindow(instant: Date | null, window: Window): boolean {
-  if (!instant) return false;
-  const at = instant.getTime();
-  return at >= window.start && at < window.end;
-}
-
-function hoursBetween(from: Date, to: Date): number {
-  return (to.getTime() - from.getTime()) / 3_600_000;
-}
-
-/** The middle value (mean of the two middle values for an even count), rounded to one decimal; null when empty. */
-function medianOneDecimal(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return Math.round(median * 10) / 10;
+/** The mean of the two middle values, rounded to one decimal; null when there were none. */
+function medianOneDecimal(middle: MiddleValues | null): number | null {
+  if (!middle) return null;
+  return Math.round(((middle.lower + middle.upper) / 2) * 10) / 10;
 }
 
 function share(part: number, whole: number): number | null {
@@ -191,34 +184,35 @@ interface Tally {
   baseline: number;
 }
 
-function rowsBy(
-  cases: readonly TrendCase[],
-  keyOf: (trendCase: TrendCase) => string,
-  labelOf: (key: string) => string,
-  windows: { period: Window; previous: Window; baseline: Window },
-  rule: SpikeRule,
-): TrendRow[] {
-  const tallies = new Map<string, Tally>();
-  for (const trendCase of cases) {
-    const inPeriod = inWindow(trendCase.receivedAt, windows.period);
-    const inPrevious = inWindow(trendCase.receivedAt, windows.previous);
-    const inBaseline = inWindow(trendCase.receivedAt, windows.baseline);
-    // Cases outside all three windows make no row, so an old category does not linger at zero.
-    if (!inPeriod && !inPrevious && !inBaseline) continue;
-    const key = keyOf(trendCase);
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = { count: 0, previous: 0, baseline: 0 };
-      tallies.set(key, tally);
-    }
-    if (inPeriod) tally.count += 1;
-    if (inPrevious) tally.previous += 1;
-    if (inBaseline) tally.baseline += 1;
+const isPeriod = (weeksAgo: number) => weeksAgo === 0;
+const isPrevious = (weeksAgo: number) => weeksAgo === 1;
+const isBaseline = (weeksAgo: number) => weeksAgo >= 1 && weeksAgo <= BASELINE_WEEKS;
+
+/** This week, last week and the baseline, summed over the given weekly counts. */
+function tally(counts: readonly WeeklyCount[]): Tally {
+  const sum: Tally = { count: 0, previous: 0, baseline: 0 };
+  for (const { weeksAgo, count } of counts) {
+    if (isPeriod(weeksAgo)) sum.count += count;
+    if (isPrevious(weeksAgo)) sum.previous += count;
+    if (isBaseline(weeksAgo)) sum.baseline += count;
+  }
+  return sum;
+}
+
+function rowsBy(counts: readonly WeeklyCount[], labelOf: (key: string) => string, rule: SpikeRule): TrendRow[] {
+  const byKey = new Map<string, WeeklyCount[]>();
+  for (const weekly of counts) {
+    // Weeks outside every window make no row, so an old category does not linger at zero.
+    if (weekly.count === 0 || !(isPeriod(weekly.weeksAgo) || isBaseline(weekly.weeksAgo))) continue;
+    const list = byKey.get(weekly.key);
+    if (list) list.push(weekly);
+    else byKey.set(weekly.key, [weekly]);
   }
   const rows: TrendRow[] = [];
-  for (const [key, tally] of tallies) {
-    const baselineMean = tally.baseline / BASELINE_WEEKS;
-    rows.push({ key, label: labelOf(key), count: tally.count, previous: tally.previous, baselineMean, spike: spikeFor(tally.count, baselineMean, rule) });
+  for (const [key, weeks] of byKey) {
+    const { count, previous, baseline } = tally(weeks);
+    const baselineMean = baseline / BASELINE_WEEKS;
+    rows.push({ key, label: labelOf(key), count, previous, baselineMean, spike: spikeFor(count, baselineMean, rule) });
   }
   return rows.sort((a, b) => b.count - a.count || compareText(a.label, b.label) || compareText(a.key, b.key));
 }
@@ -233,58 +227,30 @@ function compareText(a: string, b: string): number {
  * baseline of the 8 weeks before the period start (which includes the previous week).
  */
 export function buildTrendDigest(input: {
-  cases: TrendCase[];
-  firstDrafts: FirstDraft[];
+  aggregates: TrendAggregates;
   periodEnd: Date;
   rule?: SpikeRule;
   categoryLabel: (id: string) => string;
 }): TrendDigest {
   const rule = input.rule ?? DEFAULT_SPIKE_RULE;
-  // Fixed 168-hour weeks: the windows stay contiguous and equal, whatever DST does to local time.
+  const { aggregates } = input;
   const end = input.periodEnd.getTime();
-  const start = end - WEEK_MS;
-  const period: Window = { start, end };
-  const previous: Window = { start: start - WEEK_MS, end: start };
-  const baseline: Window = { start: start - BASELINE_WEEKS * WEEK_MS, end: start };
-  const windows = { period, previous, baseline };
-
-  const received = input.cases.filter((trendCase) => inWindow(trendCase.receivedAt, period));
-  const total = received.length;
-  const previousTotal = input.cases.filter((trendCase) => inWindow(trendCase.receivedAt, previous)).length;
-  const baselineTotal = input.cases.filter((trendCase) => inWindow(trendCase.receivedAt, baseline)).length;
-
-  const acknowledgeHours = received.flatMap((trendCase) => (trendCase.acknowledgedAt ? [hoursBetween(trendCase.receivedAt, trendCase.acknowledgedAt)] : []));
-  // Resolution is counted in the week the case closed, whenever it arrived.
-  const resolveHours = input.cases.flatMap((trendCase) =>
-    trendCase.closedAt && inWindow(trendCase.closedAt, period) ? [hoursBetween(trendCase.receivedAt, trendCase.closedAt)] : [],
-  );
-
-  // A grievance counts in the week its 7-day clock ran out; an interim letter also meets the clock.
-  let due = 0;
-  let answered = 0;
-  for (const trendCase of input.cases) {
-    if (trendCase.type !== "grievance" || !trendCase.responseDueAt || !inWindow(trendCase.responseDueAt, period)) continue;
-    due += 1;
-    const deadline = trendCase.responseDueAt.getTime();
-    const letterInTime = trendCase.firstLetterApprovedAt !== null && trendCase.firstLetterApprovedAt.getTime() <= deadline;
-    const closedInTime = trendCase.closedAt !== null && trendCase.closedAt.getTime() <= deadline;
-    if (letterInTime || closedInTime) answered += 1;
-  }
-
-  const drafts = input.firstDrafts.filter((draft) => inWindow(draft.createdAt, period));
-  const passed = drafts.filter((draft) => draft.allRequiredPassed).length;
+  // Every case has one category, so the category counts add up to all cases received.
+  const totals = tally(aggregates.receivedByCategory);
+  const { due, answered } = aggregates.grievanceClock;
+  const { total: drafts, passed } = aggregates.firstDrafts;
 
   return {
-    periodStart: new Date(start),
+    periodStart: new Date(end - WEEK_MS),
     periodEnd: new Date(end),
-    total,
-    previousTotal,
-    baselineWeeklyMean: baselineTotal / BASELINE_WEEKS,
-    byCategory: rowsBy(input.cases, (trendCase) => trendCase.category, input.categoryLabel, windows, rule),
-    byDepartment: rowsBy(input.cases, (trendCase) => trendCase.department, (department) => department, windows, rule),
-    medianHoursToAcknowledge: medianOneDecimal(acknowledgeHours),
-    medianHoursToResolve: medianOneDecimal(resolveHours),
+    total: totals.count,
+    previousTotal: totals.previous,
+    baselineWeeklyMean: totals.baseline / BASELINE_WEEKS,
+    byCategory: rowsBy(aggregates.receivedByCategory, input.categoryLabel, rule),
+    byDepartment: rowsBy(aggregates.receivedByDepartment, (department) => department, rule),
+    medianHoursToAcknowledge: medianOneDecimal(aggregates.hoursToAcknowledge),
+    medianHoursToResolve: medianOneDecimal(aggregates.hoursToResolve),
     grievancesAnsweredWithin7Days: { answered, due, share: share(answered, due) },
-    firstDraftsPassingAllChecks: { passed, total: drafts.length, share: share(passed, drafts.length) },
+    firstDraftsPassingAllChecks: { passed, total: drafts, share: share(passed, drafts) },
   };
 }

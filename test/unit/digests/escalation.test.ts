@@ -73,6 +73,33 @@ describe("buildEscalationDigest", () => {
     expect(digest.groups.map((group) => group.group)).toEqual(["overdue", "drafts_waiting"]);
   });
 
+  it("counts each listed case once, whether it is listed for its waiting letters only or also above", () => {
+    const overdue = summary({ responseDueAt: new Date(now.getTime() - HOUR) });
+    const quiet = summary();
+    const young = summary();
+    const draftsWaiting = [
+      { caseId: overdue.id, since: new Date(now.getTime() - 30 * HOUR) },
+      { caseId: quiet.id, since: new Date(now.getTime() - 40 * HOUR) },
+      { caseId: quiet.id, since: new Date(now.getTime() - 25 * HOUR) },
+      { caseId: young.id, since: new Date(now.getTime() - 2 * HOUR) },
+    ];
+    const digest = buildEscalationDigest(input([overdue, quiet, young], { draftsWaiting }));
+    expect(digest.groups.map((group) => [group.group, group.items.map((item) => item.caseNumber)])).toEqual([
+      ["overdue", [overdue.number]],
+      ["drafts_waiting", [quiet.number, overdue.number, quiet.number]],
+    ]);
+    expect(digest.total).toBe(2);
+  });
+
+  it("lists a deadline in the last minute of tomorrow, even across the autumn DST change, and nothing after", () => {
+    // Saturday 31 October 2026, 00:01 in New York; Sunday lasts 25 hours.
+    const saturday = new Date("2026-10-31T04:01:00Z");
+    const lastMinute = summary({ responseDueAt: new Date("2026-11-02T04:59:00Z") }); // Sunday 23:59 EST
+    const monday = summary({ responseDueAt: new Date("2026-11-02T05:00:00Z") }); // Monday 00:00 EST
+    const digest = buildEscalationDigest(input([lastMinute, monday], { now: saturday }));
+    expect(digest.groups.map((group) => [group.group, group.items.map((item) => item.caseNumber)])).toEqual([["due_tomorrow", [lastMinute.number]]]);
+  });
+
   it("uses the hospital's calendar for today and tomorrow across the autumn DST change", () => {
     const sunday = new Date("2026-11-01T12:00:00Z"); // 07:00 EST, the day clocks went back
     const dueMonday = summary({ responseDueAt: new Date("2026-11-02T04:30:00Z") }); // 23:30 Sunday New York
@@ -109,18 +136,24 @@ describe("trendMessages", () => {
     const { buildTrendDigest } = await import("../../../src/digests/trends.ts");
     const { trendMessages } = await import("../../../src/slack/blocks/digests.ts");
     const periodEnd = new Date("2026-12-07T13:00:00Z");
-    const cases = Array.from({ length: 300 }, (_, index) => ({
-      id: String(index),
-      category: index % 3 === 0 ? "safety" : "communication",
-      department: `Unit ${index % 40}`,
-      type: "complaint" as const,
-      receivedAt: new Date(periodEnd.getTime() - (index % 2 === 0 ? 2 : 20) * 24 * HOUR),
-      acknowledgedAt: null,
-      closedAt: null,
-      responseDueAt: null,
-      firstLetterApprovedAt: null,
-    }));
-    const digest = buildTrendDigest({ cases, firstDrafts: [], periodEnd, categoryLabel: (id) => id });
+    // 300 cases: every other one this week, the rest two weeks back; a third are safety; 40 units.
+    const counts = (keyOf: (index: number) => string) => {
+      const tally = new Map<string, number>();
+      for (let index = 0; index < 300; index += 1) {
+        const key = `${keyOf(index)}|${index % 2 === 0 ? 0 : 2}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+      }
+      return [...tally].map(([key, count]) => ({ key: key.split("|")[0]!, weeksAgo: Number(key.split("|")[1]), count }));
+    };
+    const aggregates = {
+      receivedByCategory: counts((index) => (index % 3 === 0 ? "safety" : "communication")),
+      receivedByDepartment: counts((index) => `Unit ${index % 40}`),
+      hoursToAcknowledge: null,
+      hoursToResolve: null,
+      grievanceClock: { due: 0, answered: 0 },
+      firstDrafts: { total: 0, passed: 0 },
+    };
+    const digest = buildTrendDigest({ aggregates, periodEnd, categoryLabel: (id) => id });
     const messages = trendMessages(digest, { timeZone: TZ, workspaceUrl: "https://hospital.slack.com/" });
     for (const message of messages) {
       expect(message.blocks.length).toBeLessThanOrEqual(50);

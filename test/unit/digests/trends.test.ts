@@ -1,42 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { categoryLabel } from "../../../src/cases/taxonomy.ts";
-import { buildTrendDigest, DEFAULT_SPIKE_RULE, type FirstDraft, poissonUpperTail, spikeFor, type TrendCase } from "../../../src/digests/trends.ts";
+import { buildTrendDigest, DEFAULT_SPIKE_RULE, poissonUpperTail, spikeFor, type TrendAggregates, type WeeklyCount } from "../../../src/digests/trends.ts";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+// The rules on top of the database's weekly aggregates. Which case falls in which week, and the
+// medians, clock and draft counts the database works out, are tested on real databases in
+// test/integration/digests.test.ts.
+
 // Monday 00:00 in New York: the digest covers the week that just ended.
 const periodEnd = new Date("2026-12-07T05:00:00Z");
-const at = (offsetMs: number) => new Date(periodEnd.getTime() + offsetMs);
 
-let nextId = 0;
-function trendCase(overrides: Partial<TrendCase>): TrendCase {
-  nextId += 1;
-  return {
-    id: `case-${nextId}`,
-    category: "communication",
-    department: "Emergency Department",
-    type: "complaint",
-    receivedAt: at(-1 * DAY),
-    acknowledgedAt: null,
-    closedAt: null,
-    responseDueAt: null,
-    firstLetterApprovedAt: null,
-    ...overrides,
-  };
+const NO_AGGREGATES: TrendAggregates = {
+  receivedByCategory: [],
+  receivedByDepartment: [],
+  hoursToAcknowledge: null,
+  hoursToResolve: null,
+  grievanceClock: { due: 0, answered: 0 },
+  firstDrafts: { total: 0, passed: 0 },
+};
+
+function digest(aggregates: Partial<TrendAggregates>) {
+  return buildTrendDigest({ aggregates: { ...NO_AGGREGATES, ...aggregates }, periodEnd, categoryLabel });
 }
 
-/** `count` cases received at `offsets` (cycled), all alike otherwise. */
-function many(count: number, offsets: number[], overrides: Partial<TrendCase>): TrendCase[] {
-  return Array.from({ length: count }, (_, i) => trendCase({ receivedAt: at(offsets[i % offsets.length]!), ...overrides }));
+/** `perWeek` cases of `key` in each of the given weeks back. */
+function weekly(key: string, weeksAgo: number[], perWeek: number): WeeklyCount[] {
+  return weeksAgo.map((week) => ({ key, weeksAgo: week, count: perWeek }));
 }
 
-function digest(cases: TrendCase[], firstDrafts: FirstDraft[] = []) {
-  return buildTrendDigest({ cases, firstDrafts, periodEnd, categoryLabel });
-}
-
-// One offset in each of the 8 baseline weeks: [−63 d, −7 d).
-const baselineWeeks = Array.from({ length: 8 }, (_, week) => -(8 + 7 * week) * DAY - 3 * HOUR);
-const thisWeek = [-1 * DAY, -2 * DAY, -3 * DAY, -6 * DAY];
+// The 8 baseline weeks: 1 (the previous week) to 8.
+const baselineWeeks = [1, 2, 3, 4, 5, 6, 7, 8];
 
 describe("poissonUpperTail", () => {
   it("matches known values", () => {
@@ -121,17 +113,16 @@ describe("spikeFor", () => {
 });
 
 describe("buildTrendDigest windows", () => {
-  it("counts half-open weeks: the start is in, the end is out", () => {
-    const result = digest([
-      trendCase({ receivedAt: at(0) }), // the end: next week's
-      trendCase({ receivedAt: at(-1) }),
-      trendCase({ receivedAt: at(-7 * DAY) }), // this week's start
-      trendCase({ receivedAt: at(-7 * DAY - 1) }), // previous week (and baseline)
-      trendCase({ receivedAt: at(-14 * DAY) }), // previous week's start (and baseline)
-      trendCase({ receivedAt: at(-14 * DAY - 1) }), // baseline only
-      trendCase({ receivedAt: at(-63 * DAY) }), // baseline start
-      trendCase({ receivedAt: at(-63 * DAY - 1) }), // before the baseline
-    ]);
+  it("takes week 0 as this week, week 1 as the previous week and weeks 1 to 8 as the baseline", () => {
+    const result = digest({
+      receivedByCategory: [
+        { key: "communication", weeksAgo: 0, count: 2 },
+        { key: "communication", weeksAgo: 1, count: 2 },
+        { key: "communication", weeksAgo: 2, count: 1 },
+        { key: "communication", weeksAgo: 8, count: 1 },
+        { key: "communication", weeksAgo: 9, count: 5 }, // before the baseline
+      ],
+    });
     expect(result.periodStart).toEqual(new Date("2026-11-30T05:00:00Z"));
     expect(result.periodEnd).toEqual(periodEnd);
     expect(result.total).toBe(2);
@@ -141,7 +132,7 @@ describe("buildTrendDigest windows", () => {
   });
 
   it("is empty for no cases", () => {
-    expect(digest([])).toEqual({
+    expect(digest({})).toEqual({
       periodStart: new Date("2026-11-30T05:00:00Z"),
       periodEnd,
       total: 0,
@@ -158,26 +149,35 @@ describe("buildTrendDigest windows", () => {
 });
 
 describe("buildTrendDigest rows", () => {
-  const cases = [
+  const receivedByCategory = [
     // 2 a week for 8 weeks, then 14: a spike.
-    ...many(16, baselineWeeks, { category: "safety", department: "Pharmacy" }),
-    ...many(14, thisWeek, { category: "safety", department: "Pharmacy" }),
+    ...weekly("safety", baselineWeeks, 2),
+    ...weekly("safety", [0], 14),
     // 3 out of nowhere: too few to flag.
-    ...many(3, thisWeek, { category: "communication", department: "Emergency Department" }),
+    ...weekly("communication", [0], 3),
     // Ties with communication on count, so the label decides.
-    ...many(3, thisWeek, { category: "access", department: "Admissions and Registration" }),
+    ...weekly("access", [0], 3),
     // Nothing this week, one last week: still a row.
-    trendCase({ category: "billing", department: "Billing Office", receivedAt: at(-10 * DAY) }),
+    ...weekly("billing", [1], 1),
     // Only before the baseline: no row.
-    trendCase({ category: "quality", department: "Oncology", receivedAt: at(-70 * DAY) }),
+    ...weekly("quality", [9], 1),
   ];
+  const receivedByDepartment = [
+    ...weekly("Pharmacy", baselineWeeks, 2),
+    ...weekly("Pharmacy", [0], 14),
+    ...weekly("Emergency Department", [0], 3),
+    ...weekly("Admissions and Registration", [0], 3),
+    ...weekly("Billing Office", [1], 1),
+    ...weekly("Oncology", [9], 1),
+  ];
+  const aggregates = { receivedByCategory, receivedByDepartment };
   const safetySpike = {
     reason: "14 this week vs 2 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)",
     pValue: poissonUpperTail(14, 2),
   };
 
   it("counts by category, sorted by count then label, all-zero rows omitted", () => {
-    const result = digest(cases);
+    const result = digest(aggregates);
     expect(result.total).toBe(20);
     expect(result.previousTotal).toBe(3);
     expect(result.baselineWeeklyMean).toBe(17 / 8);
@@ -190,7 +190,7 @@ describe("buildTrendDigest rows", () => {
   });
 
   it("counts by department the same way, labelled by name", () => {
-    expect(digest(cases).byDepartment).toEqual([
+    expect(digest(aggregates).byDepartment).toEqual([
       { key: "Pharmacy", label: "Pharmacy", count: 14, previous: 2, baselineMean: 2, spike: safetySpike },
       { key: "Admissions and Registration", label: "Admissions and Registration", count: 3, previous: 0, baselineMean: 0, spike: null },
       { key: "Emergency Department", label: "Emergency Department", count: 3, previous: 0, baselineMean: 0, spike: null },
@@ -198,10 +198,16 @@ describe("buildTrendDigest rows", () => {
     ]);
   });
 
+  it("adds up several counts for the same key and week", () => {
+    const result = digest({ receivedByCategory: [...weekly("safety", [0, 0], 7), ...weekly("safety", baselineWeeks, 2)] });
+    expect(result.byCategory).toEqual([
+      { key: "safety", label: "Safety (errors, falls, infection, medication)", count: 14, previous: 2, baselineMean: 2, spike: safetySpike },
+    ]);
+  });
+
   it("sorts ties by label, not by key", () => {
     const result = buildTrendDigest({
-      cases: [trendCase({ category: "a" }), trendCase({ category: "b" })],
-      firstDrafts: [],
+      aggregates: { ...NO_AGGREGATES, receivedByCategory: [...weekly("a", [0], 1), ...weekly("b", [0], 1)] },
       periodEnd,
       categoryLabel: (id) => (id === "a" ? "Zebras" : "Apples"),
     });
@@ -209,88 +215,45 @@ describe("buildTrendDigest rows", () => {
   });
 
   it("uses the given rule", () => {
-    const result = buildTrendDigest({ cases, firstDrafts: [], periodEnd, categoryLabel, rule: { minCount: 15, maxPValue: 0.01 } });
+    const result = buildTrendDigest({ aggregates: { ...NO_AGGREGATES, ...aggregates }, periodEnd, categoryLabel, rule: { minCount: 15, maxPValue: 0.01 } });
     expect(result.byCategory[0]!.spike).toBeNull();
     expect(result.byDepartment[0]!.spike).toBeNull();
   });
 });
 
 describe("buildTrendDigest medians", () => {
-  it("takes the middle time to acknowledge, for cases received this week", () => {
-    const received = at(-3 * DAY);
-    const cases = [
-      trendCase({ receivedAt: received, acknowledgedAt: new Date(received.getTime() + 80 * 60_000) }), // 1.33 h
-      trendCase({ receivedAt: received, acknowledgedAt: new Date(received.getTime() + 0.5 * HOUR) }),
-      trendCase({ receivedAt: received, acknowledgedAt: new Date(received.getTime() + 5 * HOUR) }),
-      trendCase({ receivedAt: received, acknowledgedAt: null }),
-      // Received last week, acknowledged this week: last week's number.
-      trendCase({ receivedAt: at(-8 * DAY), acknowledgedAt: at(-6 * DAY) }),
-    ];
-    expect(digest(cases).medianHoursToAcknowledge).toBe(1.3);
+  it("takes the middle value, or the mean of the two middle values, rounded to one decimal", () => {
+    // Odd count: one middle value, 80 minutes.
+    expect(digest({ hoursToAcknowledge: { lower: 80 / 60, upper: 80 / 60 } }).medianHoursToAcknowledge).toBe(1.3);
     // Even count: the mean of 1.33 and 3, rounded.
-    cases.push(trendCase({ receivedAt: received, acknowledgedAt: new Date(received.getTime() + 3 * HOUR) }));
-    expect(digest(cases).medianHoursToAcknowledge).toBe(2.2);
-  });
-
-  it("takes the middle time to resolve, for cases closed this week whenever received", () => {
-    const cases = [
-      trendCase({ receivedAt: at(-30 * DAY), closedAt: at(-1 * DAY) }), // 696 h
-      trendCase({ receivedAt: at(-9 * DAY), closedAt: at(-7 * DAY) }), // 48 h, closed at the start
-      trendCase({ receivedAt: at(-2 * DAY), closedAt: at(-2 * DAY + 90 * 60_000) }), // 1.5 h
-      trendCase({ receivedAt: at(-3 * DAY), closedAt: at(0) }), // closed at the end: next week's
-      trendCase({ receivedAt: at(-20 * DAY), closedAt: at(-7 * DAY - 1) }), // last week's
-      trendCase({ receivedAt: at(-3 * DAY), closedAt: null }),
-    ];
-    expect(digest(cases).medianHoursToResolve).toBe(48);
-    cases.push(trendCase({ receivedAt: at(-5 * DAY), closedAt: at(-5 * DAY + 100 * HOUR) }));
-    expect(digest(cases).medianHoursToResolve).toBe(74);
+    expect(digest({ hoursToAcknowledge: { lower: 80 / 60, upper: 3 } }).medianHoursToAcknowledge).toBe(2.2);
+    expect(digest({ hoursToResolve: { lower: 48, upper: 48 } }).medianHoursToResolve).toBe(48);
+    expect(digest({ hoursToResolve: { lower: 48, upper: 100 } }).medianHoursToResolve).toBe(74);
+    // Exactly halfway rounds up: (1.2 + 1.3) / 2 = 1.25.
+    expect(digest({ hoursToResolve: { lower: 1.2, upper: 1.3 } }).medianHoursToResolve).toBe(1.3);
   });
 
   it("is null when nothing was acknowledged or closed this week", () => {
-    const result = digest([trendCase({ receivedAt: at(-1 * DAY) }), trendCase({ receivedAt: at(-9 * DAY), acknowledgedAt: at(-8 * DAY), closedAt: at(-7 * DAY - 1) })]);
+    const result = digest({ hoursToAcknowledge: null, hoursToResolve: null });
     expect(result.medianHoursToAcknowledge).toBeNull();
     expect(result.medianHoursToResolve).toBeNull();
   });
 });
 
-describe("buildTrendDigest grievances answered within 7 days", () => {
-  const grievance = (dueOffset: number, overrides: Partial<TrendCase> = {}) =>
-    trendCase({ type: "grievance", receivedAt: at(dueOffset - 7 * DAY), responseDueAt: at(dueOffset), ...overrides });
-
-  it("counts grievances due this week and those answered by a letter or closure in time", () => {
-    const result = digest([
-      grievance(-7 * DAY, { firstLetterApprovedAt: at(-7 * DAY) }), // due at the start, letter exactly on time
-      grievance(-3 * DAY, { closedAt: at(-4 * DAY) }), // closed in time, no letter
-      grievance(-2 * DAY, { firstLetterApprovedAt: at(-2 * DAY + 1), closedAt: at(-1 * DAY) }), // both late
-      grievance(-1 * DAY), // nothing yet
-      grievance(0, { firstLetterApprovedAt: at(-1 * DAY) }), // due at the end: next week's
-      grievance(-7 * DAY - 1, { firstLetterApprovedAt: at(-8 * DAY) }), // due last week
-      trendCase({ type: "complaint", responseDueAt: at(-1 * DAY), closedAt: at(-2 * DAY) }), // not a grievance
-      trendCase({ type: "grievance", responseDueAt: null }),
-    ]);
-    expect(result.grievancesAnsweredWithin7Days).toEqual({ answered: 2, due: 4, share: 0.5 });
+describe("buildTrendDigest shares", () => {
+  it("shares grievances answered within 7 days of those due this week", () => {
+    expect(digest({ grievanceClock: { due: 4, answered: 2 } }).grievancesAnsweredWithin7Days).toEqual({ answered: 2, due: 4, share: 0.5 });
   });
 
-  it("has no share when nothing fell due", () => {
-    expect(digest([grievance(-8 * DAY)]).grievancesAnsweredWithin7Days).toEqual({ answered: 0, due: 0, share: null });
-  });
-});
-
-describe("buildTrendDigest first drafts", () => {
-  it("shares of first drafts created this week that passed every required check", () => {
-    const drafts: FirstDraft[] = [
-      { createdAt: at(-7 * DAY), allRequiredPassed: false }, // the start: in
-      { createdAt: at(-5 * DAY), allRequiredPassed: true },
-      { createdAt: at(-3 * DAY), allRequiredPassed: true },
-      { createdAt: at(-1), allRequiredPassed: true },
-      { createdAt: at(-2 * DAY), allRequiredPassed: false },
-      { createdAt: at(0), allRequiredPassed: true }, // the end: out
-      { createdAt: at(-8 * DAY), allRequiredPassed: true }, // last week
-    ];
-    expect(digest([], drafts).firstDraftsPassingAllChecks).toEqual({ passed: 3, total: 5, share: 0.6 });
+  it("has no grievance share when nothing fell due", () => {
+    expect(digest({ grievanceClock: { due: 0, answered: 0 } }).grievancesAnsweredWithin7Days).toEqual({ answered: 0, due: 0, share: null });
   });
 
-  it("has no share without drafts this week", () => {
-    expect(digest([], [{ createdAt: at(-8 * DAY), allRequiredPassed: true }]).firstDraftsPassingAllChecks).toEqual({ passed: 0, total: 0, share: null });
+  it("shares first drafts passing every required check of those created this week", () => {
+    expect(digest({ firstDrafts: { total: 5, passed: 3 } }).firstDraftsPassingAllChecks).toEqual({ passed: 3, total: 5, share: 0.6 });
+  });
+
+  it("has no draft share without drafts this week", () => {
+    expect(digest({ firstDrafts: { total: 0, passed: 0 } }).firstDraftsPassingAllChecks).toEqual({ passed: 0, total: 0, share: null });
   });
 });

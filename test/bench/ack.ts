@@ -12,7 +12,7 @@ import { type LatencySummary, summarize } from "./stats.ts";
 // Step 1 (ack latency under load), step 4 (memory) and step 5 (start-up time): each target is a
 // fresh server process with its own fake Slack process; the same three workloads run against each.
 
-export type TargetName = "floor" | "app-pglite" | "app-postgres";
+export type TargetName = "floor" | "floor-views" | "app-pglite" | "app-postgres";
 export type WorkloadName = "/case help" | "/case (opens modal)" | "intake submission";
 
 export interface WorkloadResult extends LatencySummary {
@@ -68,12 +68,13 @@ function workloads(responseUrl: string): Workload[] {
 
 interface Target {
   name: TargetName;
-  kind: "floor" | "app";
+  kind: "floor" | "floor-views" | "app";
   database: DatabaseKind;
 }
 
 const TARGETS: Target[] = [
   { name: "floor", kind: "floor", database: "pglite" },
+  { name: "floor-views", kind: "floor-views", database: "pglite" },
   { name: "app-pglite", kind: "app", database: "pglite" },
   { name: "app-postgres", kind: "app", database: "postgres" },
 ];
@@ -142,8 +143,10 @@ function completionOf(requests: PreparedRequest[], sentAt: number[], completions
 async function runWorkloads(target: Target, server: ServerProcess, slack: SlackProcess, config: BenchConfig, log: (line: string) => void) {
   const results: WorkloadResult[] = [];
   let submitted = 0;
-  for (const workload of workloads(`${slack.url}/commands/1`)) {
-    const check = target.kind === "floor" ? emptyAck : workload.check;
+  // The floor that opens the form is only a floor for /case.
+  const chosen = workloads(`${slack.url}/commands/1`).filter((workload) => target.kind !== "floor-views" || workload.name === "/case (opens modal)");
+  for (const workload of chosen) {
+    const check = target.kind === "app" ? workload.check : emptyAck;
     const shapes: [WorkloadResult["shape"], LoadShape, number][] = [
       ["closed", { kind: "closed", concurrency: config.concurrency }, config.requests],
       ["open", { kind: "open", perSecond: config.openRate }, config.openRequests],
@@ -158,7 +161,7 @@ async function runWorkloads(target: Target, server: ServerProcess, slack: SlackP
       const run = await runLoad(server.url, requests, load, check);
       if (workload.name === "intake submission") submitted += run.latenciesMs.length - run.failures;
       let completion: WorkloadResult["completion"] = null;
-      if (target.kind === "app" && workload.completes) {
+      if (target.kind !== "floor" && workload.completes) {
         await quiesce(slack);
         completion = completionOf(requests, run.sentAt, await slack.completions(), run.wallMs);
       }

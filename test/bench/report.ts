@@ -23,8 +23,9 @@ const loadLabel = (w: WorkloadResult, config: { concurrency: number; openRate: n
 
 function ackRows(targets: TargetResult[], config: { concurrency: number; openRate: number }): Row[] {
   const floor = targets.find((target) => target.target === "floor");
+  const floorViews = targets.find((target) => target.target === "floor-views");
   const rows: Row[] = [];
-  for (const target of targets.filter((t) => t.target !== "floor")) {
+  for (const target of targets.filter((t) => !t.target.startsWith("floor"))) {
     for (const workload of target.workloads) {
       const base = floor?.workloads.find((w) => w.workload === workload.workload && w.shape === workload.shape);
       const r = base ? workload.p99Ms / base.p99Ms : Number.NaN;
@@ -37,6 +38,12 @@ function ackRows(targets: TargetResult[], config: { concurrency: number; openRat
         `p99 ${ratio(r)}${verdict(r, 1.5, false)}`,
         "p99 ≤ 1.50×",
       ]);
+      // The same views.open from a bare Bolt app: the libraries' cost of what the app does for /case.
+      const sameWork = floorViews?.workloads.find((w) => w.workload === workload.workload && w.shape === workload.shape);
+      if (sameWork) {
+        const rv = workload.p99Ms / sameWork.p99Ms;
+        rows.push(["  vs Bolt app doing the same views.open", target.target, "", `${latency(sameWork)}, ${sameWork.perSecond.toFixed(0)}/s`, `p99 ${ratio(rv)}${verdict(rv, 1.5, false)}`, "p99 ≤ 1.50×"]);
+      }
       const done = workload.completion;
       if (done) {
         rows.push([
@@ -102,7 +109,7 @@ function historyRows(history: HistoryResult | null, skipped: string | null): Row
 function memoryRows(targets: TargetResult[]): Row[] {
   const floor = targets.find((target) => target.target === "floor");
   return targets
-    .filter((target) => target.target !== "floor")
+    .filter((target) => !target.target.startsWith("floor"))
     .map((target) => [
       "4 RSS idle / peak",
       target.target,
@@ -116,7 +123,7 @@ function memoryRows(targets: TargetResult[]): Row[] {
 function startupRows(targets: TargetResult[]): Row[] {
   const floor = targets.find((target) => target.target === "floor");
   return targets
-    .filter((target) => target.target !== "floor")
+    .filter((target) => !target.target.startsWith("floor"))
     .map((target) => ["5 start-up to ready", target.target, ms(target.startupMs, 0), floor ? ms(floor.startupMs, 0) : "n/a", "", ""]);
 }
 

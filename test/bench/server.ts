@@ -1,6 +1,9 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { buildApp } from "../../src/app.ts";
+import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
+import { caseIntakeModal } from "../../src/slack/blocks/case-intake.modal.ts";
+import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
 import { COMMANDS, VIEWS } from "../../src/slack/ids.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { SIGNING_SECRET } from "../fakes/signed-requests.ts";
@@ -11,9 +14,11 @@ import { countingLogSink, type LogTally } from "./log-sink.ts";
 // the server do not share an event loop, and so that RSS is the server's alone.
 //   BENCH_SERVER=app   the real app (buildApp + start), on PGlite or on BENCH_DATABASE_URL
 //   BENCH_SERVER=floor a bare Bolt App on an HTTPReceiver whose listeners only ack()
+//   BENCH_SERVER=floor-views the same, except that /case then opens the same intake form with
+//                      views.open: the libraries' own cost of what the app does for /case
 // Messages to the parent: {type:"ready", port, startupMs}; answers "rss" and "log"; {type:"stopped", log} after "stop".
 
-export type ServerKind = "app" | "floor";
+export type ServerKind = "app" | "floor" | "floor-views";
 
 /** How long the server's event loop was held up, from ready to the "log" request. */
 export interface EventLoopDelay {
@@ -40,7 +45,7 @@ async function startApp(slackApiUrl: string, databaseUrl: string | undefined, si
   return { port, stop: () => running.stop() };
 }
 
-async function startFloor(slackApiUrl: string): Promise<Started> {
+async function startFloor(slackApiUrl: string, opensForm: boolean): Promise<Started> {
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
   const app = new App({
     token: "xoxb-bench-token",
@@ -49,8 +54,11 @@ async function startFloor(slackApiUrl: string): Promise<Started> {
     logLevel: LogLevel.ERROR,
     clientOptions: { slackApiUrl },
   });
-  app.command(COMMANDS.case, async ({ ack }) => {
+  app.command(COMMANDS.case, async ({ ack, command, client }) => {
     await ack();
+    if (!opensForm || command.text.trim() !== "") return;
+    const privateMetadata = encodeIntakeMetadata({ originChannelId: command.channel_id });
+    await client.views.open({ trigger_id: command.trigger_id, view: caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now: new Date(), privateMetadata }) });
   });
   app.view(VIEWS.caseIntake, async ({ ack }) => {
     await ack();
@@ -73,7 +81,7 @@ async function main(): Promise<void> {
   const { sink, tally } = countingLogSink();
 
   const started = performance.now();
-  const server = kind === "app" ? await startApp(slackApiUrl, databaseUrl, sink) : await startFloor(slackApiUrl);
+  const server = kind === "app" ? await startApp(slackApiUrl, databaseUrl, sink) : await startFloor(slackApiUrl, kind === "floor-views");
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   send({ type: "ready", port: server.port, startupMs: performance.now() - started });

@@ -34,6 +34,18 @@ function middle([row]: MiddleRow[]): MiddleValues | null {
   return row && row.lower !== null && row.upper !== null ? { lower: row.lower, upper: row.upper } : null;
 }
 
+/** The two middle values of the hours from receipt to `until` (a fixed column, never input) over the cases `where` picks. */
+async function middleHoursFromReceipt(prisma: PrismaClient, until: Prisma.Sql, where: Prisma.Sql): Promise<MiddleValues | null> {
+  // Whole milliseconds over 3,600,000 in float8: the same double as the difference of two Dates in JS.
+  return middle(await prisma.$queryRaw<MiddleRow[]>`
+    SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours") AS "lower",
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours" DESC) AS "upper"
+    FROM (
+      SELECT (extract(epoch FROM ${until} - "received_at") * 1000)::float8 / 3600000 AS "hours"
+      FROM "cases" WHERE ${where}
+    ) AS "spans"`);
+}
+
 /** Cases received per key column (a fixed identifier, never input) and week back, over the weeks the digest reads. */
 function receivedByWeek(prisma: PrismaClient, keyColumn: Prisma.Sql, periodEnd: Date): Promise<WeeklyCount[]> {
   const { readFrom } = windows(periodEnd);
@@ -59,27 +71,17 @@ export function createTrendReads(prisma: PrismaClient) {
     /** Hours from receipt to acknowledgement of the cases received in the period: the two middle values. */
     async hoursToAcknowledge(periodEnd: Date): Promise<MiddleValues | null> {
       const { periodStart } = windows(periodEnd);
-      // Whole milliseconds over 3,600,000 in float8: the same double as the difference of two Dates in JS.
-      return middle(await prisma.$queryRaw<MiddleRow[]>`
-        SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours") AS "lower",
-          percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours" DESC) AS "upper"
-        FROM (
-          SELECT (extract(epoch FROM "acknowledged_at" - "received_at") * 1000)::float8 / 3600000 AS "hours"
-          FROM "cases"
-          WHERE "received_at" >= ${periodStart} AND "received_at" < ${periodEnd} AND "acknowledged_at" IS NOT NULL
-        ) AS "acknowledged"`);
+      return middleHoursFromReceipt(
+        prisma,
+        Prisma.sql`"acknowledged_at"`,
+        Prisma.sql`"received_at" >= ${periodStart} AND "received_at" < ${periodEnd} AND "acknowledged_at" IS NOT NULL`,
+      );
     },
 
     /** Hours from receipt to closure of the cases closed in the period, whenever received: the two middle values. */
     async hoursToResolve(periodEnd: Date): Promise<MiddleValues | null> {
       const { periodStart } = windows(periodEnd);
-      return middle(await prisma.$queryRaw<MiddleRow[]>`
-        SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours") AS "lower",
-          percentile_disc(0.5) WITHIN GROUP (ORDER BY "hours" DESC) AS "upper"
-        FROM (
-          SELECT (extract(epoch FROM "closed_at" - "received_at") * 1000)::float8 / 3600000 AS "hours"
-          FROM "cases" WHERE "closed_at" >= ${periodStart} AND "closed_at" < ${periodEnd}
-        ) AS "closed"`);
+      return middleHoursFromReceipt(prisma, Prisma.sql`"closed_at"`, Prisma.sql`"closed_at" >= ${periodStart} AND "closed_at" < ${periodEnd}`);
     },
 
     /** Grievances due in the period, and those answered by the due time: a letter approved (an interim one counts too) or the case closed. */

@@ -90,22 +90,32 @@ export interface CardDrain {
   atLastAck: number;
   posted: number;
   watchedMs: number;
-  /** Cards posted per second while watched. */
-  perSecond: number;
+  /** Outbox deliveries (cards, thread lines, direct messages, card updates) per second while watched. */
+  deliveriesPerSecond: number;
   drained: boolean;
 }
 
-/** Watches the case cards reach Slack after the burst, until all `expected` arrived or CARD_WATCH_MS passed. */
+/** What the outbox has delivered so far: every chat.postMessage and chat.update. */
+const deliveries = (calls: Record<string, number>) => (calls["chat.postMessage"] ?? 0) + (calls["chat.update"] ?? 0);
+
+/** Watches the outbox after the burst, until every case card arrived or CARD_WATCH_MS passed. */
 async function watchCards(slack: SlackProcess, expected: number): Promise<CardDrain> {
   const started = performance.now();
-  const atLastAck = (await slack.tally()).cards;
-  let posted = atLastAck;
-  while (posted < expected && performance.now() - started < CARD_WATCH_MS) {
+  const first = await slack.tally();
+  let last = first;
+  while (last.cards < expected && performance.now() - started < CARD_WATCH_MS) {
     await settle(100);
-    posted = (await slack.tally()).cards;
+    last = await slack.tally();
   }
   const watchedMs = performance.now() - started;
-  return { expected, atLastAck, posted, watchedMs, perSecond: ((posted - atLastAck) * 1000) / watchedMs, drained: posted >= expected };
+  return {
+    expected,
+    atLastAck: first.cards,
+    posted: last.cards,
+    watchedMs,
+    deliveriesPerSecond: ((deliveries(last.calls) - deliveries(first.calls)) * 1000) / watchedMs,
+    drained: last.cards >= expected,
+  };
 }
 
 /**
@@ -147,12 +157,13 @@ async function runWorkloads(target: Target, server: ServerProcess, slack: SlackP
   const chosen = workloads(`${slack.url}/commands/1`).filter((workload) => target.kind !== "floor-views" || workload.name === "/case (opens modal)");
   for (const workload of chosen) {
     const check = target.kind === "app" ? workload.check : emptyAck;
+    // Open loop first, on a server with nothing queued; the closed loop's flood comes last.
     const shapes: [WorkloadResult["shape"], LoadShape, number][] = [
-      ["closed", { kind: "closed", concurrency: config.concurrency }, config.requests],
       ["open", { kind: "open", perSecond: config.openRate }, config.openRequests],
+      ["closed", { kind: "closed", concurrency: config.concurrency }, config.requests],
     ];
     await quiesce(slack);
-    const warmup = await runLoad(server.url, workload.build(warmupCount(config.requests), `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}W`), shapes[0]![1], check);
+    const warmup = await runLoad(server.url, workload.build(warmupCount(config.requests), `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}W`), shapes[1]![1], check);
     if (workload.name === "intake submission") submitted += warmup.latenciesMs.length - warmup.failures;
     for (const [shape, load, count] of shapes) {
       const round = `${target.name.replace(/\W/g, "").toUpperCase()}${results.length}${shape === "closed" ? "C" : "O"}`;
@@ -187,7 +198,7 @@ async function measureTarget(target: Target, config: BenchConfig, log: (line: st
       const { results, submitted } = await runWorkloads(target, server, slack, config, log);
       // The peak covers the outbox posting case cards after the acks, not just the acks.
       const cards = target.kind === "app" ? await watchCards(slack, submitted) : null;
-      if (cards) log(`  ${target.name.padEnd(12)} case cards: ${cards.atLastAck}/${cards.expected} at the last ack, ${cards.posted} after ${(cards.watchedMs / 1000).toFixed(1)} s (${cards.perSecond.toFixed(1)}/s)`);
+      if (cards) log(`  ${target.name.padEnd(12)} case cards: ${cards.atLastAck}/${cards.expected} at the last ack, ${cards.posted} after ${(cards.watchedMs / 1000).toFixed(1)} s; outbox ${cards.deliveriesPerSecond.toFixed(1)} posts/s`);
       const memory = await sampler.stop();
       // A backlog left in the outbox is not worth waiting for: the server is stopped, then killed.
       const { log: tally, eventLoop, timedOut } = await server.stop(cards && !cards.drained ? 3_000 : 30_000);

@@ -101,9 +101,16 @@ function shortSql(sql: string): string {
   return short.length > 400 ? `${short.slice(0, 397)}…` : short;
 }
 
+/** A pool whose idle clients may be cut off when the throwaway database is dropped, without crashing the run. */
+function quietPool(databaseUrl: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  pool.on("error", () => {});
+  return pool;
+}
+
 /** Runs both digests once through a Prisma client that logs its SQL; returns the slowest statements with their plans. */
 async function captureStatements(databaseUrl: string, now: Date, top: number): Promise<CapturedStatement[]> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = quietPool(databaseUrl);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   const captured: { source: string; durationMs: number; sql: string; params: unknown[] }[] = [];
   let source = "";
@@ -145,7 +152,7 @@ async function captureStatements(databaseUrl: string, now: Date, top: number): P
 export async function measureHistory(config: BenchConfig, log: (line: string) => void): Promise<HistoryResult> {
   const database = await createTestDatabase("postgres");
   const databaseUrl = database.databaseUrl!;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = quietPool(databaseUrl);
   try {
     const { sink } = countingLogSink();
     const running = await buildApp(benchEnv({ slackApiUrl: "http://127.0.0.1:9/api/", databaseUrl }), { logger: createLogger("info", sink) });

@@ -64,12 +64,10 @@ function drainRows(targets: TargetResult[]): Row[] {
   return targets.flatMap((target): Row[] => {
     const cards = target.cards;
     if (!cards) return [];
-    const left = cards.expected - cards.posted;
-    const backlog = left > 0 && cards.perSecond > 0 ? `, ${left} left (~${(left / cards.perSecond).toFixed(0)} s more)` : "";
     return [[
-      "1 case cards after burst",
+      "1 outbox after the last burst",
       target.target,
-      `${cards.atLastAck}/${cards.expected} at last ack; ${cards.posted} at +${(cards.watchedMs / 1000).toFixed(0)} s, ${cards.perSecond.toFixed(1)}/s${backlog}`,
+      `cards ${cards.atLastAck}/${cards.expected} at last ack, ${cards.posted} at +${(cards.watchedMs / 1000).toFixed(0)} s; ${cards.deliveriesPerSecond.toFixed(1)} posts/s`,
       "",
       "",
       "",

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
-import type { CaseSummary, NewCase, OutboxEntry } from "./case.ts";
+import type { CaseStatus, CaseSummary, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseIntake } from "./case.schema.ts";
 import type { CaseType } from "./classify.ts";
-import type { CaseStatus } from "./case.ts";
 
 // Filing is one SQL statement: the number, the case, its people, the "created" audit event and the
 // outbox rows are written together by data-modifying CTEs, atomically, in one round trip.

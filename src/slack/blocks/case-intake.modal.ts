@@ -54,6 +54,7 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
     label: plain(DOMAIN_LABELS[domain]),
     options: CATEGORIES.filter((category) => category.domain === domain).map((category) => option(category.label, category.id)),
   }));
+  const categoryOptions = categoryGroups.flatMap((group) => group.options);
   const raisedByOptions = RAISED_BY.map((entry) => option(entry.label, entry.id));
   const departmentOptions = departments.slice(0, 100).map((name) => option(name, name));
   const severityOptions = SEVERITIES.map((severity) => option(severity.label, String(severity.level)));
@@ -106,10 +107,7 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       type: "static_select",
       placeholder: plain("Choose a category"),
       option_groups: categoryGroups,
-      ...chosen(
-        categoryGroups.flatMap((group) => group.options),
-        values.category,
-      ),
+      ...chosen(categoryOptions, values.category),
     }),
     input(F.severity, "Severity", {
       type: "static_select",

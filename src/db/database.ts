@@ -1,8 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
+import { startPgliteThread } from "./pglite-thread.ts";
 
 /** Runs raw SQL outside Prisma: multi-statement migration files need the driver's simple query protocol. */
 export interface SqlSession {
@@ -37,25 +36,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const pglite = await PGlite.create(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const session: SqlSession = {
-    exec: async (sql) => {
-      await pglite.exec(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-  };
+  // PGlite runs statements synchronously on its thread: a thread of its own keeps Slack answered.
+  const thread = await startPgliteThread(dataDir);
+  const prisma = new PrismaClient({ adapter: thread.adapter });
+  const session: SqlSession = { exec: thread.exec, query: thread.query };
   return {
     kind: "pglite",
     prisma,
     // One process owns a PGlite folder, so there is nobody to lock against.
     withMigrationLock: (work) => work(session),
     ping: async () => {
-      await pglite.query("SELECT 1");
+      await thread.query("SELECT 1");
     },
     close: async () => {
       await prisma.$disconnect();
-      await pglite.close();
+      await thread.close();
     },
   };
 }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${host.cpu}, ${host.memory} RAM, Node ${host.node}`);
   console.log(`PostgreSQL: ${host.postgres}`);
   console.log(
-    `Sizes: ${config.requests} requests per workload (+${warmupCount(config.requests)} warm-up) with ${config.concurrency} in flight, then ${config.openRequests} at ${config.openRate}/s; ` +
+    `Sizes: per workload ${warmupCount(config.requests)} warm-up, ${config.openRequests} requests at ${config.openRate}/s, then ${config.requests} with ${config.concurrency} in flight; ` +
       `${config.cases} cases per run (×1 and ×${config.caseConcurrency}); history ${config.skipHistory ? "skipped" : config.history.toLocaleString("en-US")} cases`,
   );
   const started = performance.now();

@@ -1,0 +1,70 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PgliteCall, PgliteReply } from "./pglite-thread.ts";
+
+// The embedded database's own thread. PGlite runs PostgreSQL compiled to WebAssembly, and every
+// statement runs synchronously on the thread that owns it: here, so that the app's event loop
+// keeps answering Slack while a statement runs. The Prisma adapter lives here too; the app's
+// side only forwards its calls (plain data) and gets plain data back.
+
+const { dataDir } = workerData as { dataDir: string };
+const port = parentPort!;
+
+const pglite = await PGlite.create(dataDir);
+const adapter: SqlDriverAdapter = await new PrismaPGlite(pglite).connect();
+const transactions = new Map<number, Transaction>();
+let lastTransaction = 0;
+
+function transaction(id: number): Transaction {
+  const open = transactions.get(id);
+  if (!open) throw new Error(`no open transaction ${id}`);
+  return open;
+}
+
+async function answer(call: PgliteCall): Promise<unknown> {
+  switch (call.method) {
+    case "queryRaw":
+      return (call.transaction ? transaction(call.transaction) : adapter).queryRaw(call.query);
+    case "executeRaw":
+      return (call.transaction ? transaction(call.transaction) : adapter).executeRaw(call.query);
+    case "executeScript":
+      return adapter.executeScript(call.script);
+    case "startTransaction": {
+      const started = await adapter.startTransaction(call.isolationLevel);
+      lastTransaction += 1;
+      transactions.set(lastTransaction, started);
+      return { id: lastTransaction, options: started.options };
+    }
+    case "commit":
+    case "rollback": {
+      const open = transaction(call.transaction);
+      transactions.delete(call.transaction);
+      return call.method === "commit" ? open.commit() : open.rollback();
+    }
+    case "exec":
+      await pglite.exec(call.sql);
+      return null;
+    case "query":
+      return (await pglite.query(call.sql, call.params)).rows;
+    case "close":
+      await pglite.close();
+      return null;
+  }
+}
+
+/** Errors cross as data: Prisma recognises a driver error by its name and the `cause` it carries. */
+function asData(error: unknown): Extract<PgliteReply, { error: unknown }>["error"] {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const cause = (error as { cause?: unknown }).cause;
+  return { name: error.name, message: error.message, ...(cause && typeof cause === "object" ? { cause: { ...cause } } : {}) };
+}
+
+port.on("message", (message: { id: number; call: PgliteCall }) => {
+  answer(message.call).then(
+    (result) => port.postMessage({ id: message.id, result } satisfies PgliteReply),
+    (error: unknown) => port.postMessage({ id: message.id, error: asData(error) } satisfies PgliteReply),
+  );
+});
+port.postMessage({ ready: true });

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../src/db/database.ts";
+import { migrate } from "../../src/db/migrate.ts";
+
+// The embedded database runs on a thread of its own: while it works, the app's event loop (which
+// answers Slack) keeps running; its errors still reach Prisma as driver errors.
+describe("embedded database thread (pglite)", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: "memory://" });
+    await migrate(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("leaves the app's event loop free while a long statement runs", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 5);
+    const started = performance.now();
+    await db.prisma.$queryRaw`SELECT count(*) FROM generate_series(1, 3000000)`;
+    const tookMs = performance.now() - started;
+    clearInterval(timer);
+    // On the app's own thread the statement would run as one synchronous block: no tick at all.
+    expect(tookMs).toBeGreaterThan(50);
+    expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reports the database's errors as Prisma does, with the driver's own code", async () => {
+    await db.prisma.caseCounter.create({ data: { year: 2031, last: 1 } });
+    const duplicate = await db.prisma.caseCounter.create({ data: { year: 2031, last: 1 } }).catch((error: unknown) => error);
+    expect(duplicate).toMatchObject({ code: "P2002" });
+    const missing = await db.prisma.$queryRaw`SELECT * FROM "no_such_table"`.catch((error: unknown) => error);
+    expect(missing).toMatchObject({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "TableDoesNotExist" } } } });
+  });
+
+  it("rolls back a failed transaction and keeps working", async () => {
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.caseCounter.create({ data: { year: 2032, last: 1 } });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await db.prisma.caseCounter.findUnique({ where: { year: 2032 } })).toBeNull();
+    expect(await db.prisma.caseCounter.count()).toBeGreaterThan(0);
+  });
+});

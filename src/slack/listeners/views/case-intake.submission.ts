@@ -2,6 +2,7 @@ import type { ModalView } from "@slack/types";
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../../app.ts";
 import { parseIntake } from "../../../cases/case.schema.ts";
+import { concurrencyLimit } from "../../../lib/concurrency-limit.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { type CaseMessage, filedConfirmation } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
@@ -23,6 +24,12 @@ const SAVE_SLOW =
 const SAVE_FAILED_FORM_CLOSED =
   "Your patient concern could not be saved (the case database did not answer), and the form had been closed. Please file it again with /case; if it keeps failing, tell your patient-relations manager.";
 
+/**
+ * Filings saved at once. The form is acknowledged before it is saved, so a burst of submissions
+ * would otherwise all wait on the database pool at the same time, and time out there.
+ */
+const FILINGS_AT_ONCE = 8;
+
 const SLOW = Symbol("slow");
 
 function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
@@ -39,6 +46,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
  * fails, the modal becomes the form again with everything typed and the reason above it.
  */
 export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
+  const inTurn = concurrencyLimit(FILINGS_AT_ONCE);
   app.view(VIEWS.caseIntake, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const metadata = decodeIntakeMetadata(view.private_metadata);
@@ -66,12 +74,14 @@ export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
         problemMessage(SAVE_FAILED_FORM_CLOSED),
       );
 
-    const filing = deps.cases.fileCase(parsed.intake, {
-      intakeKey: `slack-view:${view.id}`,
-      filedBy: userId,
-      sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
-      sourceMessageTs: metadata.sourceMessageTs,
-    });
+    const filing = inTurn(() =>
+      deps.cases.fileCase(parsed.intake, {
+        intakeKey: `slack-view:${view.id}`,
+        filedBy: userId,
+        sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
+        sourceMessageTs: metadata.sourceMessageTs,
+      }),
+    );
     const confirm = async ({ summary, created }: Awaited<typeof filing>) => {
       deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
       void deps.outbox.kick();

@@ -41,6 +41,14 @@ function chosen(options: readonly PlainTextOption[], value: unknown) {
   return match ? { initial_option: match } : {};
 }
 
+/** A single-choice menu, showing `value` when it is one of the options. */
+const select = (placeholder: string, options: PlainTextOption[], value: unknown) => ({
+  type: "static_select",
+  placeholder: plain(placeholder),
+  options,
+  ...chosen(options, value),
+});
+
 const FLAG_OPTIONS = [
   option("Resolved on the spot by staff present", "resolved_on_spot"),
   option("Patient asked for a written reply or formal handling", "written_response_requested"),
@@ -97,30 +105,15 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       { type: "plain_text_input", max_length: TEXT_LIMITS.language, placeholder: plain("e.g. English, Spanish, Vietnamese"), ...typed(values.preferredLanguage, TEXT_LIMITS.language) },
       { optional: true },
     ),
-    input(F.department, "Department or unit", {
-      type: "static_select",
-      placeholder: plain("Choose a unit"),
-      options: departmentOptions,
-      ...chosen(departmentOptions, values.department),
-    }),
+    input(F.department, "Department or unit", select("Choose a unit", departmentOptions, values.department)),
     input(F.category, "Category", {
       type: "static_select",
       placeholder: plain("Choose a category"),
       option_groups: categoryGroups,
       ...chosen(categoryOptions, values.category),
     }),
-    input(F.severity, "Severity", {
-      type: "static_select",
-      placeholder: plain("Choose a severity"),
-      options: severityOptions,
-      ...chosen(severityOptions, values.severity),
-    }),
-    input(F.receivedVia, "How was it received?", {
-      type: "static_select",
-      placeholder: plain("Choose how"),
-      options: receivedViaOptions,
-      ...chosen(receivedViaOptions, values.receivedVia),
-    }),
+    input(F.severity, "Severity", select("Choose a severity", severityOptions, values.severity)),
+    input(F.receivedVia, "How was it received?", select("Choose how", receivedViaOptions, values.receivedVia)),
     input(
       F.receivedAt,
       "When was it received?",

@@ -14,6 +14,9 @@ export interface SlackTally {
 }
 
 /** When each request's work reached Slack: the form opened (by trigger_id), the filed case shown (by view id). */
+// The filed case shows its number in bold; a form handed back (saving slow or failed) does not count.
+const SHOWS_CASE_NUMBER = /\*PR-\d{4}-\d{4,}\*/;
+
 export type Completions = Record<string, number>;
 
 type SlackMessage =
@@ -36,7 +39,8 @@ function tallyOf(slack: FakeSlack, caseChannel: string): SlackTally {
 function completionsOf(slack: FakeSlack): Completions {
   const completions: Completions = {};
   for (const call of slack.calls) {
-    const key = call.method === "views.open" ? call.body.trigger_id : call.method === "views.update" ? call.body.view_id : undefined;
+    const filed = call.method === "views.update" && SHOWS_CASE_NUMBER.test(JSON.stringify(call.body.view));
+    const key = call.method === "views.open" ? call.body.trigger_id : filed ? call.body.view_id : undefined;
     if (typeof key === "string") completions[key] ??= call.at;
   }
   return completions;

@@ -32,7 +32,7 @@ import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
 import { answerHealth, startHealthServer } from "./ops/health.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
-import { createOutboxRepository } from "./outbox/outbox.repository.ts";
+import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.service.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
@@ -179,7 +179,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     draftWaitingAfterMs: env.DIGEST_DRAFT_WAITING_HOURS * 3_600_000,
   });
   const renderOptions = (late: boolean) => ({ timeZone: env.TZ, workspaceUrl: workspace.url, late });
-  const enqueue = async (entries: OutboxEntry[]) => (await db.prisma.outboxMessage.createMany({ data: entries, skipDuplicates: true })).count;
+  const enqueue = (entries: OutboxEntry[]) => queueOnce(db.prisma, entries);
   const escalationDigestJob = digestJob({
     name: "escalation-digest",
     schedule: env.ESCALATION_DIGEST_CRON,

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, ChangeResult, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseType } from "./classify.ts";
+import { queueOnce } from "../outbox/outbox.repository.ts";
 import { insertCaseOnce } from "./case-insert.ts";
 
 const SUMMARY_FIELDS = {
@@ -103,9 +104,7 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
         if (change.task) {
           await tx.caseTask.upsert({ where: { caseId_kind: { caseId, kind: change.task.kind } }, create: { caseId, kind: change.task.kind }, update: {} });
         }
-        for (const entry of change.notify(String(event.id))) {
-          await tx.outboxMessage.upsert({ where: { dedupeKey: entry.dedupeKey }, create: entry, update: {} });
-        }
+        await queueOnce(tx, change.notify(String(event.id)));
         const summary = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: SUMMARY_FIELDS });
         return { applied: true as const, summary: toSummary(summary) };
       });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { SUMMARY_FIELDS, toSummary } from "../cases/case.repository.ts";
 import { OPEN_STATUSES } from "../cases/lifecycle.ts";
 import { type ReminderPolicy, reminderOutbox, remindersFor } from "../cases/reminders.ts";
+import { queueOnce } from "../outbox/outbox.repository.ts";
 
 export interface RemindersJobDeps {
   prisma: PrismaClient;
@@ -34,9 +35,7 @@ export function remindersJob(deps: RemindersJobDeps) {
         const summary = toSummary(row);
         return remindersFor(summary, now, deps.policy).flatMap((reminder) => reminderOutbox(reminder, summary, approvers));
       });
-      if (entries.length === 0) return 0;
-      const { count } = await deps.prisma.outboxMessage.createMany({ data: entries, skipDuplicates: true });
-      return count;
+      return queueOnce(deps.prisma, entries);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { OutboxEntry } from "../cases/case.ts";
+import { queueOnce } from "../outbox/outbox.repository.ts";
 
 const LETTER_FIELDS = {
   id: true,
@@ -44,10 +45,6 @@ export interface NewVersion {
 
 /** Letter storage: every state change conditional on the version the user saw, with its case audit event. */
 export function createLetterRepository(prisma: PrismaClient) {
-  async function writeOutbox(tx: Prisma.TransactionClient, entries: OutboxEntry[]) {
-    for (const entry of entries) await tx.outboxMessage.upsert({ where: { dedupeKey: entry.dedupeKey }, create: entry, update: {} });
-  }
-
   return {
     async find(letterId: string): Promise<LetterRow | null> {
       return prisma.letter.findUnique({ where: { id: letterId }, select: LETTER_FIELDS });
@@ -80,7 +77,7 @@ export function createLetterRepository(prisma: PrismaClient) {
         const letter = await prisma.$transaction(async (tx) => {
           const row = await tx.letter.create({ data: input, select: LETTER_FIELDS });
           await tx.caseEvent.create({ data: { caseId: input.caseId, type: "letter_requested", actorId: input.requestedBy, data: { letterId: row.id, kind: input.kind } } });
-          await writeOutbox(tx, outbox(row.id));
+          await queueOnce(tx, outbox(row.id));
           return row;
         });
         return { letter, created: true };
@@ -111,7 +108,7 @@ export function createLetterRepository(prisma: PrismaClient) {
         const letter = await tx.letter.findUniqueOrThrow({ where: { id: letterId }, select: { caseId: true } });
         await tx.letterVersion.create({ data: { letterId, number, ...version, checks: version.checks as Prisma.InputJsonValue } });
         await tx.caseEvent.create({ data: { caseId: letter.caseId, type: event.type, actorId: event.actorId, data: { letterId, version: String(number), source: version.source } } });
-        await writeOutbox(tx, outbox);
+        await queueOnce(tx, outbox);
         return true;
       });
     },
@@ -131,7 +128,7 @@ export function createLetterRepository(prisma: PrismaClient) {
         if (count === 0) return false;
         const letter = await tx.letter.findUniqueOrThrow({ where: { id: letterId }, select: { caseId: true } });
         await tx.caseEvent.create({ data: { caseId: letter.caseId, type: event.type, actorId: event.actorId, data: { letterId, ...event.data } } });
-        await writeOutbox(tx, outbox);
+        await queueOnce(tx, outbox);
         return true;
       });
     },

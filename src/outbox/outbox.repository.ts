@@ -1,10 +1,23 @@
-import type { PrismaClient } from "../db/generated/client.ts";
+import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 
 export interface ClaimedMessage {
   id: bigint;
   kind: string;
   payload: Record<string, string>;
   attempts: number;
+}
+
+/** A post to queue: `dedupeKey` makes it happen once, however often it is queued. */
+export interface QueuedPost {
+  kind: string;
+  dedupeKey: string;
+  payload: Record<string, string>;
+}
+
+/** Queues posts in one statement, in order; one whose key is already queued (or sent) is left as it is. */
+export async function queueOnce(db: Prisma.TransactionClient | PrismaClient, posts: readonly QueuedPost[]): Promise<number> {
+  if (posts.length === 0) return 0;
+  return (await db.outboxMessage.createMany({ data: [...posts], skipDuplicates: true })).count;
 }
 
 /** Durable queue of Slack posts written in the same transaction as the change they announce. */

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import { SUMMARY_FIELDS, toSummary } from "../cases/case.repository.ts";
 import type { CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { OPEN_STATUSES } from "../cases/lifecycle.ts";
+import { queueOnce } from "../outbox/outbox.repository.ts";
 import { matchRoute, pickOwner, specialRoutes } from "./route.ts";
 import type { RuleSet } from "./rule-set.schema.ts";
 
@@ -105,9 +106,7 @@ export function createRoutingRepository(prisma: PrismaClient) {
           await tx.caseTask.upsert({ where: { caseId_kind: { caseId, kind: "qio_referral" } }, create: { caseId, kind: "qio_referral" }, update: {} });
         }
         const outcome = { caseId, ruleId, teamId: team.id, ownerId, alertApprovers: special.alertApprovers, qioReferral: special.qioReferral, reasons: special.reasons, riskContacts: ruleSet.riskManagement?.contacts ?? [] };
-        for (const entry of await notify(String(event.id), outcome)) {
-          await tx.outboxMessage.upsert({ where: { dedupeKey: entry.dedupeKey }, create: entry, update: {} });
-        }
+        await queueOnce(tx, await notify(String(event.id), outcome));
         const summary = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: SUMMARY_FIELDS });
         return { summary: toSummary(summary), ruleId, teamId: team.id, ownerId, alertApprovers: special.alertApprovers, qioReferral: special.qioReferral };
       });

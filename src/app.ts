@@ -120,9 +120,10 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     rulesFile: env.ROUTING_RULES_FILE ?? DEFAULT_RULES_FILE,
   });
   const approvers = () => roles.withRoles(["manager", "admin"]);
-  const teamName = async (teamId: string | null) =>
-    teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId)?.name : undefined;
-  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamName);
+  const teamOf = async (teamId: string | null) =>
+    teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId) : undefined;
+  const teamName = async (teamId: string | null) => (await teamOf(teamId))?.name;
+  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamOf);
   const posts = caseOutboxHandlers(cases, notifier);
   const letterRepository = createLetterRepository(db.prisma);
   const caseActions = createCaseActions({

@@ -10,10 +10,33 @@ export class CardNotPostedError extends Error {
   override name = "CardNotPostedError";
 }
 
-/** The Slack Web API side of CaseNotifier: cards, thread updates and direct messages. */
-export function createSlackCaseNotifier(client: WebClient, channelId: string, timeZone: string, teamName: (teamId: string | null) => Promise<string | undefined>) {
-  async function render(summary: CaseSummary) {
-    return caseCard(summary, timeZone, await teamName(summary.teamId));
+/** A routing team as the card needs it: its name, and its own channel if it has one. */
+export interface CardTeam {
+  name: string;
+  channel?: string | undefined;
+}
+
+/** Slack's answers when the bot cannot post in a channel: the card then goes to the case channel. */
+const CHANNEL_REFUSALS = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+
+function isChannelRefusal(error: unknown): boolean {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === "string" && CHANNEL_REFUSALS.has(code);
+}
+
+/**
+ * The Slack Web API side of CaseNotifier: cards, thread updates and direct messages. A case's card
+ * goes to its team's channel when the routing rules give the team one, else to `channelId`.
+ */
+export function createSlackCaseNotifier(client: WebClient, channelId: string, timeZone: string, teamOf: (teamId: string | null) => Promise<CardTeam | undefined>) {
+  async function render(summary: CaseSummary, team?: CardTeam) {
+    return caseCard(summary, timeZone, (team ?? (await teamOf(summary.teamId)))?.name);
+  }
+
+  async function post(channel: string, summary: CaseSummary, team: CardTeam | undefined) {
+    const result = await client.chat.postMessage({ channel, ...(await render(summary, team)), unfurl_links: false, unfurl_media: false });
+    if (!result.ts || !result.channel) throw new Error("chat.postMessage returned no ts");
+    return { channelId: result.channel, messageTs: result.ts };
   }
 
   async function permalink(summary: CaseSummary): Promise<string | null> {
@@ -31,9 +54,15 @@ export function createSlackCaseNotifier(client: WebClient, channelId: string, ti
     sendDirectMessage(userId: string, summary: CaseSummary, update: CaseUpdatePayload): Promise<void>;
   } = {
     async postCaseCard(summary) {
-      const result = await client.chat.postMessage({ channel: channelId, ...(await render(summary)), unfurl_links: false, unfurl_media: false });
-      if (!result.ts || !result.channel) throw new Error("chat.postMessage returned no ts");
-      return { channelId: result.channel, messageTs: result.ts };
+      const team = await teamOf(summary.teamId);
+      if (!team?.channel || team.channel === channelId) return post(channelId, summary, team);
+      try {
+        return await post(team.channel, summary, team);
+      } catch (error) {
+        // A team channel the bot was never invited to must not keep the card from the team.
+        if (!isChannelRefusal(error)) throw error;
+        return post(channelId, summary, team);
+      }
     },
     async updateCaseCard(summary) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();

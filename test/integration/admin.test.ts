@@ -4,11 +4,12 @@ import { ACTION_FIELDS, VIEWS } from "../../src/slack/ids.ts";
 import { viewSubmissionPayload } from "../fakes/signed-requests.ts";
 import { fileCaseThroughSlack } from "../support/case-flow.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
-import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts";
 
 const ADMIN = "U0ADMIN001";
 const COORDINATOR = "U0COORD0C1";
 const BILLING_LIAISON = "U0BILLING1";
+const BILLING_CHANNEL = "C0BILLING1";
 
 describe.each(DATABASE_KINDS)("administration from Slack (%s)", (kind) => {
   let app: TestApp;
@@ -75,6 +76,35 @@ describe.each(DATABASE_KINDS)("administration from Slack (%s)", (kind) => {
     const filed = await fileCaseThroughSlack(app, { category: "billing" });
     expect(filed).toMatchObject({ routingRule: "billing-to-liaison", teamId: "billing", ownerId: BILLING_LIAISON });
     expect(await prisma().adminEvent.count({ where: { type: "routing_rules_changed", actorId: ADMIN } })).toBe(1);
+  });
+
+  it("posts a case's card in its team's channel, or in the case channel when the bot is not in that one", async () => {
+    const ruleSet = {
+      version: 1,
+      teams: [
+        { id: "patient-relations", name: "Patient Relations", members: [] },
+        { id: "billing", name: "Billing", channel: BILLING_CHANNEL, members: [BILLING_LIAISON] },
+      ],
+      rules: [{ id: "billing-to-liaison", when: { categories: ["billing"] }, route: { team: "billing", strategy: "named", person: BILLING_LIAISON } }],
+      default: { team: "patient-relations", strategy: "fewest_open" },
+    };
+    expect((await submitRules(stringify(ruleSet))).text).toBe("");
+    const cardIn = (caseNumber: string) =>
+      app.slack.callsTo("chat.postMessage").find((call) => !call.failed && !call.body.thread_ts && JSON.stringify(call.body).includes(caseNumber))?.body.channel;
+
+    const billing = await fileCaseThroughSlack(app, { category: "billing" });
+    await expect.poll(() => cardIn(billing.number)).toBe(BILLING_CHANNEL);
+    // Its thread lines follow the card.
+    await expect
+      .poll(() => app.slack.callsTo("chat.postMessage").some((call) => call.body.thread_ts && call.body.channel === BILLING_CHANNEL))
+      .toBe(true);
+    const other = await fileCaseThroughSlack(app, { category: "communication" });
+    await expect.poll(() => cardIn(other.number)).toBe(CASE_CHANNEL);
+
+    app.slack.failNext("chat.postMessage", "not_in_channel", 1, (body) => body.channel === BILLING_CHANNEL);
+    const refused = await fileCaseThroughSlack(app, { category: "billing" });
+    await expect.poll(() => cardIn(refused.number)).toBe(CASE_CHANNEL);
+    await expect.poll(async () => (await prisma().case.findUniqueOrThrow({ where: { id: refused.id } })).cardChannelId).toBe(CASE_CHANNEL);
   });
 
   it("reloads the rules from the file", async () => {

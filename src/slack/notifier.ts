@@ -29,12 +29,10 @@ function isChannelRefusal(error: unknown): boolean {
  * goes to its team's channel when the routing rules give the team one, else to `channelId`.
  */
 export function createSlackCaseNotifier(client: WebClient, channelId: string, timeZone: string, teamOf: (teamId: string | null) => Promise<CardTeam | undefined>) {
-  async function render(summary: CaseSummary, team?: CardTeam) {
-    return caseCard(summary, timeZone, (team ?? (await teamOf(summary.teamId)))?.name);
-  }
+  const render = (summary: CaseSummary, team: CardTeam | undefined) => caseCard(summary, timeZone, team?.name);
 
   async function post(channel: string, summary: CaseSummary, team: CardTeam | undefined) {
-    const result = await client.chat.postMessage({ channel, ...(await render(summary, team)), unfurl_links: false, unfurl_media: false });
+    const result = await client.chat.postMessage({ channel, ...render(summary, team), unfurl_links: false, unfurl_media: false });
     if (!result.ts || !result.channel) throw new Error("chat.postMessage returned no ts");
     return { channelId: result.channel, messageTs: result.ts };
   }
@@ -66,7 +64,7 @@ export function createSlackCaseNotifier(client: WebClient, channelId: string, ti
     },
     async updateCaseCard(summary) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();
-      await client.chat.update({ channel: summary.cardChannelId, ts: summary.cardMessageTs, ...(await render(summary)) });
+      await client.chat.update({ channel: summary.cardChannelId, ts: summary.cardMessageTs, ...render(summary, await teamOf(summary.teamId)) });
     },
     async postThreadUpdate(summary, update) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();

@@ -6,7 +6,7 @@ import { CONTACT_PHONE, DESCRIPTION, DESIRED_OUTCOME, intakeViewState, PATIENT_N
 import { TEST_POSTGRES_URL } from "../support/databases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
-// When the database refuses, the form comes back with every word typed and a clear message;
+// When the database refuses or is slow, the form comes back with every word typed and a clear message;
 // once it is back, the same form files normally.
 describe("filing while the database is down (postgres)", () => {
   let app: TestApp;
@@ -74,4 +74,28 @@ describe("filing while the database is down (postgres)", () => {
     expect(JSON.stringify(app.slack.callsTo("views.update")[1]!.body)).toMatch(/Filed \*PR-2026-0001\*/);
     expect(await app.running.deps.db.prisma.case.count()).toBe(1);
   });
+  it("hands the form back when saving is slow, then shows the case number once the save lands", async () => {
+    // Another session holds the case-number counter: the filing statement waits behind it.
+    const blocker = new pg.Client({ connectionString: app.running.deps.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query('LOCK TABLE "case_counters" IN EXCLUSIVE MODE');
+      const updatesBefore = app.slack.callsTo("views.update").length;
+      const payload = viewSubmissionPayload({ viewId: "V0DBSLOW01", values: intakeViewState(), privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }) });
+      expect((await app.interact(payload)).json).toMatchObject({ response_action: "update" });
+
+      const updates = () => app.slack.callsTo("views.update").slice(updatesBefore).map((call) => JSON.stringify(call.body));
+      await expect.poll(() => updates().length, { timeout: 15_000, interval: 250 }).toBe(1);
+      expect(updates()[0]).toContain("Saving is taking longer than usual");
+      expect(updates()[0]).toContain(PATIENT_NAME);
+
+      await blocker.query("ROLLBACK");
+      await expect.poll(() => updates().length, { timeout: 10_000 }).toBe(2);
+      expect(updates()[1]).toMatch(/Filed \*PR-2026-\d{4}\*/);
+      expect(await app.running.deps.db.prisma.case.count({ where: { intakeKey: "slack-view:V0DBSLOW01" } })).toBe(1);
+    } finally {
+      await blocker.end();
+    }
+  }, 30_000);
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
@@ -34,6 +37,24 @@ describe("embedded database thread (pglite)", () => {
     expect(duplicate).toMatchObject({ code: "P2002" });
     const missing = await db.prisma.$queryRaw`SELECT * FROM "no_such_table"`.catch((error: unknown) => error);
     expect(missing).toMatchObject({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "TableDoesNotExist" } } } });
+  });
+
+  it("keeps what was written in its folder across a close and a reopen", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "prb-pglite-"));
+    try {
+      const first = await openDatabase({ dataDir: folder });
+      await migrate(first);
+      await first.prisma.caseCounter.create({ data: { year: 2040, last: 7 } });
+      await first.close();
+      const reopened = await openDatabase({ dataDir: folder });
+      try {
+        expect(await reopened.prisma.caseCounter.findUnique({ where: { year: 2040 } })).toMatchObject({ last: 7 });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("rolls back a failed transaction and keeps working", async () => {

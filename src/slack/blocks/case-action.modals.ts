@@ -11,6 +11,8 @@ import { escapeText, truncate } from "./escape.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75), emoji: true });
 const option = (text: string, value: string) => ({ text: plain(text), value });
+/** One option per entry of a value → label table. */
+const optionsFrom = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => option(text, value));
 
 function modal(callbackId: string, title: string, summary: CaseSummary, blocks: KnownBlock[], submit?: string, metadata = encodeCaseRef(summary.id)): ModalView {
   return {
@@ -42,7 +44,7 @@ export function changeStatusModal(summary: CaseSummary): ModalView {
 
 /** Record an investigation step, a finding or a note. */
 export function addNoteModal(summary: CaseSummary): ModalView {
-  const kinds = Object.entries(NOTE_KINDS).map(([value, text]) => option(text, value));
+  const kinds = optionsFrom(NOTE_KINDS);
   return modal(
     VIEWS.addNote,
     "Add note",
@@ -70,7 +72,7 @@ export function reassignModal(summary: CaseSummary): ModalView {
 
 /** Close with an outcome and a resolution summary; the modal itself is the confirmation. */
 export function closeModal(summary: CaseSummary): ModalView {
-  const outcomes = Object.entries(CLOSE_OUTCOMES).map(([value, text]) => option(text, value));
+  const outcomes = optionsFrom(CLOSE_OUTCOMES);
   return modal(
     VIEWS.close,
     "Close case",

@@ -1,6 +1,5 @@
 import type { ModalView } from "@slack/types";
-import type { CaseSummary } from "../../cases/case.ts";
-import { filedConfirmation } from "./case-card.ts";
+import type { CaseMessage } from "./case-card.ts";
 
 // What the intake modal turns into once it is submitted: it is acknowledged at once (so a slow
 // database never runs into Slack's 3-second limit), shows that it is saving, then the outcome.
@@ -17,12 +16,12 @@ export function filingModal(): ModalView {
   };
 }
 
-/** The saved case: its number, type, why, and when it is due (no patient data). */
-export function filedModal(summary: CaseSummary, timeZone: string, duplicate: boolean): ModalView {
+/** The saved case as `filedConfirmation` tells it (number, type, why, when due; no patient data), in the modal. */
+export function filedModal(confirmation: CaseMessage): ModalView {
   return {
     type: "modal",
     title: TITLE,
     close: { type: "plain_text", text: "Done" },
-    blocks: filedConfirmation(summary, timeZone, duplicate).blocks as ModalView["blocks"],
+    blocks: confirmation.blocks as ModalView["blocks"],
   };
 }

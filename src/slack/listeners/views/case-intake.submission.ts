@@ -85,7 +85,8 @@ export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
     const confirm = async ({ summary, created }: Awaited<typeof filing>) => {
       deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
       void deps.outbox.kick();
-      await show(filedModal(summary, deps.timeZone, !created), filedConfirmation(summary, deps.timeZone, !created));
+      const confirmation = filedConfirmation(summary, deps.timeZone, !created);
+      await show(filedModal(confirmation), confirmation);
     };
 
     try {

@@ -21,6 +21,9 @@ export interface AwaitingApproval {
   caseNumber: string;
   kind: string;
   since: Date;
+  /** Where the case's card is, so the line can link to it (the letter waits in its thread). */
+  cardChannelId: string | null;
+  cardMessageTs: string | null;
 }
 
 export interface HomeData {

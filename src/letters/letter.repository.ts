@@ -59,14 +59,21 @@ export function createLetterRepository(prisma: PrismaClient) {
     },
 
     /** Letters waiting for approval, oldest first (App Home, digests): case number and kind only. */
-    async awaitingApproval(): Promise<{ letterId: string; caseNumber: string; kind: string; since: Date }[]> {
+    async awaitingApproval(): Promise<{ letterId: string; caseNumber: string; kind: string; since: Date; cardChannelId: string | null; cardMessageTs: string | null }[]> {
       const rows = await prisma.letter.findMany({
         where: { status: "draft" },
-        select: { id: true, kind: true, updatedAt: true, case: { select: { number: true } } },
+        select: { id: true, kind: true, updatedAt: true, case: { select: { number: true, cardChannelId: true, cardMessageTs: true } } },
         orderBy: { updatedAt: "asc" },
         take: 50,
       });
-      return rows.map((row) => ({ letterId: row.id, caseNumber: row.case.number, kind: row.kind, since: row.updatedAt }));
+      return rows.map((row) => ({
+        letterId: row.id,
+        caseNumber: row.case.number,
+        kind: row.kind,
+        since: row.updatedAt,
+        cardChannelId: row.case.cardChannelId,
+        cardMessageTs: row.case.cardMessageTs,
+      }));
     },
 
     /** Creates the letter once per request key, with its audit event and the drafting job. */

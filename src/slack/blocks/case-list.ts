@@ -6,6 +6,7 @@ import { categoryLabel } from "../../cases/taxonomy.ts";
 import { nextDeadline } from "../../cases/work-queue.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
+import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText } from "./escape.ts";
 
 // Lists of cases (minimum necessary: number, type, unit, category, severity, owner, deadline).
@@ -25,52 +26,59 @@ export function dueIn(summary: CaseSummary, now: Date): string {
   return `${remainingMs <= 24 * 3_600_000 ? ":large_orange_circle:" : ":white_circle:"} ${what} due in ${span}`;
 }
 
-/** One line per case. */
-export function caseLine(summary: CaseSummary, now: Date): string {
+/** One line per case; the number links to the card once it is posted. */
+export function caseLine(summary: CaseSummary, now: Date, workspaceUrl: string): string {
   const owner = summary.ownerId ? `<@${summary.ownerId}>` : "_unassigned_";
   const type = summary.type === "grievance" ? "Grievance" : "Complaint";
-  return `*${summary.number}* · ${type} · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · sev ${summary.severity} · ${owner} · ${dueIn(summary, now)}`;
+  return `${linkedCaseNumber(summary.number, summary, workspaceUrl)} · ${type} · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · sev ${summary.severity} · ${owner} · ${dueIn(summary, now)}`;
 }
 
-function lines(cases: readonly CaseSummary[], now: Date, empty: string): KnownBlock[] {
-  if (cases.length === 0) return [{ type: "context", elements: [{ type: "mrkdwn", text: empty }] }];
-  const shown = cases.slice(0, SHOWN).map((summary) => caseLine(summary, now));
+/** Lines in sections of a few each: a section holds 3,000 characters, and a cut would break a link's markup. */
+function sections(shown: readonly string[], perSection: number): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  // Sections hold 3,000 characters: five cases each keeps far below that.
-  for (let start = 0; start < shown.length; start += 5) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: shown.slice(start, start + 5).join("\n") } });
+  for (let start = 0; start < shown.length; start += perSection) {
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: shown.slice(start, start + perSection).join("\n") } });
   }
+  return blocks;
+}
+
+function lines(cases: readonly CaseSummary[], now: Date, empty: string, workspaceUrl: string): KnownBlock[] {
+  if (cases.length === 0) return [{ type: "context", elements: [{ type: "mrkdwn", text: empty }] }];
+  // Five cases a section stay below 3,000 characters with their links (unit names are menu options, at most 75 characters).
+  const blocks = sections(cases.slice(0, SHOWN).map((summary) => caseLine(summary, now, workspaceUrl)), 5);
   if (cases.length > SHOWN) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${cases.length - SHOWN} more. Narrow it down, e.g. /case open Emergency.` }] });
   return blocks;
 }
 
 /** A titled list for an ephemeral reply. */
-export function caseListMessage(title: string, cases: readonly CaseSummary[], now: Date, empty: string): CaseMessage {
+export function caseListMessage(title: string, cases: readonly CaseSummary[], now: Date, empty: string, workspaceUrl: string): CaseMessage {
   return {
     text: `${escapeText(title)}: ${cases.length} case${cases.length === 1 ? "" : "s"}`,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${escapeText(title)}* (${cases.length})` } }, ...lines(cases, now, empty)],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${escapeText(title)}* (${cases.length})` } }, ...lines(cases, now, empty, workspaceUrl)],
   };
 }
 
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text, emoji: true } });
 
 /** The App Home tab: my cases (worst first), approvals, unassigned, team counts. */
-export function homeView(data: HomeData, now: Date, timeZone = "UTC"): HomeView {
-  const blocks: KnownBlock[] = [header("My cases"), ...lines(data.mine, now, "You own no open cases.")];
+export function homeView(data: HomeData, now: Date, options: { timeZone: string; workspaceUrl: string }): HomeView {
+  const { timeZone, workspaceUrl } = options;
+  const blocks: KnownBlock[] = [header("My cases"), ...lines(data.mine, now, "You own no open cases.", workspaceUrl)];
   if (data.role === "manager" || data.role === "admin") {
     const waiting = data.awaitingApproval
       .slice(0, SHOWN)
-      .map((letter) => `*${letter.caseNumber}* · ${letter.kind === "interim" ? "interim letter" : "response letter"} · waiting since ${formatLocal(letter.since, timeZone)}`);
+      .map(
+        (letter) =>
+          `${linkedCaseNumber(letter.caseNumber, letter, workspaceUrl)} · ${letter.kind === "interim" ? "interim letter" : "response letter"} · waiting since ${formatLocal(letter.since, timeZone)}`,
+      );
     blocks.push(
       { type: "divider" },
       header("Awaiting my approval"),
-      waiting.length > 0
-        ? { type: "section", text: { type: "mrkdwn", text: waiting.join("\n").slice(0, 3000) } }
-        : { type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] },
+      ...(waiting.length > 0 ? sections(waiting, 10) : [{ type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] } as KnownBlock]),
     );
   }
   if (data.counts) {
-    blocks.push({ type: "divider" }, header("Unassigned"), ...lines(data.unassigned, now, "Every open case has an owner."));
+    blocks.push({ type: "divider" }, header("Unassigned"), ...lines(data.unassigned, now, "Every open case has an owner.", workspaceUrl));
     const byStatus = Object.entries(data.counts.byStatus)
       .map(([status, count]) => `${STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status}: ${count}`)
       .join(" · ");

@@ -2,6 +2,7 @@ import type { CaseSummary } from "../../cases/case.ts";
 import type { CaseUpdatePayload } from "../../cases/case-updates.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
+import { caseLink } from "./case-link.ts";
 import { escapeText } from "./escape.ts";
 
 // Words for case updates: a line in the case thread, or a direct message. Ids and codes only.
@@ -61,7 +62,7 @@ function reminderText(update: CaseUpdatePayload): string {
 
 /** A direct message about a case: the update, naming the case so it stands alone. */
 export function directMessageText(update: CaseUpdatePayload, summary: CaseSummary, permalink: string | null): string {
-  const ref = permalink ? `<${permalink}|${summary.number}>` : `*${summary.number}*`;
+  const ref = caseLink(summary.number, permalink);
   switch (update.kind) {
     case "assigned":
     case "reassigned":

@@ -1,8 +1,9 @@
 import type { KnownBlock } from "@slack/types";
-import { ESCALATION_GROUPS, type EscalationDigest, type EscalationItem } from "../../digests/escalation.ts";
+import { ESCALATION_GROUPS, type EscalationDigest } from "../../digests/escalation.ts";
 import type { TrendDigest, TrendRow } from "../../digests/trends.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import type { CaseMessage } from "./case-card.ts";
+import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText, truncate } from "./escape.ts";
 
 // Digests for the team channel. Minimum necessary: case numbers (linked to their cards), units,
@@ -21,12 +22,6 @@ export interface DigestRenderOptions {
 
 const dateOnly = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(date).replace(",", "");
-
-function cardLink(item: EscalationItem, workspaceUrl: string): string {
-  if (!item.cardChannelId || !item.cardMessageTs) return `*${item.caseNumber}*`;
-  const base = workspaceUrl.replace(/\/+$/, "");
-  return `<${base}/archives/${item.cardChannelId}/p${item.cardMessageTs.replace(".", "")}|${item.caseNumber}>`;
-}
 
 /** Splits blocks into messages of at most MAX_BLOCKS, repeating nothing. */
 function toMessages(blocks: KnownBlock[], text: string): CaseMessage[] {
@@ -56,7 +51,7 @@ export function escalationMessages(digest: EscalationDigest, now: Date, options:
     const lines = items.map((item) => {
       const owner = item.ownerId ? `<@${item.ownerId}>` : "_unassigned_";
       const when = item.at ? ` · ${group === "overdue" ? "due" : group === "unassigned" ? "filed" : group === "drafts_waiting" ? "waiting since" : group === "critical_or_harm" ? "received" : "due"} ${formatLocal(item.at, options.timeZone)}` : "";
-      return `${cardLink(item, options.workspaceUrl)} · ${escapeText(item.department)} · ${owner}${when}`;
+      return `${linkedCaseNumber(item.caseNumber, item, options.workspaceUrl)} · ${escapeText(item.department)} · ${owner}${when}`;
     });
     for (let start = 0; start < lines.length; start += LINES_PER_SECTION) blocks.push(section(lines.slice(start, start + LINES_PER_SECTION).join("\n")));
   }

@@ -35,16 +35,16 @@ export function registerCaseCommand(app: App, deps: AppDeps): void {
           });
           return;
         case "mine":
-          await reply(caseListMessage("Your open cases", await deps.workQueue.mine(userId), now, "You own no open cases."));
+          await reply(caseListMessage("Your open cases", await deps.workQueue.mine(userId), now, "You own no open cases.", deps.workspace.url));
           return;
         case "open": {
           const { cases, scope } = await deps.workQueue.open(userId, parsed.filter);
           const title = scope === "filed" ? "Open cases you filed" : parsed.filter ? `Open cases matching “${parsed.filter}”` : "Open cases";
-          await reply(caseListMessage(title, cases, now, "No open cases."));
+          await reply(caseListMessage(title, cases, now, "No open cases.", deps.workspace.url));
           return;
         }
         case "search":
-          await reply(caseListMessage("Search results", await deps.workQueue.search(userId, parsed.text), now, "No case matches those words."));
+          await reply(caseListMessage("Search results", await deps.workQueue.search(userId, parsed.text), now, "No case matches those words.", deps.workspace.url));
           return;
         case "lookup": {
           const summary = await deps.workQueue.lookup(userId, parsed.number);

@@ -10,7 +10,7 @@ export function registerAppHome(app: App, deps: AppDeps): void {
     if (event.tab !== "home") return;
     try {
       const data = await deps.workQueue.home(event.user);
-      await client.views.publish({ user_id: event.user, view: homeView(data, deps.clock.now(), deps.timeZone) });
+      await client.views.publish({ user_id: event.user, view: homeView(data, deps.clock.now(), { timeZone: deps.timeZone, workspaceUrl: deps.workspace.url }) });
     } catch (error) {
       deps.logger.error({ user: event.user, error: errorSummary(error) }, "could not publish App Home");
     }

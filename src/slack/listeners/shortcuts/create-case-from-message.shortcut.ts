@@ -4,13 +4,15 @@ import { TEXT_LIMITS } from "../../../cases/case.schema.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
 import { encodeIntakeMetadata } from "../../forms/case-intake.form.ts";
+import { slackMessageToPlainText } from "../../forms/message-text.ts";
 import { SHORTCUTS } from "../../ids.ts";
 
 /** "Create case from message": the intake form, prefilled with the message text. */
 export function registerCreateCaseFromMessage(app: App, deps: AppDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUTS.createCaseFromMessage, async ({ shortcut, ack, client }) => {
     await ack();
-    const text = shortcut.message.text ?? "";
+    // The form shows what the person read, not Slack's markup (<@U…>, &amp; …).
+    const text = slackMessageToPlainText(shortcut.message.text ?? "");
     const tooLong = text.length > TEXT_LIMITS.narrative;
     try {
       await client.views.open({

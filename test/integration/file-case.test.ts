@@ -153,4 +153,13 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     expect(description?.element?.initial_value).toBe("Family says the call bell was ignored overnight.");
     expect(JSON.parse(view.private_metadata)).toMatchObject({ originChannelId: "C0WARD0001", sourceMessageTs: "1700000000.000200" });
   });
+
+  it("the message shortcut prefills what the reader saw, not Slack's markup", async () => {
+    const before = app.slack.callsTo("views.open").length;
+    await app.interact(messageShortcutPayload({ text: "<@U0FRONT01|sam>: family waited &gt; 4 h &amp; left <!here> <#C0WARD0001|ward-3> <https://intranet.example/x|policy>" }));
+    await expect.poll(() => app.slack.callsTo("views.open").length).toBe(before + 1);
+    const view = app.slack.callsTo("views.open").at(-1)!.body.view as { blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    const description = view.blocks.find((block) => block.block_id === "description");
+    expect(description?.element?.initial_value).toBe("@sam: family waited > 4 h & left @here #ward-3 policy");
+  });
 });

@@ -121,6 +121,27 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     expect(await prisma().caseEvent.count({ where: { caseId: letter.caseId, type: { in: ["letter_downloaded", "letter_sent"] } } })).toBe(2);
   });
 
+  it("tells the person at once where a download goes, and plainly when the upload fails", async () => {
+    const { filed, letter } = await draftFor("ok");
+    expect((await submit(VIEWS.letterApprove, letter.id, 1, MANAGER)).text).toBe("");
+    const value = JSON.stringify({ l: letter.id, v: 1 });
+    const told = () => privateMessagesTo(app, COORDINATOR).filter((text) => text.includes(`letter v1 for ${filed.number}`));
+    const before = told().length;
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterPdf, value, userId: COORDINATOR }));
+    await expect.poll(() => told().length).toBe(before + 1);
+    expect(told().at(-1)).toContain(`Sending the PDF of letter v1 for ${filed.number} to you in a direct message from the app`);
+
+    app.slack.failNext("files.completeUploadExternal", "internal_error");
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterText, value, userId: COORDINATOR }));
+    await expect.poll(() => told().some((text) => text.includes("could not be sent"))).toBe(true);
+    const [sending, failed] = told().slice(before + 1);
+    expect(sending).toContain(`Sending the text file of letter v1 for ${filed.number}`);
+    expect(failed).toContain(`the text file of letter v1 for ${filed.number} could not be sent`);
+    expect(failed).toContain("*Download text* again");
+    // The notices name the case and the version only, never the letter or the patient.
+    for (const text of told()) for (const identifier of IDENTIFIERS) expect(text).not.toContain(identifier);
+  });
+
   it("keeps staff out of letters", async () => {
     const { filed } = await draftFor("ok");
     await chooseMore(app, filed.id, MORE_OPTIONS.draftLetter, OTHER_STAFF);

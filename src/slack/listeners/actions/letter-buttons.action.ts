@@ -1,10 +1,13 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { AppDeps } from "../../../app.ts";
+import { errorSummary } from "../../../lib/errors.ts";
 import { letterPdf } from "../../../letters/letter-pdf.ts";
 import type { LetterView } from "../../../letters/letter.service.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
+import type { CaseMessage } from "../../blocks/case-card.ts";
 import { approveModal, editModal, letterViewModal, regenerateModal, rejectModal } from "../../blocks/letter.ts";
+import { downloadFailed, downloadSending } from "../../blocks/letter-download.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
 import { ACTIONS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
@@ -58,14 +61,26 @@ export function registerLetterButtons(app: App, deps: AppDeps): void {
       await ack();
       const ref = decodeLetterRef(action.value);
       if (!ref) return;
+      const tell = (message: CaseMessage) => tellPrivately(client, body.user.id, body.channel?.id, message);
+      let approved: { text: string; number: string; version: number };
       try {
-        const { text, number, version } = await deps.letters.approvedText(ref.letterId, body.user.id);
+        approved = await deps.letters.approvedText(ref.letterId, body.user.id);
+      } catch (error) {
+        await tell(notice(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: actionId })));
+        return;
+      }
+      const { text, number, version } = approved;
+      const download = { format, caseNumber: number, version };
+      // Told before the file is made: the PDF and the upload take a few seconds, and the file lands in a DM they may not have open.
+      await tell(downloadSending(download)).catch((error) => deps.logger.warn({ letterId: ref.letterId, error: errorSummary(error) }, "could not say where the download goes"));
+      try {
         const name = `${number}-letter-v${version}.${format}`;
         const content = format === "pdf" ? Buffer.from(await letterPdf(text, `${number} letter`)) : Buffer.from(text, "utf8");
         // To the requester only (a direct message), never to the channel: the letter names the patient.
         await deps.letterNotifier.uploadPrivately(body.user.id, name, `${number} approved letter (version ${version})`, content);
       } catch (error) {
-        await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: actionId })));
+        deps.logger.error({ letterId: ref.letterId, action: actionId, error: errorSummary(error) }, "letter download not delivered");
+        await tell(downloadFailed(download));
       }
     });
   }

@@ -219,6 +219,24 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
     await expect.poll(() => responses().some((text) => text.includes("Only patient-relations coordinators and managers can list or search"))).toBe(true);
   });
 
+  it("links the case number to its card in /case lists, App Home and the owner's direct message", async () => {
+    const filed = await fileCaseThroughSlack(app, { department: "Intensive Care" });
+    const owner = filed.ownerId!;
+    const cardPath = `/archives/${filed.cardChannelId}/p${filed.cardMessageTs!.replace(".", "")}|${filed.number}>`;
+    await expect.poll(() => privateMessagesTo(app, owner).some((text) => text.includes(`You now own <`) && text.includes(cardPath))).toBe(true);
+
+    const responses = () => app.slack.calls.filter((call) => call.method.startsWith("response_url")).map((call) => JSON.stringify(call.body));
+    const before = responses().length;
+    await app.slash("mine", { userId: owner });
+    await app.slash("open intensive", { userId: owner });
+    await expect.poll(() => responses().length).toBe(before + 2);
+    for (const text of responses().slice(before)) expect(text).toContain(`<https://slack.com${cardPath}`);
+
+    await app.event({ type: "app_home_opened", user: owner, channel: "D0HOME0002", tab: "home", event_ts: "1700000000.000901" });
+    await expect.poll(() => app.slack.callsTo("views.publish").filter((call) => call.body.user_id === owner).length).toBeGreaterThan(0);
+    expect(JSON.stringify(app.slack.callsTo("views.publish").filter((call) => call.body.user_id === owner).at(-1)!.body)).toContain(cardPath);
+  });
+
   it("publishes the App Home tab with my cases and team counts", async () => {
     await app.event({ type: "app_home_opened", user: MANAGER, channel: "D0HOME0001", tab: "home", event_ts: "1700000000.000900" });
     await expect.poll(() => app.slack.callsTo("views.publish").filter((call) => call.body.user_id === MANAGER).length).toBe(1);

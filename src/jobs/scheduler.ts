@@ -12,7 +12,7 @@ export interface Job {
   run(now: Date, slot?: { at: Date; late: boolean }): Promise<unknown>;
   /** Once per slot across instances (digests); otherwise every instance runs it (idempotent jobs). */
   distributed?: boolean;
-  /** A missed slot within this window is run once on start-up, marked late; older ones are only logged. */
+  /** A missed slot within this window is run once on start-up, marked late; older ones are only logged. Slots before the installation first started the job are neither. */
   catchUpWithinMs?: number;
 }
 
@@ -48,14 +48,18 @@ export function createScheduler(jobs: readonly Job[], options: { timeZone: strin
 
   async function catchUp(job: Job, task: ScheduledTask): Promise<void> {
     const now = options.clock.now();
+    // A slot before the installation first ran this job was never its own: a new installation
+    // posts nothing "late" and warns of nothing missed.
+    const since = (await coordinator.firstStart(job.name, now)).getTime();
+    const ours = (slot: Date | null) => (slot && slot.getTime() >= since ? slot : null);
     const window = job.catchUpWithinMs ?? 0;
-    const recent = window > 0 ? latestSlot(task, now, 0, window) : null;
+    const recent = ours(window > 0 ? latestSlot(task, now, 0, window) : null);
     if (recent && (await coordinator.shouldRun(`${job.name}:${recent.toISOString()}`, 0))) {
       logger.info({ job: job.name, slot: recent.toISOString() }, "running a missed slot late");
       await runOnce(job, { at: recent, late: true });
       return;
     }
-    const older = latestSlot(task, now, window, OLDEST_LOOKBACK_MS - window);
+    const older = ours(latestSlot(task, now, window, OLDEST_LOOKBACK_MS - window));
     if (older && !recent && !(await coordinator.claimed(`${job.name}:${older.toISOString()}`))) {
       logger.warn({ job: job.name, slot: older.toISOString() }, "a slot was missed while the bot was down and is too late to post");
     }

@@ -143,6 +143,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     drafter: letterDrafter(env, prompt, logger),
     settings: letterSettingsFrom(env),
     notifier: letterNotifier,
+    approvers,
     clock,
     logger,
   });

@@ -23,7 +23,8 @@ export type UpdateKind =
   | "reclassified"
   | "alert_harm_or_critical"
   | "qio_referral"
-  | "reminder";
+  | "reminder"
+  | "letter_awaiting_approval";
 
 /** A case update as data: the kind plus the ids and codes that fill its sentence. */
 export type CaseUpdatePayload = { caseId: string; kind: UpdateKind } & Record<string, string>;

@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { CaseAction } from "../users/permissions.ts";
 import type { LetterDrafter } from "./drafter.ts";
+import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
 import { type LetterSettings, letterFacts, qioRequired } from "./letter-facts.ts";
 import type { LetterRepository, LetterRow, VersionRow } from "./letter.repository.ts";
@@ -39,6 +40,8 @@ export interface LetterServiceDeps {
   drafter: LetterDrafter;
   settings: LetterSettings;
   notifier: LetterNotifier;
+  /** Managers and admins: told by direct message when a version awaits their approval. */
+  approvers(): Promise<string[]>;
   clock: Clock;
   logger: Logger;
 }
@@ -143,6 +146,7 @@ export function createLetterService(deps: LetterServiceDeps) {
         const draft = reidentifyDraft(result.draft, map);
         const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
         const checks = checksFor(details, letter, text, draft.issuesRaised);
+        const approvers = await deps.approvers();
         const added = await letters.addVersion(
           letterId,
           version,
@@ -163,7 +167,8 @@ export function createLetterService(deps: LetterServiceDeps) {
             issues: draft.issuesRaised,
           },
           { type: "letter_drafted", actorId: "system" },
-          [],
+          // Queued with the version itself: a redelivered draft job adds no version, so no second message.
+          approvalRequests({ caseId: summary.id, letterId, kind: letter.kind, version, approvers }),
         );
         deps.logger.info({ letterId, version, source: result.source, added, latencyMs: result.latencyMs }, "letter drafted");
       }
@@ -184,12 +189,16 @@ export function createLetterService(deps: LetterServiceDeps) {
       const details = await cases.loadDetailsForProcessing(summary.id);
       if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
       const checks = checksFor(details, letter, text, issues);
+      const approvers = await deps.approvers();
       const added = await letters.addVersion(
         letterId,
         baseVersion + 1,
         { text, source: "edit", authorId: userId, checks, issues },
         { type: "letter_edited", actorId: userId },
-        [messageRefresh(letterId, `v${baseVersion + 1}`)],
+        [
+          messageRefresh(letterId, `v${baseVersion + 1}`),
+          ...approvalRequests({ caseId: summary.id, letterId, kind: letter.kind, version: baseVersion + 1, approvers, editedBy: userId }),
+        ],
       );
       if (!added) throw new AppError(ErrorCode.conflict, "Someone changed this letter while you were editing. Open Edit again to start from the latest version.");
     },

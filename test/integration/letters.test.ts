@@ -142,6 +142,35 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     for (const text of told()) for (const identifier of IDENTIFIERS) expect(text).not.toContain(identifier);
   });
 
+  it("tells each approver once, by direct message, that a version awaits approval; not the manager who edited it", async () => {
+    const { filed, letter, version } = await draftFor("ok");
+    const approvalMessages = (userId: string) => privateMessagesTo(app, userId).filter((text) => text.includes("awaits your approval") && text.includes(filed.number));
+    await expect.poll(() => approvalMessages(MANAGER).length).toBe(1);
+    await expect.poll(() => approvalMessages(ADMIN).length).toBe(1);
+    expect(approvalMessages(COORDINATOR)).toHaveLength(0);
+    const message = approvalMessages(MANAGER)[0]!;
+    expect(message).toContain("The response letter (version 1) for <");
+    expect(message).toContain(`/archives/${filed.cardChannelId}/p${filed.cardMessageTs!.replace(".", "")}|${filed.number}>`);
+    // The case number, kind and version only: never the patient or the letter.
+    for (const identifier of IDENTIFIERS) expect(message).not.toContain(identifier);
+    expect(message).not.toContain(version.text.split("\n")[0]!);
+
+    // The draft job delivered again adds no version and no second message.
+    await app.running.deps.letters.produceDraft(letter.id, 1);
+    await app.running.deps.outbox.kick();
+    expect(approvalMessages(MANAGER)).toHaveLength(1);
+    expect(approvalMessages(ADMIN)).toHaveLength(1);
+
+    // The manager edits: the admin hears of version 2, the manager is not told of their own edit.
+    const edited = version.text.replace("Thank you for telling us", "Thank you very much for telling us");
+    const part = `${ACTION_FIELDS.letterPart}0`;
+    expect((await submit(VIEWS.letterEdit, letter.id, 1, MANAGER, { [part]: { [part]: { type: "plain_text_input", value: edited } } })).text).toBe("");
+    await app.running.deps.outbox.kick();
+    await expect.poll(() => approvalMessages(ADMIN).length).toBe(2);
+    expect(approvalMessages(ADMIN).at(-1)).toContain("The response letter (version 2)");
+    expect(approvalMessages(MANAGER)).toHaveLength(1);
+  });
+
   it("keeps staff out of letters", async () => {
     const { filed } = await draftFor("ok");
     await chooseMore(app, filed.id, MORE_OPTIONS.draftLetter, OTHER_STAFF);

@@ -38,7 +38,16 @@ export function threadUpdateText(update: CaseUpdatePayload): string {
       return `:rotating_light: Managers and risk management alerted: ${escapeText(update.reasons ?? "")}.`;
     case "reminder":
       return reminderText(update);
+    case "letter_awaiting_approval":
+      return `:envelope: ${letterName(update)} awaits a manager's approval.`;
   }
+}
+
+// Kind and version come from our own payload; anything unexpected is left out rather than shown.
+function letterName(update: CaseUpdatePayload): string {
+  const kind = update.letterKind === "interim" ? "interim letter" : "response letter";
+  const version = /^\d{1,4}$/.test(update.version ?? "") ? ` (version ${update.version})` : "";
+  return `The ${kind}${version}`;
 }
 
 function reminderText(update: CaseUpdatePayload): string {
@@ -71,6 +80,8 @@ export function directMessageText(update: CaseUpdatePayload, summary: CaseSummar
       return `:arrow_double_up: ${user(update.actorId)} escalated ${ref} to the managers.`;
     case "alert_harm_or_critical":
       return `:rotating_light: ${ref} needs attention now: ${escapeText(update.reasons ?? "")}.`;
+    case "letter_awaiting_approval":
+      return `:envelope: ${letterName(update)} for ${ref} is ready and awaits your approval. Open it in the case's thread to review, edit, approve or reject it.`;
     default:
       return `${ref}: ${threadUpdateText(update)}`;
   }

@@ -46,6 +46,10 @@ describe("threadUpdateText", () => {
     expect(threadUpdateText(payload)).toBe(expected);
   });
 
+  it("says in the thread that a letter awaits approval, by kind and version", () => {
+    expect(threadUpdateText(update("letter_awaiting_approval", { letterKind: "interim", version: "2" }))).toBe(":envelope: The interim letter (version 2) awaits a manager's approval.");
+  });
+
   it("words reminder times in the hospital's time zone, and in UTC when none is given", () => {
     expect(threadUpdateText(reminder("acknowledge_due_soon", { timeZone: "America/New_York" }))).toBe(":alarm_clock: Acknowledgement due Tue 1 Dec 2026, 10:00 GMT-5.");
     const { timeZone: _omitted, ...withoutZone } = reminder("acknowledge_due_soon");
@@ -65,6 +69,12 @@ describe("directMessageText", () => {
     ["a reminder", reminder("response_overdue"), permalink, `<${permalink}|PR-2026-0042>: :red_circle: Written response or interim letter overdue since Tue 1 Dec 2026, 15:00 UTC.`],
     ["a reminder without a link", reminder("acknowledge_due_soon"), null, "*PR-2026-0042*: :alarm_clock: Acknowledgement due Tue 1 Dec 2026, 15:00 UTC."],
     ["any other update", update("reopened", { actorId: "U0MGR0001" }), null, "*PR-2026-0042*: <@U0MGR0001> reopened the case."],
+    [
+      "a letter awaiting approval",
+      update("letter_awaiting_approval", { letterKind: "response", version: "2" }),
+      permalink,
+      `:envelope: The response letter (version 2) for <${permalink}|PR-2026-0042> is ready and awaits your approval. Open it in the case's thread to review, edit, approve or reject it.`,
+    ],
   ])("%s", (_title, payload, link, expected) => {
     expect(directMessageText(payload, summary, link)).toBe(expected);
   });
@@ -90,6 +100,7 @@ describe("hostile payload values never ping or link", () => {
     ["alert: reasons", update("alert_harm_or_critical", { reasons: HOSTILE })],
     ["note_added: noteKind", update("note_added", { actorId: "U0COORD01", noteKind: HOSTILE })],
     ["reminder: reminder kind", reminder(HOSTILE)],
+    ["letter awaiting approval: kind and version", update("letter_awaiting_approval", { letterKind: HOSTILE, version: HOSTILE })],
   ])("escaped in the thread: %s", (_title, payload) => {
     const text = threadUpdateText(payload);
     assertInert(text);

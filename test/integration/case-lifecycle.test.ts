@@ -230,7 +230,9 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
     await app.slash("mine", { userId: owner });
     await app.slash("open intensive", { userId: owner });
     await expect.poll(() => responses().length).toBe(before + 2);
-    for (const text of responses().slice(before)) expect(text).toContain(`<https://slack.com${cardPath}`);
+    // The workspace URL is the one auth.test gave at start-up.
+    const workspace = app.running.deps.workspace.url.replace(/\/+$/, "");
+    for (const text of responses().slice(before)) expect(text).toContain(`<${workspace}${cardPath}`);
 
     await app.event({ type: "app_home_opened", user: owner, channel: "D0HOME0002", tab: "home", event_ts: "1700000000.000901" });
     await expect.poll(() => app.slack.callsTo("views.publish").filter((call) => call.body.user_id === owner).length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { retryPolicies } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
 import { caseOutboxHandlers } from "./cases/case-posts.ts";
@@ -30,7 +30,7 @@ import { createLetterService, LETTER_OUTBOX } from "./letters/letter.service.ts"
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
-import { answerHealth, startHealthServer } from "./ops/health.ts";
+import { answerHealth, socketConnection, startHealthServer } from "./ops/health.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
@@ -61,7 +61,7 @@ export function clockPolicyFrom(env: Env): ClockPolicy {
 }
 
 /** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
-function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | null } {
+function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | SocketModeReceiver } {
   const common = {
     token: env.SLACK_BOT_TOKEN,
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
@@ -75,7 +75,10 @@ function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; rec
     },
   };
   if (env.SLACK_APP_TOKEN) {
-    return { app: new App({ ...common, socketMode: true, appToken: env.SLACK_APP_TOKEN }), receiver: null };
+    // Built here, not by Bolt, so start() can follow its client's connection for /healthz. The
+    // client opens its socket with apps.connections.open on these client options (SLACK_API_URL).
+    const receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: common.logger, installerOptions: { clientOptions: { ...common.clientOptions } } });
+    return { app: new App({ ...common, receiver }), receiver };
   }
   const receiver = new HTTPReceiver({
     signingSecret: env.SLACK_SIGNING_SECRET ?? "",
@@ -275,7 +278,9 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     async start(port = env.PORT): Promise<number | null> {
       deps.workspace.url = (await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)).workspaceUrl;
       await app.init();
-      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db)) : ((await app.start(port)) as Server);
+      // Followed from before the socket opens, so the first hello is seen.
+      const socket = receiver instanceof SocketModeReceiver ? socketConnection(receiver.client) : undefined;
+      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, socket)) : ((await app.start(port)) as Server);
       healthServer = env.SLACK_APP_TOKEN ? server : null;
       deps.outbox.start();
       await deps.scheduler.start();

@@ -30,12 +30,18 @@ export async function readiness(db: Database): Promise<Readiness> {
   }
 }
 
+/** More fields for the /healthz answer (the Socket Mode connection, for one), read per request. */
+export type HealthExtras = () => Promise<Record<string, unknown>> | Record<string, unknown>;
+
 /** Answers a health route; returns false for any other path. */
-export async function answerHealth(request: IncomingMessage, response: ServerResponse, db: Database): Promise<boolean> {
+export async function answerHealth(request: IncomingMessage, response: ServerResponse, db: Database, extras?: HealthExtras): Promise<boolean> {
   const path = (request.url ?? "").split("?")[0];
   if (path === "/healthz") {
+    // Always 200 while the process runs: a dropped socket reconnects by itself, and restarting the
+    // process for it would only add downtime. Monitoring reads the fields instead.
+    const body = { ok: true, ...(extras ? await extras() : {}) };
     response.writeHead(200, { "content-type": "application/json" });
-    response.end('{"ok":true}');
+    response.end(JSON.stringify(body));
     return true;
   }
   if (path === "/readyz") {
@@ -47,10 +53,33 @@ export async function answerHealth(request: IncomingMessage, response: ServerRes
   return false;
 }
 
+/** The slice of the Socket Mode client's events that tells whether it is connected (no Bolt import here). */
+export interface SocketLifecycle {
+  on(event: string, listener: () => void): unknown;
+}
+
+/**
+ * Follows the Socket Mode client's connection for /healthz. "connected" follows Slack's hello;
+ * "close" is the client's own event for a socket that ended: after a drop the client waits
+ * (5 s, more after failures) before it emits "reconnecting", and health must not say connected meanwhile.
+ */
+export function socketConnection(client: SocketLifecycle): () => { socket: "connected" | "disconnected" } {
+  let socket: "connected" | "disconnected" = "disconnected";
+  client.on("connected", () => {
+    socket = "connected";
+  });
+  for (const event of ["close", "reconnecting", "disconnecting", "disconnected"]) {
+    client.on(event, () => {
+      socket = "disconnected";
+    });
+  }
+  return () => ({ socket });
+}
+
 /** A small HTTP server for health checks in Socket Mode, where Bolt opens no port. */
-export function startHealthServer(port: number, db: Database): Promise<Server> {
+export function startHealthServer(port: number, db: Database, extras?: HealthExtras): Promise<Server> {
   const server = createServer((request, response) => {
-    void answerHealth(request, response, db).then((handled) => {
+    void answerHealth(request, response, db, extras).then((handled) => {
       if (!handled) {
         response.writeHead(404);
         response.end();

@@ -1,0 +1,516 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { CaseDetails, CaseStatus, CaseSummary } from "../../../src/cases/case.ts";
+import type { CaseUpdatePayload } from "../../../src/cases/case-updates.ts";
+import type { HomeData } from "../../../src/cases/work-queue.service.ts";
+import { CATEGORIES, RECEIVED_VIA } from "../../../src/cases/taxonomy.ts";
+import { CLASSIFICATION_RULES } from "../../../src/cases/classify.ts";
+import type { EscalationDigest, EscalationGroup } from "../../../src/digests/escalation.ts";
+import { ESCALATION_GROUPS } from "../../../src/digests/escalation.ts";
+import type { TrendDigest, TrendRow } from "../../../src/digests/trends.ts";
+import { LETTER_CHECKS, type LetterCheck } from "../../../src/letters/letter-check.ts";
+import type { LetterView } from "../../../src/letters/letter.service.ts";
+import * as admin from "../../../src/slack/blocks/admin.ts";
+import * as caseActionModals from "../../../src/slack/blocks/case-action.modals.ts";
+import * as caseCard from "../../../src/slack/blocks/case-card.ts";
+import * as caseIntake from "../../../src/slack/blocks/case-intake.modal.ts";
+import * as caseLink from "../../../src/slack/blocks/case-link.ts";
+import * as caseList from "../../../src/slack/blocks/case-list.ts";
+import * as caseUpdates from "../../../src/slack/blocks/case-updates.ts";
+import * as digests from "../../../src/slack/blocks/digests.ts";
+import * as escaping from "../../../src/slack/blocks/escape.ts";
+import * as help from "../../../src/slack/blocks/help.ts";
+import * as intakeProgress from "../../../src/slack/blocks/intake-progress.ts";
+import * as letterDownload from "../../../src/slack/blocks/letter-download.ts";
+import * as letter from "../../../src/slack/blocks/letter.ts";
+import { VIEWS } from "../../../src/slack/ids.ts";
+import * as respond from "../../../src/slack/listeners/respond.ts";
+import { checkMessage, checkView, type SlackRefusal } from "../../fakes/block-kit/index.ts";
+import { caseSummary } from "../../fixtures/case-summary.ts";
+
+// Every Block Kit builder, fed the worst data the app allows, checked against what Slack accepts.
+// The gallery checks itself: every export of every module in src/slack/blocks (and respond.ts) is
+// either a builder with entries below or a listed helper, so a new builder cannot skip it.
+
+const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
+  "admin.ts": admin,
+  "case-action.modals.ts": caseActionModals,
+  "case-card.ts": caseCard,
+  "case-intake.modal.ts": caseIntake,
+  "case-link.ts": caseLink,
+  "case-list.ts": caseList,
+  "case-updates.ts": caseUpdates,
+  "digests.ts": digests,
+  "escape.ts": escaping,
+  "help.ts": help,
+  "intake-progress.ts": intakeProgress,
+  "letter-download.ts": letterDownload,
+  "letter.ts": letter,
+};
+const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "listeners/respond.ts": respond };
+
+/** Exports that build no message or view: text helpers, links, constants, senders. */
+const NOT_BUILDERS = [
+  "admin.ts#RULES_EDIT_LIMIT",
+  "case-link.ts#cardPermalink",
+  "case-link.ts#caseLink",
+  "case-link.ts#linkedCaseNumber",
+  "case-list.ts#caseLine",
+  "case-list.ts#dueIn",
+  "escape.ts#escapeText",
+  "escape.ts#truncate",
+  "help.ts#ADMIN_USAGE",
+  "letter.ts#REGENERATE_INSTRUCTIONS",
+  "listeners/respond.ts#plainFormError",
+  "listeners/respond.ts#tellPrivately",
+  "listeners/respond.ts#userMessageFor",
+];
+
+// ── Worst-case data: the longest values the app's own validation lets through ─────────────────
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+const TZ = "America/New_York";
+const WORKSPACE = "https://st-bartholomew-regional-medical-center-patient-relations.enterprise.slack.com/";
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
+const user = (n: number) => `U0${String(n).padStart(9, "0")}`;
+const OWNER = user(1);
+
+/** `base` repeated and cut to exactly `length` characters. */
+const upTo = (length: number, base: string) => base.repeat(Math.ceil(length / base.length)).slice(0, length);
+// Escaping for mrkdwn (&amp; &lt; &gt;) lengthens text: by half for ordinary text with a few & < >,
+// and up to fivefold for text made of them alone (allowed, if unlikely: "<<<<" pasted in a reason).
+const long = (length: number, base = "Patient relations words ") => upTo(length, base);
+const hostile = (length: number) => upTo(length, "Tom & Jerry <ward> ");
+const dense = (length: number) => upTo(length, "&<>");
+
+// DEPARTMENTS and routing-rule department names: 75 characters; team names 100; rule ids 50.
+const department = (n: number, base = "Cardiothoracic & Vascular Surgery <North Tower> ") => `${String(n).padStart(3, "0")} ${upTo(71, base)}`;
+const DEPARTMENTS = Array.from({ length: 100 }, (_, n) => department(n));
+const MANY_DEPARTMENTS = Array.from({ length: 150 }, (_, n) => department(n));
+const TEAM = upTo(100, "Patient Relations & Risk <Grievance Committee> ");
+const RULE_ID = upTo(50, "emergency-department-night-shift-");
+const NUMBER = "PR-2026-10000000";
+const LONGEST_CATEGORY = CATEGORIES.reduce((a, b) => (b.label.length > a.label.length ? b : a)).id;
+const LONGEST_RULE = Object.entries(CLASSIFICATION_RULES).reduce((a, b) => (b[1].reason.length > a[1].reason.length ? b : a))[0];
+const CARD = { cardChannelId: "C0CASES00001", cardMessageTs: "1764590400.123456" };
+
+const GRIEVANCE: Partial<CaseSummary> = {
+  number: NUMBER,
+  department: DEPARTMENTS[99],
+  category: LONGEST_CATEGORY,
+  classificationRule: LONGEST_RULE,
+  classificationOverridden: true,
+  severity: 4,
+  allegesHarm: true,
+  receivedVia: "letter_fax",
+  receivedAt: at(-90),
+  acknowledgeDueAt: at(-18),
+  responseDueAt: at(60),
+  filedBy: user(2),
+  ...CARD,
+  teamId: "patient-relations",
+  routingRule: RULE_ID,
+  openTasks: ["qio_referral"],
+};
+
+/** A case in `status`, with every flag, task and link the card can show. */
+function worstCase(status: CaseStatus, type: "complaint" | "grievance", extra: Partial<CaseSummary> = {}): CaseSummary {
+  const done = status === "resolved" || status === "closed";
+  return caseSummary({
+    ...GRIEVANCE,
+    type,
+    status,
+    ownerId: status === "new" ? null : OWNER,
+    escalatedAt: status === "new" || status === "acknowledged" ? null : at(-30),
+    closedAt: done ? at(-1) : null,
+    outcome: status === "closed" ? "dissatisfied" : done ? "resolved" : null,
+    ...extra,
+  });
+}
+
+const STATES: Record<string, { status: CaseStatus; extra?: Partial<CaseSummary> }> = {
+  "new and unassigned": { status: "new" },
+  "owned (acknowledged)": { status: "acknowledged" },
+  escalated: { status: "investigating" },
+  "with letters (awaiting response)": { status: "awaiting_response" },
+  resolved: { status: "resolved" },
+  closed: { status: "closed" },
+  // A reopened case is back to investigating with its escalation kept and no closing date.
+  reopened: { status: "investigating", extra: { outcome: null, closedAt: null } },
+};
+const OPEN = ["new and unassigned", "owned (acknowledged)", "escalated", "with letters (awaiting response)", "reopened"];
+const CASES = Object.entries(STATES).flatMap(([state, { status, extra }]) =>
+  (["complaint", "grievance"] as const).map((type) => ({ state, type, open: OPEN.includes(state), summary: worstCase(status, type, extra) })),
+);
+
+/** Protected details at the app's limits (TEXT_LIMITS: names 200, contact 254, language 50, narrative 3,000). */
+function worstDetails(summary: CaseSummary, text: (length: number) => string): CaseDetails {
+  const person = (role: string, relationship: string) => ({
+    role,
+    relationship,
+    name: text(200),
+    phone: "+1 (555) 201-3344 ext 9876",
+    email: `${upTo(242, "patient.relations")}@example.org`,
+    preferredLanguage: text(50),
+  });
+  return {
+    summary,
+    description: text(3000),
+    desiredOutcome: text(3000),
+    resolvedOnSpot: true,
+    writtenResponseRequested: true,
+    medicareBeneficiary: true,
+    resolutionSummary: text(3000),
+    people: [person("patient", "self"), person("raiser", "representative")],
+    notes: Array.from({ length: 30 }, (_, n) => ({ kind: ["step", "result", "note"][n % 3] as string, body: text(3000), authorId: user(n), createdAt: at(-n) })),
+  };
+}
+
+const EVERY_CHECK_FAILING: LetterCheck[] = (Object.entries(LETTER_CHECKS) as [LetterCheck["id"], string][]).map(([id, label], n) => ({
+  id,
+  label,
+  passed: false,
+  required: n % 4 !== 0,
+  detail: hostile(500),
+}));
+const EVERY_CHECK_PASSING: LetterCheck[] = EVERY_CHECK_FAILING.map((check) => ({ ...check, passed: true }));
+
+// The service caps a letter at 20,000 characters (MAX_LETTER); approve reasons 500, reject reasons 1,000 (their inputs' max_length).
+function letterView(status: string, source: string, kind: string, text: string, checks = EVERY_CHECK_FAILING): LetterView {
+  const summary = worstCase("awaiting_response", "grievance");
+  const approved = status === "approved" || status === "sent";
+  return {
+    summary,
+    checks,
+    letter: {
+      id: "5f8b8a3e-0000-4000-8000-0000000000aa",
+      caseId: summary.id,
+      kind,
+      status,
+      requestedBy: user(3),
+      currentVersion: 9999,
+      threadChannelId: CARD.cardChannelId,
+      threadTs: CARD.cardMessageTs,
+      approvedVersion: approved ? 9999 : null,
+      approvedBy: approved ? user(4) : null,
+      approvedAt: approved ? at(-2) : null,
+      approvedHash: approved ? "f".repeat(64) : null,
+      overrideReason: approved ? hostile(500) : null,
+      rejectedBy: status === "rejected" ? user(4) : null,
+      rejectedReason: status === "rejected" ? hostile(1000) : null,
+      sentAt: status === "sent" ? at(-1) : null,
+      sentBy: status === "sent" ? user(5) : null,
+      createdAt: at(-48),
+    },
+    version:
+      status === "drafting"
+        ? null
+        : {
+            id: "5f8b8a3e-0000-4000-8000-0000000000bb",
+            letterId: "5f8b8a3e-0000-4000-8000-0000000000aa",
+            number: 9999,
+            text,
+            source,
+            authorId: user(6),
+            instruction: long(300),
+            model: "gpt-4.1-mini-2025-04-14-patient-relations-finetune",
+            promptId: "response-letter",
+            promptVersion: "12",
+            promptHash: "a".repeat(64),
+            inputTokens: 12_000,
+            outputTokens: 4_000,
+            latencyMs: 30_000,
+            fallbackReason: source === "template" ? "llm_timeout_after_retries_exhausted" : null,
+            checks: [],
+            issues: [],
+            createdAt: at(-3),
+          },
+  } as LetterView;
+}
+const LETTER_TEXT = long(20_000, "We are sorry for the wait you had in our emergency department.\n\n");
+const HOSTILE_LETTER = hostile(20_000);
+
+function worstEscalation(perGroup: number): EscalationDigest {
+  const groups = (Object.keys(ESCALATION_GROUPS) as EscalationGroup[]).map((group) => ({
+    group,
+    items: Array.from({ length: perGroup }, (_, n) => ({
+      caseId: `case-${group}-${n}`,
+      caseNumber: `PR-2026-${String(10_000_000 + n)}`,
+      department: DEPARTMENTS[n % 100] as string,
+      ownerId: n % 2 ? user(n) : null,
+      at: at(-n),
+      ...CARD,
+    })),
+  }));
+  return { groups, total: groups.reduce((sum, group) => sum + group.items.length, 0) };
+}
+
+const row = (label: string, n: number): TrendRow => ({
+  key: label,
+  label,
+  count: 1000 + n,
+  previous: 999,
+  baselineMean: 123.4,
+  spike: { reason: "1000 this week vs 123.4 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)", pValue: 0 },
+});
+const WORST_TRENDS: TrendDigest = {
+  periodStart: at(-24 * 7),
+  periodEnd: NOW,
+  total: 123_456,
+  previousTotal: 120_000,
+  baselineWeeklyMean: 119_999.9,
+  byCategory: CATEGORIES.map((category, n) => row(category.label, n)),
+  byDepartment: MANY_DEPARTMENTS.map(row),
+  medianHoursToAcknowledge: 1234.5,
+  medianHoursToResolve: 12_345.6,
+  grievancesAnsweredWithin7Days: { answered: 99_999, due: 100_000, share: 0.99999 },
+  firstDraftsPassingAllChecks: { passed: 99_999, total: 100_000, share: 0.99999 },
+};
+
+const manyCases = (count: number, status: CaseStatus = "investigating") =>
+  Array.from({ length: count }, (_, n) => worstCase(status, n % 2 ? "grievance" : "complaint", { id: `case-${n}`, number: `PR-2026-${10_000_000 + n}`, department: DEPARTMENTS[n % 100] as string }));
+const WORST_HOME = (role: HomeData["role"]): HomeData => ({
+  role,
+  mine: manyCases(40),
+  awaitingApproval: Array.from({ length: 40 }, (_, n) => ({ caseNumber: `PR-2026-${10_000_000 + n}`, kind: n % 2 ? "interim" : "response", since: at(-n), ...CARD })),
+  unassigned: manyCases(40, "new").map((summary) => ({ ...summary, ownerId: null })),
+  counts: { open: 123_456, unassigned: 12_345, overdue: 1_234, grievances: 99_999, byStatus: { new: 1, acknowledged: 2, investigating: 3, awaiting_response: 4, resolved: 5, closed: 6 } },
+});
+
+const UPDATE_KINDS = ["routed", "assigned", "reassigned", "status_changed", "note_added", "escalated", "closed", "reopened", "reclassified", "qio_referral", "alert_harm_or_critical", "letter_awaiting_approval"];
+const REMINDERS = ["acknowledge_due_soon", "acknowledge_overdue", "response_due_soon", "response_overdue", "unassigned"];
+const updatePayload = (kind: string, extra: Record<string, string> = {}) =>
+  ({
+    caseId: "case-1",
+    kind,
+    actorId: user(7),
+    ownerId: user(8),
+    teamId: upTo(50, "patient-relations-"),
+    rule: RULE_ID,
+    from: "awaiting_response",
+    to: "awaiting_response",
+    noteKind: "result",
+    outcome: "dissatisfied",
+    reasons: "alleges abuse, neglect or patient harm; severity 4 – Critical",
+    letterKind: "interim",
+    version: "9999",
+    dueAt: at(5).toISOString(),
+    timeZone: TZ,
+    caseType: "grievance",
+    ...extra,
+  }) as CaseUpdatePayload;
+
+const YAML_LINE = "  - id: emergency-night\n    when: { departments: [\"Cardiothoracic & Vascular Surgery <North Tower>\"] }\n";
+
+// ── The gallery ───────────────────────────────────────────────────────────────────────────────
+
+type Output = { message: unknown } | { messages: unknown[] } | { view: unknown } | { text: string } | { block: unknown };
+interface Entry {
+  builder: string;
+  name: string;
+  build: () => Output;
+}
+
+const gallery: Entry[] = [];
+const add = (builder: string, name: string, build: () => Output) => gallery.push({ builder, name, build });
+const message = (value: unknown): Output => ({ message: value });
+const view = (value: unknown): Output => ({ view: value });
+
+// admin.ts
+add("admin.ts#adminHelp", "usage only", () => message(admin.adminHelp()));
+// The parser's message for an unknown verb quotes the verb as typed (one word of any length).
+add("admin.ts#adminHelp", "an unknown 100-character verb", () => message(admin.adminHelp(`I don't know "admin ${hostile(100)}". Try /case admin help.`)));
+add("admin.ts#adminHelp", "an unknown 2,500-character verb", () => message(admin.adminHelp(`I don't know "admin ${hostile(2500)}". Try /case admin help.`)));
+add("admin.ts#rolesMessage", "nobody has a role", () => message(admin.rolesMessage([])));
+add("admin.ts#rolesMessage", "500 people with roles", () => message(admin.rolesMessage(Array.from({ length: 500 }, (_, n) => ({ slackUserId: user(n), role: "coordinator" as const })))));
+add("admin.ts#rulesMessage", "rules that fit the edit form (3,000 characters)", () => message(admin.rulesMessage(upTo(3000, YAML_LINE))));
+add("admin.ts#rulesMessage", "a rule file of 13,000 characters", () => message(admin.rulesMessage(upTo(13_000, YAML_LINE))));
+add("admin.ts#rulesMessage", "a large rule file (60,000 characters)", () => message(admin.rulesMessage(upTo(60_000, YAML_LINE))));
+add("admin.ts#rulesMessage", "a rule file with one 10,000-character line", () => message(admin.rulesMessage(`version: 1\n${hostile(10_000)}\n`)));
+add("admin.ts#rulesEditModal", "rules of 3,000 characters", () => view(admin.rulesEditModal(upTo(3000, YAML_LINE))));
+
+// case-card.ts
+for (const { state, type, open, summary } of CASES) {
+  add("case-card.ts#caseCard", `${type}, ${state}`, () => message(caseCard.caseCard(summary, TZ, TEAM)));
+  add("case-card.ts#caseActions", `${type}, ${state}`, () => ({ block: caseCard.caseActions(summary) }));
+  if (open) add("case-card.ts#filedConfirmation", `${type}, ${state}`, () => message(caseCard.filedConfirmation(summary, TZ, false)));
+}
+add("case-card.ts#filedConfirmation", "already filed", () => message(caseCard.filedConfirmation(worstCase("new", "grievance"), TZ, true)));
+add("case-card.ts#filedConfirmation", "resolved at the point of service", () =>
+  message(caseCard.filedConfirmation(worstCase("resolved", "complaint", { classificationRule: "resolved_at_point_of_service", acknowledgeDueAt: null, responseDueAt: null }), TZ, false)),
+);
+
+// case-action.modals.ts: each form in the states where the card offers it
+for (const { state, type, open, summary } of CASES) {
+  const label = `${type}, ${state}`;
+  if (open) {
+    add("case-action.modals.ts#changeStatusModal", label, () => view(caseActionModals.changeStatusModal(summary)));
+    add("case-action.modals.ts#reassignModal", label, () => view(caseActionModals.reassignModal(summary)));
+    add("case-action.modals.ts#closeModal", label, () => view(caseActionModals.closeModal(summary)));
+    add("case-action.modals.ts#reclassifyModal", label, () => view(caseActionModals.reclassifyModal(summary)));
+    add("case-action.modals.ts#confirmModal", `escalate: ${label}`, () =>
+      view(caseActionModals.confirmModal(VIEWS.escalate, "Escalate case", summary, `Escalate *${summary.number}* to the managers? They are alerted now.`, "Escalate")),
+    );
+  } else {
+    add("case-action.modals.ts#confirmModal", `reopen: ${label}`, () => view(caseActionModals.confirmModal(VIEWS.reopen, "Reopen case", summary, `Reopen *${summary.number}*? It goes back to investigating.`, "Reopen")));
+  }
+  add("case-action.modals.ts#addNoteModal", label, () => view(caseActionModals.addNoteModal(summary)));
+  add("case-action.modals.ts#detailsModal", `${label}, longest plain text`, () => view(caseActionModals.detailsModal(worstDetails(summary, long), TZ)));
+}
+add("case-action.modals.ts#detailsModal", "text full of & < > (escaped)", () => view(caseActionModals.detailsModal(worstDetails(worstCase("closed", "grievance"), hostile), TZ)));
+
+// case-intake.modal.ts
+const WORST_VALUES = {
+  patientName: long(200),
+  raisedBy: "representative",
+  raiserName: long(200),
+  contact: `${upTo(242, "patient.relations")}@example.org`,
+  preferredLanguage: long(50),
+  department: DEPARTMENTS[99],
+  category: LONGEST_CATEGORY,
+  severity: 4,
+  receivedVia: RECEIVED_VIA.at(-1)?.id,
+  receivedAt: at(-24 * 365),
+  description: hostile(3000),
+  desiredOutcome: hostile(3000),
+  flags: ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm"],
+} as const;
+const intake = (departments: readonly string[], values?: object, notice?: string) =>
+  view(caseIntake.caseIntakeModal({ departments, now: NOW, privateMetadata: JSON.stringify({ v: 1, originChannelId: "C0CASES00001", sourceMessageTs: CARD.cardMessageTs }), ...(values ? { values } : {}), ...(notice ? { notice } : {}) }));
+add("case-intake.modal.ts#caseIntakeModal", "empty, 100 departments", () => intake(DEPARTMENTS));
+add("case-intake.modal.ts#caseIntakeModal", "150 departments configured", () => intake(MANY_DEPARTMENTS));
+add("case-intake.modal.ts#caseIntakeModal", "every field at its longest, with a notice", () =>
+  intake(DEPARTMENTS, WORST_VALUES, "The message is longer than the form can hold (12,345 characters; the limit is 3,000): the start is copied below. Add the rest as a case note after filing."),
+);
+add("case-intake.modal.ts#caseIntakeModal", "values longer than the fields (a message shortcut's text)", () =>
+  intake(DEPARTMENTS, { ...WORST_VALUES, patientName: long(5000), description: long(40_000), desiredOutcome: long(40_000) }),
+);
+
+// case-list.ts
+add("case-list.ts#caseListMessage", "no cases", () => message(caseList.caseListMessage("Your open cases", [], NOW, "You own no open cases.", WORKSPACE)));
+add("case-list.ts#caseListMessage", "40 cases with the longest units (25 shown)", () => message(caseList.caseListMessage("Search results", manyCases(40), NOW, "No case matches those words.", WORKSPACE)));
+add("case-list.ts#caseListMessage", "a long search title", () => message(caseList.caseListMessage(`Open cases: ${hostile(300)}`, manyCases(25), NOW, "No open cases.", WORKSPACE)));
+for (const role of ["staff", "coordinator", "manager", "admin"] as const) {
+  add("case-list.ts#homeView", `${role}, every list full`, () => view(caseList.homeView(WORST_HOME(role), NOW, { timeZone: TZ, workspaceUrl: WORKSPACE })));
+}
+add("case-list.ts#homeView", "empty", () => view(caseList.homeView({ role: "staff", mine: [], awaitingApproval: [], unassigned: [], counts: null }, NOW, { timeZone: TZ, workspaceUrl: WORKSPACE })));
+
+// case-updates.ts: posted as text-only messages (thread updates and direct messages)
+for (const kind of UPDATE_KINDS) {
+  add("case-updates.ts#threadUpdateText", kind, () => ({ text: caseUpdates.threadUpdateText(updatePayload(kind)) }));
+  add("case-updates.ts#directMessageText", kind, () => ({ text: caseUpdates.directMessageText(updatePayload(kind), worstCase("investigating", "grievance"), `${WORKSPACE}archives/C0CASES00001/p1764590400123456`) }));
+}
+for (const reminder of REMINDERS) add("case-updates.ts#threadUpdateText", `reminder ${reminder}`, () => ({ text: caseUpdates.threadUpdateText(updatePayload("reminder", { reminder })) }));
+
+// digests.ts
+const DIGEST_OPTIONS = { timeZone: TZ, workspaceUrl: WORKSPACE, late: true };
+add("digests.ts#escalationMessages", "nothing at risk", () => ({ messages: digests.escalationMessages({ groups: [], total: 0 }, NOW, DIGEST_OPTIONS) }));
+add("digests.ts#escalationMessages", "one case in every group", () => ({ messages: digests.escalationMessages(worstEscalation(1), NOW, DIGEST_OPTIONS) }));
+add("digests.ts#escalationMessages", "10 cases in every group", () => ({ messages: digests.escalationMessages(worstEscalation(10), NOW, DIGEST_OPTIONS) }));
+add("digests.ts#escalationMessages", "the longest digest: 300 cases in every group", () => ({ messages: digests.escalationMessages(worstEscalation(300), NOW, DIGEST_OPTIONS) }));
+add("digests.ts#trendMessages", "every category and 150 units rising", () => ({ messages: digests.trendMessages(WORST_TRENDS, DIGEST_OPTIONS) }));
+add("digests.ts#trendMessages", "a quiet week", () => ({
+  messages: digests.trendMessages({ ...WORST_TRENDS, byCategory: [], byDepartment: [], medianHoursToAcknowledge: null, medianHoursToResolve: null }, { ...DIGEST_OPTIONS, late: false }),
+}));
+
+// help.ts
+add("help.ts#helpMessage", "usage", () => message(help.helpMessage()));
+add("help.ts#helpMessage", "an unknown command of 3,000 characters", () => message(help.helpMessage(hostile(3000))));
+// Its callers pass the app's own sentences; this is the longest of them.
+add("help.ts#problemMessage", "the longest problem", () =>
+  message(help.problemMessage("Your patient concern could not be saved (the case database did not answer), and the form had been closed. Please file it again with /case; if it keeps failing, tell your patient-relations manager.")),
+);
+
+// intake-progress.ts
+add("intake-progress.ts#filingModal", "saving", () => view(intakeProgress.filingModal()));
+for (const { state, type, summary } of CASES.filter((entry) => entry.open)) {
+  add("intake-progress.ts#filedModal", `${type}, ${state}`, () => view(intakeProgress.filedModal(caseCard.filedConfirmation(summary, TZ, false))));
+}
+
+// letter-download.ts
+for (const format of ["pdf", "txt"] as const) {
+  add("letter-download.ts#downloadSending", format, () => message(letterDownload.downloadSending({ format, caseNumber: NUMBER, version: 9999 })));
+  add("letter-download.ts#downloadFailed", format, () => message(letterDownload.downloadFailed({ format, caseNumber: NUMBER, version: 9999 })));
+}
+
+// letter.ts: every status, source and kind
+for (const kind of ["response", "interim"]) add("letter.ts#letterPlaceholder", kind, () => message(letter.letterPlaceholder(NUMBER, kind)));
+for (const status of ["drafting", "draft", "approved", "sent", "rejected"]) {
+  for (const source of ["llm", "template", "edit"]) {
+    add("letter.ts#letterMessage", `${status}, ${source}`, () => message(letter.letterMessage(letterView(status, source, "interim", LETTER_TEXT), TZ)));
+  }
+}
+add("letter.ts#letterViewModal", "the longest letter", () => view(letter.letterViewModal(letterView("draft", "llm", "response", LETTER_TEXT))));
+add("letter.ts#letterViewModal", "a letter full of & < > (escaped)", () => view(letter.letterViewModal(letterView("draft", "llm", "response", HOSTILE_LETTER))));
+add("letter.ts#letterViewModal", "rejected, with the longest reason", () => view(letter.letterViewModal(letterView("rejected", "edit", "response", LETTER_TEXT))));
+add("letter.ts#letterViewModal", "rejected, with the longest reason made of & < >", () => {
+  const rejected = letterView("rejected", "edit", "response", LETTER_TEXT);
+  return view(letter.letterViewModal({ ...rejected, letter: { ...rejected.letter, rejectedReason: dense(1000) } }));
+});
+add("letter.ts#approveModal", "every required check failing", () => view(letter.approveModal(letterView("draft", "llm", "interim", LETTER_TEXT))));
+add("letter.ts#approveModal", "every check passing", () => view(letter.approveModal(letterView("draft", "template", "response", LETTER_TEXT, EVERY_CHECK_PASSING))));
+add("letter.ts#editModal", "the longest letter", () => view(letter.editModal(letterView("draft", "edit", "response", LETTER_TEXT))));
+add("letter.ts#editModal", "a letter of one unbroken 20,000-character paragraph", () => view(letter.editModal(letterView("draft", "edit", "response", "x".repeat(20_000)))));
+add("letter.ts#regenerateModal", "draft", () => view(letter.regenerateModal(letterView("draft", "llm", "response", LETTER_TEXT))));
+add("letter.ts#rejectModal", "draft", () => view(letter.rejectModal(letterView("draft", "llm", "response", LETTER_TEXT))));
+
+// listeners/respond.ts
+add("listeners/respond.ts#notice", "the longest notice", () => message(respond.notice(long(2900), ":arrows_counterclockwise:")));
+add("listeners/respond.ts#notDoneView", "the longest reason", () => view(respond.notDoneView(long(2900))));
+
+// Unit and team names made of & < > throughout (75 and 100 characters, escaping to 375 and 500).
+const DENSE_UNIT = { department: dense(75) };
+add("case-card.ts#caseCard", "unit and team named with & < > throughout", () => message(caseCard.caseCard(worstCase("investigating", "grievance", DENSE_UNIT), TZ, dense(100))));
+add("case-list.ts#caseListMessage", "25 cases in units named with & < > throughout", () =>
+  message(caseList.caseListMessage("Open cases", manyCases(25).map((summary) => ({ ...summary, ...DENSE_UNIT })), NOW, "No open cases.", WORKSPACE)),
+);
+add("case-list.ts#homeView", "manager, units named with & < > throughout", () => {
+  const home = WORST_HOME("manager");
+  const inDenseUnits = (cases: CaseSummary[]) => cases.map((summary) => ({ ...summary, ...DENSE_UNIT }));
+  return view(caseList.homeView({ ...home, mine: inDenseUnits(home.mine), unassigned: inDenseUnits(home.unassigned) }, NOW, { timeZone: TZ, workspaceUrl: WORKSPACE }));
+});
+add("case-action.modals.ts#detailsModal", "text made of & < > throughout", () => view(caseActionModals.detailsModal(worstDetails(worstCase("closed", "grievance", DENSE_UNIT), dense), TZ)));
+
+// ── Checking ──────────────────────────────────────────────────────────────────────────────────
+
+/** Slack's answer to each message or view the entry builds; empty when Slack would accept them all. */
+function refusals(output: Output): { part: number; refusal: SlackRefusal }[] {
+  const results: (SlackRefusal | null)[] =
+    "view" in output
+      ? [checkView(output.view)]
+      : "messages" in output
+        ? output.messages.map((part) => checkMessage(part as { text?: unknown; blocks?: unknown }))
+        : "text" in output
+          ? [checkMessage({ text: output.text })]
+          : "block" in output
+            ? [checkMessage({ text: "Case card", blocks: [output.block] })]
+            : [checkMessage(output.message as { text?: unknown; blocks?: unknown })];
+  return results.flatMap((refusal, part) => (refusal ? [{ part, refusal }] : []));
+}
+
+describe("Block Kit gallery: every builder with the worst data is accepted by Slack", () => {
+  for (const entry of gallery) {
+    it(`${entry.builder}: ${entry.name}`, () => {
+      expect(refusals(entry.build())).toEqual([]);
+    });
+  }
+});
+
+describe("the gallery covers every builder", () => {
+  const covered = new Set(gallery.map((entry) => entry.builder));
+  const exported = Object.entries(MODULES).flatMap(([file, module]) => Object.keys(module).map((name) => `${file}#${name}`));
+
+  it("imports every module in src/slack/blocks", () => {
+    const files = readdirSync(new URL("../../../src/slack/blocks/", import.meta.url)).filter((file) => file.endsWith(".ts"));
+    expect(files.sort()).toEqual(Object.keys(BLOCK_MODULES).sort());
+  });
+
+  it("lists every export as a builder with gallery entries or as a helper", () => {
+    expect(exported.filter((name) => !covered.has(name) && !NOT_BUILDERS.includes(name))).toEqual([]);
+  });
+
+  it("lists nothing that is no longer exported", () => {
+    expect([...covered, ...NOT_BUILDERS].filter((name) => !exported.includes(name))).toEqual([]);
+  });
+});

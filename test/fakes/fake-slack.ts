@@ -1,23 +1,30 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type ChannelState, createFakeWorkspace, type FakeWorkspace, type Reply } from "./fake-slack-workspace.ts";
 
 // A Slack Web API stand-in on localhost: speaks the real wire format (form-encoded or JSON POSTs
-// to /api/<method>, JSON replies with "ok"), records every call, and can be told to fail.
+// to /api/<method>, JSON replies with "ok"), records every call, refuses what Slack refuses, and
+// can be told to fail.
 
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
   /** The raw request bytes (file uploads). */
   raw?: Buffer;
-  /** Answered with an injected error. */
+  /** Answered with an error: injected by the test, or Slack's own refusal. */
   failed?: boolean;
+  /** The error code it was answered with. */
+  error?: string;
+  /** Slack's detail of an invalid_blocks or invalid_arguments refusal. */
+  errors?: string[];
+  /** The error was injected with failNext, not found by the fake's checks. */
+  injected?: boolean;
   /** When the call arrived, in epoch milliseconds (sub-millisecond, comparable across local processes). */
   at: number;
 }
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-type Reply = Record<string, unknown> & { ok: boolean };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -28,12 +35,22 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
+// The Web API client JSON-encodes arrays and objects inside form fields; only these carry JSON.
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "files", "metadata"]);
+
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes("application/json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    // The Web API client JSON-encodes arrays and objects (blocks, view) inside form fields.
-    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    if (!JSON_FIELDS.has(key)) {
+      body[key] = value;
+      continue;
+    }
+    try {
+      body[key] = JSON.parse(value);
+    } catch {
+      body[key] = value;
+    }
   }
   return body;
 }
@@ -43,49 +60,45 @@ export interface FakeSlack {
   apiUrl: string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** Makes the next `times` calls to `method` (those matching `when`, if given) answer with a Slack error. */
+  /** Calls the fake refused on its own (not injected): an app bug unless the test provoked it. */
+  refusals(): RecordedCall[];
+  /** Channels the workspace has and whether the bot is in them; tests may add, archive or leave. */
+  channels: FakeWorkspace["channels"];
+  /** Messages the bot posted, by "channel/ts" (with chat.update applied). */
+  messages: FakeWorkspace["messages"];
+  /**
+   * Makes the next `times` calls to `method` (those matching `when`, if given) answer with a Slack
+   * error. "ratelimited" is answered as Slack does: HTTP 429 with a Retry-After header.
+   */
   failNext(method: string, error: string, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   close(): Promise<void>;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Channels besides the defaults (the case and ward channels, bot invited). */
+  channels?: Record<string, ChannelState>;
+  /** Answers apps.connections.open with a Socket Mode URL (the Socket Mode fake's connectionsOpen). */
+  connectionsOpen?: (authorization: string | undefined) => Reply;
+}
+
+/** Seconds a rate-limited caller is told to wait: short, so tests stay fast; Slack sends its own figure. */
+const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * A strict Slack Web API on localhost: every message, view and argument is checked the way Slack
+ * checks it (test/fakes/block-kit) and refused with Slack's own error shapes.
+ */
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   let baseUrl = "";
+  const workspace = createFakeWorkspace({ channels: options.channels, baseUrl: () => baseUrl });
   const failures = new Map<string, { error: string; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
-  let counter = 0;
 
-  function reply(method: string, body: Record<string, unknown>): Reply {
+  function injected(method: string, body: Record<string, unknown>): Reply | null {
     const failure = failures.get(method);
-    if (failure && failure.times > 0 && (!failure.when || failure.when(body))) {
-      failure.times -= 1;
-      return { ok: false, error: failure.error };
-    }
-    counter += 1;
-    const ts = `1700000000.${String(counter).padStart(6, "0")}`;
-    switch (method) {
-      case "auth.test":
-        return { ok: true, user_id: "U0BOT0001", bot_id: "B0BOT0001", team_id: "T0TEAM001", user: "patient-relations" };
-      case "views.open":
-      case "views.update":
-      case "views.push":
-        return { ok: true, view: { id: `V${String(counter).padStart(8, "0")}`, ...(body.view as object) } };
-      case "chat.postMessage":
-        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
-      case "chat.update":
-        return { ok: true, channel: body.channel, ts: body.ts };
-      case "chat.postEphemeral":
-        return { ok: true, message_ts: ts };
-      case "files.getUploadURLExternal":
-        return { ok: true, upload_url: `${baseUrl}/upload/F${counter}`, file_id: `F${counter}` };
-      case "files.completeUploadExternal":
-        return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
-      case "conversations.open":
-        return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
-      case "chat.getPermalink":
-        return { ok: true, channel: body.channel, permalink: `https://hospital.slack.test/archives/${body.channel}/p${String(body.message_ts).replace(".", "")}` };
-      default:
-        return { ok: true };
-    }
+    if (!failure || failure.times <= 0 || (failure.when && !failure.when(body))) return null;
+    failure.times -= 1;
+    return { ok: false, error: failure.error };
   }
 
   const server: Server = createServer(async (request, response) => {
@@ -97,11 +110,33 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       response.end(`OK - ${raw.length}`);
       return;
     }
-    const method = path.startsWith("/api/") ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
-    const body = parseBody(raw.toString("utf8"), request.headers["content-type"]);
-    const answer = method.startsWith("response_url") ? { ok: true } : reply(method, body);
-    calls.push({ method, body, at: epochNow(), ...(answer.ok ? {} : { failed: true }) });
-    response.writeHead(200, { "content-type": "application/json" });
+    const isApi = path.startsWith("/api/");
+    const method = isApi ? path.slice("/api/".length).split("?")[0]! : `response_url${path}`;
+    let body: Record<string, unknown>;
+    try {
+      body = parseBody(raw.toString("utf8"), request.headers["content-type"]);
+    } catch {
+      // Slack answers a body it cannot parse with invalid_json (https://docs.slack.dev/apis/web-api/#errors).
+      calls.push({ method, body: {}, at: epochNow(), failed: true });
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"ok":false,"error":"invalid_json"}');
+      return;
+    }
+    const forced = injected(method, body);
+    const answer =
+      forced ??
+      (method === "apps.connections.open" && options.connectionsOpen
+        ? options.connectionsOpen(request.headers.authorization)
+        : isApi
+          ? workspace.answer(method, body)
+          : workspace.answerResponseUrl(body));
+    calls.push({ method, body, at: epochNow(), ...(answer.ok ? {} : { failed: true, error: String(answer.error), ...(Array.isArray(answer.errors) ? { errors: answer.errors as string[] } : {}), ...(forced ? { injected: true } : {}) }) });
+    if (answer.error === "ratelimited") {
+      // https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After in seconds.
+      response.writeHead(429, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) });
+    } else {
+      response.writeHead(200, { "content-type": "application/json" });
+    }
     response.end(JSON.stringify(answer));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -114,6 +149,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${url}/api/`,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    refusals: () => calls.filter((call) => call.failed && !call.injected),
+    channels: workspace.channels,
+    messages: workspace.messages,
     failNext(method, error, times = 1, when) {
       failures.set(method, { error, times, when });
     },

@@ -50,8 +50,6 @@ export interface RecordedAck {
 }
 
 export interface FakeSocketModeOptions {
-  /** Base URL of the fake Web API (…/api/): `apiUrl` answers apps.connections.open and forwards every other method there. */
-  forwardApiTo?: string;
   /** How long an envelope waits for its ack (Slack: 3 s). */
   ackTimeoutMs?: number;
   /** How often the server pings each socket. */
@@ -59,8 +57,6 @@ export interface FakeSocketModeOptions {
 }
 
 export interface FakeSocketMode {
-  /** A Web API base URL (…/api/) for SLACK_API_URL: apps.connections.open here, the rest forwarded. */
-  apiUrl: string;
   /** Answers apps.connections.open as Slack does; a fake Web API can answer the method with it. */
   connectionsOpen(authorization: string | undefined): ConnectionsOpenReply;
   /** apps.connections.open calls answered with a URL. */
@@ -105,20 +101,6 @@ interface Pending {
 
 // Slack retries an Events API delivery up to three times.
 const MAX_RETRIES = 3;
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-function json(response: ServerResponse, body: unknown): void {
-  response.writeHead(200, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
-}
 
 /** Starts Slack's Socket Mode side on 127.0.0.1. */
 export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): Promise<FakeSocketMode> {
@@ -240,34 +222,13 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
     for (const entry of pending.values()) if (entry.connection === null && !entry.timer) deliver(entry);
   }
 
-  async function forward(request: IncomingMessage, response: ServerResponse, raw: Buffer): Promise<void> {
-    if (!options.forwardApiTo) return json(response, { ok: false, error: "unknown_method" });
-    const headers: Record<string, string> = {};
-    for (const name of ["content-type", "authorization"]) {
-      const value = request.headers[name];
-      if (typeof value === "string") headers[name] = value;
-    }
-    const answer = await fetch(new URL((request.url ?? "/api/").slice("/api/".length), options.forwardApiTo), {
-      method: request.method,
-      headers,
-      ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
-    });
-    const replyHeaders: Record<string, string> = { "content-type": answer.headers.get("content-type") ?? "application/json" };
-    const retryAfter = answer.headers.get("retry-after");
-    if (retryAfter) replyHeaders["retry-after"] = retryAfter;
-    response.writeHead(answer.status, replyHeaders);
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  }
-
   const wss = new WebSocketServer({ noServer: true });
   wss.on("connection", onConnection);
-  const server: Server = createServer(async (request, response) => {
-    const raw = await readBody(request);
-    if ((request.url ?? "").split("?")[0] === "/api/apps.connections.open") return json(response, connectionsOpen(request.headers.authorization));
-    await forward(request, response, raw).catch(() => {
-      response.writeHead(502);
-      response.end();
-    });
+  // The fake Web API answers apps.connections.open (FakeSlackOptions.connectionsOpen); this server
+  // only upgrades the URLs it hands out.
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(404);
+    response.end();
   });
   server.on("upgrade", (request: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -284,7 +245,6 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
   wsBase = `ws://127.0.0.1:${port}`;
 
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
     connectionsOpen,
     urlsIssued: () => issued,
     connections: () => accepted,

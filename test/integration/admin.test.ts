@@ -17,7 +17,7 @@ describe.each(DATABASE_KINDS)("administration from Slack (%s)", (kind) => {
   const replies = () => app.slack.calls.filter((call) => call.method.startsWith("response_url")).map((call) => JSON.stringify(call.body));
 
   beforeAll(async () => {
-    app = await startTestApp(kind);
+    app = await startTestApp(kind, { slack: { channels: { [BILLING_CHANNEL]: { member: true } } } });
   });
   afterAll(async () => {
     await app?.close();
@@ -101,10 +101,13 @@ describe.each(DATABASE_KINDS)("administration from Slack (%s)", (kind) => {
     const other = await fileCaseThroughSlack(app, { category: "communication" });
     await expect.poll(() => cardIn(other.number)).toBe(CASE_CHANNEL);
 
-    app.slack.failNext("chat.postMessage", "not_in_channel", 1, (body) => body.channel === BILLING_CHANNEL);
+    // The bot is removed from the billing channel: Slack answers not_in_channel there.
+    app.slack.channels.get(BILLING_CHANNEL)!.member = false;
     const refused = await fileCaseThroughSlack(app, { category: "billing" });
     await expect.poll(() => cardIn(refused.number)).toBe(CASE_CHANNEL);
     await expect.poll(async () => (await prisma().case.findUniqueOrThrow({ where: { id: refused.id } })).cardChannelId).toBe(CASE_CHANNEL);
+    expect(app.slack.callsTo("chat.postMessage").some((call) => call.body.channel === BILLING_CHANNEL && call.error === "not_in_channel")).toBe(true);
+    app.slack.channels.get(BILLING_CHANNEL)!.member = true;
   });
 
   it("reloads the rules from the file", async () => {

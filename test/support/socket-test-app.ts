@@ -37,10 +37,8 @@ export interface SocketTestApp {
  * localhost and every request arrives over it, the Web API calls going to the fake Web API.
  */
 export async function startSocketTestApp(kind: DatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<SocketTestApp> {
-  const slack = await startFakeSlack();
-  // The fake Web API does not answer apps.connections.open (yet): the socket fake answers it and
-  // forwards every other call there, so they are still recorded and checked in one place.
-  const socket = await startFakeSocketMode({ forwardApiTo: slack.apiUrl });
+  const socket = await startFakeSocketMode();
+  const slack = await startFakeSlack({ connectionsOpen: socket.connectionsOpen });
   const database = await createTestDatabase(kind);
   const logs: string[] = [];
   const sink = new Writable({
@@ -52,7 +50,7 @@ export async function startSocketTestApp(kind: DatabaseKind, options: { clock?: 
   const env = parseEnv({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: socket.apiUrl,
+    SLACK_API_URL: slack.apiUrl,
     CASE_CHANNEL_ID: CASE_CHANNEL,
     DATA_DIR: "memory://",
     DATABASE_URL: database.databaseUrl,

@@ -3,11 +3,15 @@ import { buildApp, type RunningApp } from "../../src/app.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { type Clock, fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
-import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
+import { checkView } from "../fakes/block-kit/index.ts";
+import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from "../fakes/fake-slack.ts";
 import { eventBody, interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
 
 export const CASE_CHANNEL = "C0CASES001";
+/** Refusals that mean the app built a payload Slack does not take: never expected in a test that did not provoke them. */
+const BLOCK_KIT_REFUSALS = new Set(["invalid_blocks", "invalid_blocks_format", "invalid_arguments", "msg_too_long", "no_text"]);
+
 /** "Now" for the case rules in integration tests: Saturday 28 November 2026, 07:00 in New York. */
 export const TEST_NOW = "2026-11-28T12:00:00Z";
 
@@ -19,15 +23,18 @@ export interface TestApp {
   slash(text: string, options?: SendOptions & { channelId?: string; userId?: string }): ReturnType<typeof sendToSlackEndpoint>;
   interact(payload: Record<string, unknown>, options?: SendOptions): ReturnType<typeof sendToSlackEndpoint>;
   event(event: Record<string, unknown>): ReturnType<typeof sendToSlackEndpoint>;
+  /** Marks the refusals so far as provoked on purpose, so close() does not report them. */
+  acceptRefusals(): RecordedCall[];
+  /** Stops everything; fails if Slack refused a message or view the app built (a Block Kit bug). */
   close(): Promise<void>;
 }
 
 /** The real app in HTTP mode, on a real database, talking to a fake Slack Web API on localhost. */
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { clock?: Clock; env?: Record<string, string>; databaseUrl?: string } = {},
+  options: { clock?: Clock; env?: Record<string, string>; databaseUrl?: string; slack?: FakeSlackOptions } = {},
 ): Promise<TestApp> {
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlack(options.slack);
   // A second instance can share the first one's database; it then leaves dropping it to the first.
   const database = options.databaseUrl ? { databaseUrl: options.databaseUrl, drop: async () => {} } : await createTestDatabase(kind);
   const logs: string[] = [];
@@ -53,6 +60,15 @@ export async function startTestApp(
   const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
   const port = await running.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
+  const accepted = new Set<RecordedCall>();
+  // A view handed back in a view_submission acknowledgement is checked by Slack like views.update.
+  const interact = async (payload: Record<string, unknown>, sendOptions?: SendOptions) => {
+    const response = await sendToSlackEndpoint(url, interactiveBody(payload), sendOptions);
+    const view = response.json?.view;
+    const refused = view === undefined ? null : checkView(view);
+    if (refused) throw new Error(`Slack would refuse the view in this acknowledgement: ${refused.error} ${JSON.stringify(refused.errors ?? [])}`);
+    return response;
+  };
   return {
     running,
     slack,
@@ -64,12 +80,21 @@ export async function startTestApp(
         slashCommandBody({ text, channelId: sendOptions.channelId, userId: sendOptions.userId, responseUrl: `${slack.url}/commands/1` }),
         sendOptions,
       ),
-    interact: (payload, sendOptions) => sendToSlackEndpoint(url, interactiveBody(payload), sendOptions),
+    interact,
     event: (event) => sendToSlackEndpoint(url, eventBody(event), { json: true }),
+    acceptRefusals() {
+      const refused = slack.refusals().filter((call) => !accepted.has(call));
+      for (const call of refused) accepted.add(call);
+      return refused;
+    },
     async close() {
       await running.stop();
       await slack.close();
       await database.drop();
+      const unexpected = slack.refusals().filter((call) => !accepted.has(call) && BLOCK_KIT_REFUSALS.has(call.error ?? ""));
+      if (unexpected.length > 0) {
+        throw new Error(`Slack refused what the app built: ${unexpected.map((call) => `${call.method} ${call.error} ${JSON.stringify(call.errors ?? [])}`).join("; ")}`);
+      }
     },
   };
 }

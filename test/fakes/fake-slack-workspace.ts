@@ -1,0 +1,154 @@
+import { checkMessage, checkView, type SlackRefusal } from "./block-kit/index.ts";
+
+// What the fake Slack knows about its workspace (channels, the bot's membership, posted messages,
+// open views) and how each Web API method answers, refusals included, as Slack documents them:
+// https://docs.slack.dev/reference/methods/chat.postMessage (errors: channel_not_found,
+// not_in_channel, is_archived, msg_too_long, no_text, invalid_blocks),
+// https://docs.slack.dev/reference/methods/chat.update (message_not_found, cant_update_message),
+// https://docs.slack.dev/reference/methods/views.open (invalid_arguments, expired_trigger_id).
+
+export type Reply = Record<string, unknown> & { ok: boolean };
+type Body = Record<string, unknown>;
+
+export interface ChannelState {
+  /** The bot has been invited. */
+  member: boolean;
+  archived?: boolean;
+}
+
+/** Channels every test workspace has, with the bot invited: the case channel and the ward channel commands come from. */
+export const DEFAULT_CHANNELS: Record<string, ChannelState> = {
+  C0CASES001: { member: true },
+  C0WARD0001: { member: true },
+};
+
+interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  threadTs?: string;
+}
+
+const refusal = (error: string, detail: string[] = []): Reply =>
+  detail.length > 0 ? { ok: false, error, errors: detail, response_metadata: { messages: detail.map((line) => `[ERROR] ${line}`) } } : { ok: false, error };
+
+const fromRefusal = (found: SlackRefusal): Reply => refusal(found.error, found.errors);
+
+/** A direct message: to a user id (Slack opens the app's DM with them) or an IM channel. */
+const isDirect = (channel: string) => /^[UWD]/.test(channel);
+
+export function createFakeWorkspace(options: { channels?: Record<string, ChannelState>; baseUrl: () => string }) {
+  const channels = new Map(Object.entries({ ...DEFAULT_CHANNELS, ...options.channels }).map(([id, state]) => [id, { ...state }]));
+  const messages = new Map<string, PostedMessage>();
+  let counter = 0;
+  const next = () => {
+    counter += 1;
+    return counter;
+  };
+
+  /** null when the bot may post in `channel`, else Slack's refusal. */
+  function channelRefusal(channel: unknown): Reply | null {
+    if (typeof channel !== "string" || channel === "") return refusal("channel_not_found");
+    if (isDirect(channel)) return null;
+    const state = channels.get(channel);
+    if (!state) return refusal("channel_not_found");
+    if (state.archived) return refusal("is_archived");
+    if (!state.member) return refusal("not_in_channel");
+    return null;
+  }
+
+  function postMessage(body: Body): Reply {
+    const refused = channelRefusal(body.channel) ?? messageRefusal(body);
+    if (refused) return refused;
+    const ts = `1700000000.${String(next()).padStart(6, "0")}`;
+    const channel = isDirect(String(body.channel)) ? `D${String(body.channel).slice(1)}` : String(body.channel);
+    messages.set(`${channel}/${ts}`, { channel, ts, text: body.text, blocks: body.blocks, ...(body.thread_ts ? { threadTs: String(body.thread_ts) } : {}) });
+    return { ok: true, channel, ts, message: { text: body.text, ...(body.blocks ? { blocks: body.blocks } : {}) } };
+  }
+
+  function update(body: Body): Reply {
+    const refused = channelRefusal(body.channel) ?? messageRefusal(body);
+    if (refused) return refused;
+    const key = `${body.channel}/${body.ts}`;
+    const existing = messages.get(key);
+    if (!existing) return refusal("message_not_found");
+    messages.set(key, { ...existing, text: body.text, blocks: body.blocks });
+    return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+  }
+
+  function postEphemeral(body: Body): Reply {
+    if (typeof body.user !== "string" || body.user === "") return refusal("user_not_found");
+    const refused = channelRefusal(body.channel) ?? messageRefusal(body);
+    if (refused) return refused;
+    return { ok: true, message_ts: `1700000000.${String(next()).padStart(6, "0")}` };
+  }
+
+  function view(body: Body, needsTrigger: boolean): Reply {
+    if (needsTrigger && (typeof body.trigger_id !== "string" || body.trigger_id === "")) return refusal("invalid_trigger_id");
+    if (!needsTrigger && !body.view_id && !body.external_id && !body.user_id) return refusal("invalid_arguments", ["must provide view_id or external_id [json-pointer:/view_id]"]);
+    const refused = checkView(body.view);
+    if (refused) return fromRefusal(refused);
+    return { ok: true, view: { id: typeof body.view_id === "string" ? body.view_id : `V${String(next()).padStart(8, "0")}`, ...(body.view as object) } };
+  }
+
+  return {
+    channels,
+    messages,
+    /** Answers one Web API method as Slack would. */
+    answer(method: string, body: Body): Reply {
+      switch (method) {
+        case "apps.connections.open":
+          // Only an app-level token opens a socket (https://docs.slack.dev/reference/methods/apps.connections.open).
+          return refusal("not_allowed_token_type");
+        case "auth.test":
+          return { ok: true, user_id: "U0BOT0001", bot_id: "B0BOT0001", team_id: "T0TEAM001", user: "patient-relations", url: "https://hospital.slack.test/" };
+        case "views.open":
+        case "views.push":
+          return view(body, true);
+        case "views.update":
+          return view(body, false);
+        case "views.publish":
+          if (typeof body.user_id !== "string") return refusal("invalid_arguments", ["missing required field: user_id [json-pointer:/user_id]"]);
+          return view(body, false);
+        case "chat.postMessage":
+          return postMessage(body);
+        case "chat.update":
+          return update(body);
+        case "chat.postEphemeral":
+          return postEphemeral(body);
+        case "conversations.info": {
+          const state = channels.get(String(body.channel));
+          if (!state) return refusal("channel_not_found");
+          return { ok: true, channel: { id: body.channel, is_member: state.member, is_archived: state.archived === true } };
+        }
+        case "files.getUploadURLExternal": {
+          const id = next();
+          return { ok: true, upload_url: `${options.baseUrl()}/upload/F${id}`, file_id: `F${id}` };
+        }
+        case "files.completeUploadExternal": {
+          const refused = body.channel_id ? channelRefusal(body.channel_id) : null;
+          if (refused) return refused;
+          return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
+        }
+        case "conversations.open":
+          return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
+        case "chat.getPermalink":
+          return { ok: true, channel: body.channel, permalink: `https://hospital.slack.test/archives/${body.channel}/p${String(body.message_ts).replace(".", "")}` };
+        default:
+          return { ok: true };
+      }
+    },
+    /** A message sent to a response_url: the same Block Kit rules as chat.postMessage. */
+    answerResponseUrl(body: Body): Reply {
+      return messageRefusal(body) ?? { ok: true };
+    },
+  };
+}
+
+function messageRefusal(body: Body): Reply | null {
+  const found = checkMessage({ text: body.text, blocks: body.blocks });
+  return found ? fromRefusal(found) : null;
+}
+
+export type FakeWorkspace = ReturnType<typeof createFakeWorkspace>;

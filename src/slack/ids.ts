@@ -49,6 +49,8 @@ export const ACTIONS = {
   changeStatus: "case_change_status",
   addNote: "case_add_note",
   more: "case_more",
+  draftLetter: "case_draft_letter",
+  draftInterim: "case_draft_interim",
   editRules: "admin_edit_rules",
   letterApprove: "letter_approve",
   letterView: "letter_view",
@@ -60,7 +62,7 @@ export const ACTIONS = {
   letterSent: "letter_mark_sent",
 } as const;
 
-/** Options of the card's overflow menu. */
+/** Options of the card's overflow menu (draft_letter and draft_interim: cards posted before they became buttons). */
 export const MORE_OPTIONS = {
   reassign: "reassign",
   escalate: "escalate",

@@ -41,36 +41,37 @@ const button = (text: string, actionId: string, value: string, style?: "primary"
   ...(style ? { style } : {}),
 });
 
-/** Three buttons in view, the rest in an overflow menu; confirmations on the actions that alert or reopen. */
+/**
+ * The card's controls. Slack's overflow menu holds at most five options
+ * (https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element), so what
+ * people use most are buttons (claim, status, note, the letters) and the rarer actions, each of
+ * which opens a form or a confirmation first, sit in the menu: at most five in every state.
+ */
 export function caseActions(summary: CaseSummary): ActionsBlock {
   const ref = encodeCaseRef(summary.id);
   const open = isOpen(summary.status);
+  const grievance = summary.type === "grievance";
   const elements: ActionsBlock["elements"] = [];
   if (open && !summary.ownerId) elements.push(button("Assign to me", ACTIONS.assignToMe, ref, "primary"));
   if (open) elements.push(button("Change status", ACTIONS.changeStatus, ref));
   elements.push(button("Add note", ACTIONS.addNote, ref));
+  if (open || summary.status === "resolved") elements.push(button(grievance && open ? "Draft response" : "Draft response letter", ACTIONS.draftLetter, ref));
+  if (open && grievance) elements.push(button("Draft interim letter", ACTIONS.draftInterim, ref));
   const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value: JSON.stringify({ c: summary.id, o: value }) });
   const options = [
     ...(open
       ? [
           option("Reassign…", MORE_OPTIONS.reassign),
-          option("Escalate to managers", MORE_OPTIONS.escalate),
-          option("Draft response letter", MORE_OPTIONS.draftLetter),
-          ...(summary.type === "grievance" ? [option("Draft interim letter", MORE_OPTIONS.draftInterim)] : []),
-          option(summary.type === "grievance" ? "Change to complaint…" : "Change to grievance…", MORE_OPTIONS.reclassify),
+          ...(summary.escalatedAt ? [] : [option("Escalate to managers", MORE_OPTIONS.escalate)]),
+          option(grievance ? "Change to complaint…" : "Change to grievance…", MORE_OPTIONS.reclassify),
           option("Close…", MORE_OPTIONS.close),
         ]
       : []),
-    ...(summary.status === "resolved" ? [option("Draft response letter", MORE_OPTIONS.draftLetter)] : []),
     ...(canReopen(summary.status) ? [option("Reopen", MORE_OPTIONS.reopen)] : []),
     option("View details (private)", MORE_OPTIONS.details),
   ];
-  elements.push({
-    type: "overflow",
-    action_id: ACTIONS.more,
-    options,
-  });
-  return { type: "actions", block_id: `case_actions`, elements };
+  elements.push({ type: "overflow", action_id: ACTIONS.more, options });
+  return { type: "actions", block_id: "case_actions", elements };
 }
 
 /** The case card posted to the team channel and re-rendered in place as the case changes. */
@@ -138,4 +139,19 @@ export function filedConfirmation(summary: CaseSummary, timeZone: string, duplic
       { type: "context", elements: [{ type: "mrkdwn", text: detail }] },
     ],
   };
+}
+
+/**
+ * The card as plain text, for when Slack refuses the rich card: the case must never be invisible.
+ * No mentions or links (nothing that could itself be refused), only the minimum necessary.
+ */
+export function caseCardFallback(summary: CaseSummary, timeZone: string): CaseMessage {
+  const status = STATUS_LABELS[summary.status] ?? summary.status;
+  const lines = [
+    `${summary.number} · ${typeLabel(summary.type)} · ${status}`,
+    `Unit: ${escapeText(summary.department)} · Category: ${escapeText(categoryLabel(summary.category))} · ${severityLabel(summary.severity)}`,
+    `Owner: ${summary.ownerId ? "assigned" : "unassigned"} · ${dueLine(summary, timeZone).replaceAll("\n", " · ")}`,
+    `(Shown as plain text because Slack refused the full card; type /case ${summary.number} for its actions.)`,
+  ];
+  return { text: lines.join("\n"), blocks: [] };
 }

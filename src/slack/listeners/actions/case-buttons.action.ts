@@ -4,8 +4,9 @@ import { addNoteModal, changeStatusModal } from "../../blocks/case-action.modals
 import { decodeCaseRef } from "../../forms/case-ref.ts";
 import { ACTIONS } from "../../ids.ts";
 import { openCaseModal } from "./open-case-modal.ts";
+import { requestDraft } from "./request-draft.ts";
 
-/** "Change status" and "Add note" on a card: each opens its form. */
+/** "Change status" and "Add note" on a card open their forms; the draft buttons start a letter. */
 export function registerCaseButtons(app: App, deps: AppDeps): void {
   const buttons = [
     { actionId: ACTIONS.changeStatus, permission: "change_status", build: changeStatusModal },
@@ -18,6 +19,18 @@ export function registerCaseButtons(app: App, deps: AppDeps): void {
       if (!caseId) return;
       const request = { caseId, userId: body.user.id, channelId: body.channel?.id, triggerId: body.trigger_id };
       await openCaseModal(deps, client, request, button.permission, button.build);
+    });
+  }
+  const drafts = [
+    { actionId: ACTIONS.draftLetter, kind: "response" },
+    { actionId: ACTIONS.draftInterim, kind: "interim" },
+  ] as const;
+  for (const draft of drafts) {
+    app.action<BlockButtonAction>(draft.actionId, async ({ ack, action, body, client }) => {
+      await ack();
+      const caseId = decodeCaseRef(action.value);
+      if (!caseId) return;
+      await requestDraft(deps, client, { caseId, userId: body.user.id, channelId: body.channel?.id, actionTs: action.action_ts }, draft.kind);
     });
   }
 }

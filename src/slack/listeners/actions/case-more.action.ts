@@ -8,6 +8,7 @@ import { closeModal, confirmModal, detailsModal, reassignModal, reclassifyModal 
 import { ACTIONS, MORE_OPTIONS, VIEWS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 import { openCaseModal } from "./open-case-modal.ts";
+import { requestDraft } from "./request-draft.ts";
 
 const OptionSchema = z.object({ c: z.uuid(), o: z.enum(Object.values(MORE_OPTIONS) as [string, ...string[]]) });
 
@@ -38,15 +39,8 @@ export function registerCaseMore(app: App, deps: AppDeps): void {
     }
     const request = { caseId: parsed.c, userId: body.user.id, channelId: body.channel?.id, triggerId: body.trigger_id };
     if (parsed.o === MORE_OPTIONS.draftLetter || parsed.o === MORE_OPTIONS.draftInterim) {
-      try {
-        const kind = parsed.o === MORE_OPTIONS.draftInterim ? "interim" : "response";
-        // A Slack retry of this click carries the same action_ts: it must not start a second draft.
-        await deps.letters.request(parsed.c, body.user.id, kind, `${parsed.c}:${kind}:${action.action_ts}`);
-        void deps.outbox.kick();
-        await tellPrivately(client, body.user.id, body.channel?.id, notice("Drafting now; the letter appears in the case thread in a few seconds.", ":hourglass_flowing_sand:"));
-      } catch (error) {
-        await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId: parsed.c, action: "draft_letter" })));
-      }
+      // Cards posted before drafting moved to buttons still carry these options.
+      await requestDraft(deps, client, { ...request, actionTs: action.action_ts }, parsed.o === MORE_OPTIONS.draftInterim ? "interim" : "response");
       return;
     }
     if (parsed.o === MORE_OPTIONS.details) {

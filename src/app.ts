@@ -31,13 +31,17 @@ import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
 import { answerHealth, socketConnection, startHealthServer } from "./ops/health.ts";
+import { createDeliveryAlerts, DELIVERY_ALERT_OUTBOX } from "./outbox/delivery-alerts.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.service.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
+import { type DeliveryAlert, deliveryAlertMessage } from "./slack/blocks/delivery-alert.ts";
 import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
+import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
+import { finalRefusal } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
@@ -126,9 +130,23 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
   const teamOf = async (teamId: string | null) =>
     teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId) : undefined;
   const teamName = async (teamId: string | null) => (await teamOf(teamId))?.name;
-  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamOf);
-  const posts = caseOutboxHandlers(cases, notifier);
+  // The workspace's address comes from auth.test at start; links are built from it.
+  const workspace = { url: "https://slack.com/" };
+  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamOf, () => workspace.url);
   const letterRepository = createLetterRepository(db.prisma);
+  const enqueue = (entries: OutboxEntry[]) => queueOnce(db.prisma, entries);
+  const deliveryAlerts = createDeliveryAlerts({
+    async subjectOf(payload) {
+      const caseId = payload.caseId ?? (payload.letterId ? (await letterRepository.find(payload.letterId))?.caseId : undefined);
+      const summary = caseId ? await cases.findSummary(caseId) : null;
+      return summary ? { caseNumber: summary.number, filedBy: summary.filedBy, channelId: summary.cardChannelId ?? env.CASE_CHANNEL_ID } : null;
+    },
+    approvers,
+    enqueue,
+  });
+  const posts = caseOutboxHandlers(cases, notifier, (summary, kind, reason) =>
+    deliveryAlerts.report({ key: `card-layout:${summary.id}:${kind}`, kind, payload: { caseId: summary.id }, reason, fellBack: true }),
+  );
   const caseActions = createCaseActions({
     cases,
     clock,
@@ -150,8 +168,9 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     clock,
     logger,
   });
+  const outboxRepository = createOutboxRepository(db.prisma);
   const outbox = createOutboxDispatcher({
-    outbox: createOutboxRepository(db.prisma),
+    outbox: outboxRepository,
     handlers: {
       [OUTBOX_KINDS.routeCase]: async ({ caseId }) => {
         if (caseId) await routing.routeCase(caseId);
@@ -169,14 +188,19 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       [LETTER_OUTBOX.message]: async ({ letterId }) => {
         if (letterId) await letterNotifier.showLetter(await letters.view(letterId));
       },
+      [DELIVERY_ALERT_OUTBOX]: async (alert) => {
+        if (alert.recipientId) await app.client.chat.postMessage({ channel: alert.recipientId, ...deliveryAlertMessage(alert as unknown as DeliveryAlert), unfurl_links: false });
+      },
     },
+    // Slack refused the post for what it is: mark it failed and tell the people who can act.
+    finalFailure: finalRefusal,
+    onGaveUp: (message, reason) => deliveryAlerts.report({ key: `outbox-${message.id}`, kind: message.kind, payload: message.payload, reason }).then(() => undefined),
     // A model call can take a while; the lease must outlast the drafter's bounded retries.
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     // Delivery retries run on real time, whatever clock the case rules are given.
     clock: systemClock,
     logger,
   });
-  const workspace = { url: "https://slack.com/" };
   const digestChannel = env.DIGEST_CHANNEL_ID ?? env.CASE_CHANNEL_ID;
   const digests = createDigestService(createDigestRepository(db.prisma), {
     timeZone: env.TZ,
@@ -184,7 +208,6 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     draftWaitingAfterMs: env.DIGEST_DRAFT_WAITING_HOURS * 3_600_000,
   });
   const renderOptions = (late: boolean) => ({ timeZone: env.TZ, workspaceUrl: workspace.url, late });
-  const enqueue = (entries: OutboxEntry[]) => queueOnce(db.prisma, entries);
   const escalationDigestJob = digestJob({
     name: "escalation-digest",
     schedule: env.ESCALATION_DIGEST_CRON,
@@ -228,7 +251,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       lettersAwaitingApproval: letterRepository.awaitingApproval,
       clock,
     }),
-    admin: createAdminService({ roles, routing }),
+    admin: createAdminService({ roles, routing, outbox: outboxRepository, clock: systemClock }),
     outbox,
     remindersJob: reminders,
     workspace,
@@ -238,9 +261,32 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     trendDigestJob,
     renderOptions,
     enqueue,
+    slackClient: app.client,
+    /** Channels the app could not post in at start-up (for /healthz). */
+    channelProblems: [] as ChannelProblem[],
+    outboxCounts: () => outboxRepository.counts(systemClock.now()),
     scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob], {
       coordinator: databaseRunCoordinator(db.prisma), timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
+}
+
+/** The channels the app posts in (case, digest, each routing team's), checked once at start-up. */
+async function checkConfiguredChannels(deps: AppDeps): Promise<ChannelProblem[]> {
+  const teams = (await deps.routing.activeRuleSet().catch(() => null))?.teams ?? [];
+  const channels = [
+    { id: deps.env.CASE_CHANNEL_ID, setting: "CASE_CHANNEL_ID" },
+    { id: deps.digestChannel, setting: deps.env.DIGEST_CHANNEL_ID ? "DIGEST_CHANNEL_ID" : "CASE_CHANNEL_ID" },
+    ...teams.flatMap((team) => (team.channel ? [{ id: team.channel, setting: `routing team ${team.id}` }] : [])),
+  ];
+  return reportChannelProblems({
+    client: deps.slackClient,
+    channels,
+    admins: await deps.roles.withRoles(["admin"]),
+    enqueue: deps.enqueue,
+    messageKind: CHANNEL_MESSAGE_OUTBOX,
+    logger: deps.logger,
+    today: deps.clock.now().toISOString().slice(0, 10),
+  });
 }
 
 /** Everything the listeners and jobs use, built once. */
@@ -282,6 +328,10 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
       const socket = receiver instanceof SocketModeReceiver ? socketConnection(receiver.client) : undefined;
       const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, socket)) : ((await app.start(port)) as Server);
       healthServer = env.SLACK_APP_TOKEN ? server : null;
+      deps.channelProblems = await checkConfiguredChannels(deps).catch((error: unknown) => {
+        logger.warn({ error: errorSummary(error) }, "could not check the configured channels");
+        return [];
+      });
       deps.outbox.start();
       await deps.scheduler.start();
       const address = server.address();

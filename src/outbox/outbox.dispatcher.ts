@@ -5,23 +5,31 @@ import type { ClaimedMessage, OutboxRepository } from "./outbox.repository.ts";
 
 export type OutboxHandler = (payload: Record<string, string>) => Promise<void>;
 
+/** The part of the outbox repository delivery needs. */
+export type OutboxQueue = Pick<OutboxRepository, "claimDue" | "markSent" | "markFailed">;
+
 export interface OutboxDispatcherOptions {
-  outbox: OutboxRepository;
+  outbox: OutboxQueue;
   handlers: Record<string, OutboxHandler>;
   clock: Clock;
   logger: Logger;
   maxAttempts?: number;
   leaseMs?: number;
   pollMs?: number;
+  /** Why retrying `error` cannot help (e.g. Slack refused the layout), or null to retry. */
+  finalFailure?: (error: unknown) => string | null;
+  /** Told once a message is given up for good, so a person hears of it. */
+  onGaveUp?: (message: ClaimedMessage, reason: string) => Promise<void>;
 }
 
 const BACKOFF_MS = [2_000, 10_000, 30_000, 120_000, 600_000];
 
 /** Delivers queued Slack posts after commit: kicked right after a change, and polled for retries and crash recovery. */
 export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
-  const { outbox, handlers, clock, logger, maxAttempts = 8, leaseMs = 60_000, pollMs = 5_000 } = options;
-  // A post is never given up: losing a card, a route or a draft would break its case for good.
-  // After maxAttempts the failures are logged as errors so an operator sees them.
+  const { outbox, handlers, clock, logger, maxAttempts = 8, leaseMs = 60_000, pollMs = 5_000, finalFailure = () => null, onGaveUp } = options;
+  // A post that might still go through is never given up: losing a card, a route or a draft would
+  // break its case for good; after maxAttempts its failures are logged as errors. One that cannot
+  // (Slack refused it for what it is) is marked failed at once and a person is told.
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
   // Set by stop(): a drain finishes the message in hand and leaves the rest queued for the next start.
@@ -35,6 +43,15 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
       await outbox.markSent(message.id, clock.now());
     } catch (error) {
       const summary = errorSummary(error);
+      const final = finalFailure(error);
+      if (final) {
+        logger.error({ outboxId: String(message.id), kind: message.kind, attempts: message.attempts, error: summary, refusal: final }, "outbox delivery refused; given up");
+        await outbox.markFailed(message.id, final, null);
+        await onGaveUp?.(message, final).catch((alertError: unknown) =>
+          logger.error({ outboxId: String(message.id), error: errorSummary(alertError) }, "could not tell anyone of a refused delivery"),
+        );
+        return;
+      }
       const delay = BACKOFF_MS[Math.min(message.attempts - 1, BACKOFF_MS.length - 1)]!;
       const level = message.attempts >= maxAttempts ? "error" : "warn";
       logger[level]({ outboxId: String(message.id), kind: message.kind, attempts: message.attempts, error: summary }, "outbox delivery failed; will retry");

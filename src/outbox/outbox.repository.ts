@@ -43,6 +43,30 @@ export function createOutboxRepository(prisma: PrismaClient) {
       await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null } });
     },
 
+    /** How many posts wait (due or backing off) and how many were given up, for health checks. */
+    async counts(now: Date): Promise<{ waiting: number; failed: number; oldestWaitingSeconds: number | null }> {
+      const [row] = await prisma.$queryRaw<{ waiting: bigint; failed: bigint; oldest: Date | null }[]>`
+        SELECT count(*) FILTER (WHERE "status" = 'pending') AS "waiting",
+               count(*) FILTER (WHERE "status" = 'failed') AS "failed",
+               min("created_at") FILTER (WHERE "status" = 'pending') AS "oldest"
+        FROM "outbox_messages" WHERE "status" IN ('pending', 'failed')`;
+      const oldest = row?.oldest ?? null;
+      return {
+        waiting: Number(row?.waiting ?? 0),
+        failed: Number(row?.failed ?? 0),
+        oldestWaitingSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : null,
+      };
+    },
+
+    /** Queues every given-up post again (after, say, the bot was invited to its channel). */
+    async retryFailed(now: Date): Promise<number> {
+      const result = await prisma.outboxMessage.updateMany({
+        where: { status: "failed" },
+        data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null },
+      });
+      return result.count;
+    },
+
     /** Schedules a retry, or gives up (status failed) after the last attempt; `error` must hold codes, not content. */
     async markFailed(id: bigint, error: string, retryAt: Date | null): Promise<void> {
       await prisma.outboxMessage.update({

@@ -1,9 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { CaseNotifier } from "../cases/case-posts.ts";
+import type { CaseNotifier, PostedCard } from "../cases/case-posts.ts";
 import type { CaseSummary } from "../cases/case.ts";
 import type { CaseUpdatePayload } from "../cases/case-updates.ts";
-import { caseCard } from "./blocks/case-card.ts";
+import { caseCard, caseCardFallback } from "./blocks/case-card.ts";
+import { cardPermalink } from "./blocks/case-link.ts";
 import { directMessageText, threadUpdateText } from "./blocks/case-updates.ts";
+import { isChannelRefusal, isLayoutRefusal, refusalReason } from "./slack-errors.ts";
 
 /** Thrown while a case's card is not in the channel yet; the outbox retries shortly. */
 export class CardNotPostedError extends Error {
@@ -16,34 +18,32 @@ export interface CardTeam {
   channel?: string | undefined;
 }
 
-/** Slack's answers when the bot cannot post in a channel: the card then goes to the case channel. */
-const CHANNEL_REFUSALS = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
-
-function isChannelRefusal(error: unknown): boolean {
-  const code = (error as { data?: { error?: unknown } }).data?.error;
-  return typeof code === "string" && CHANNEL_REFUSALS.has(code);
-}
 
 /**
  * The Slack Web API side of CaseNotifier: cards, thread updates and direct messages. A case's card
  * goes to its team's channel when the routing rules give the team one, else to `channelId`.
  */
-export function createSlackCaseNotifier(client: WebClient, channelId: string, timeZone: string, teamOf: (teamId: string | null) => Promise<CardTeam | undefined>) {
+export function createSlackCaseNotifier(
+  client: WebClient,
+  channelId: string,
+  timeZone: string,
+  teamOf: (teamId: string | null) => Promise<CardTeam | undefined>,
+  workspaceUrl: () => string,
+) {
   const render = (summary: CaseSummary, team: CardTeam | undefined) => caseCard(summary, timeZone, team?.name);
 
-  async function post(channel: string, summary: CaseSummary, team: CardTeam | undefined) {
-    const result = await client.chat.postMessage({ channel, ...render(summary, team), unfurl_links: false, unfurl_media: false });
-    if (!result.ts || !result.channel) throw new Error("chat.postMessage returned no ts");
-    return { channelId: result.channel, messageTs: result.ts };
-  }
-
-  async function permalink(summary: CaseSummary): Promise<string | null> {
-    if (!summary.cardChannelId || !summary.cardMessageTs) return null;
+  async function post(channel: string, summary: CaseSummary, team: CardTeam | undefined): Promise<PostedCard> {
+    const posted = (result: { ts?: string; channel?: string }) => {
+      if (!result.ts || !result.channel) throw new Error("chat.postMessage returned no ts");
+      return { channelId: result.channel, messageTs: result.ts };
+    };
     try {
-      const result = await client.chat.getPermalink({ channel: summary.cardChannelId, message_ts: summary.cardMessageTs });
-      return result.permalink ?? null;
-    } catch {
-      return null;
+      return posted(await client.chat.postMessage({ channel, ...render(summary, team), unfurl_links: false, unfurl_media: false }));
+    } catch (error) {
+      // Slack refused the card's layout: post it as plain text so the case is never invisible.
+      if (!isLayoutRefusal(error)) throw error;
+      const { text } = caseCardFallback(summary, timeZone);
+      return { ...posted(await client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false })), refused: refusalReason(error) };
     }
   }
 
@@ -64,7 +64,16 @@ export function createSlackCaseNotifier(client: WebClient, channelId: string, ti
     },
     async updateCaseCard(summary) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();
-      await client.chat.update({ channel: summary.cardChannelId, ts: summary.cardMessageTs, ...render(summary, await teamOf(summary.teamId)) });
+      const where = { channel: summary.cardChannelId, ts: summary.cardMessageTs };
+      try {
+        await client.chat.update({ ...where, ...render(summary, await teamOf(summary.teamId)) });
+        return undefined;
+      } catch (error) {
+        if (!isLayoutRefusal(error)) throw error;
+        // An empty block list replaces the old card's blocks (https://docs.slack.dev/reference/methods/chat.update).
+        await client.chat.update({ ...where, ...caseCardFallback(summary, timeZone) });
+        return { refused: refusalReason(error) };
+      }
     },
     async postThreadUpdate(summary, update) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();
@@ -72,7 +81,7 @@ export function createSlackCaseNotifier(client: WebClient, channelId: string, ti
       await client.chat.postMessage({ channel: summary.cardChannelId, thread_ts: summary.cardMessageTs, text, unfurl_links: false });
     },
     async sendDirectMessage(userId, summary, update) {
-      const text = directMessageText({ ...update, timeZone }, summary, await permalink(summary));
+      const text = directMessageText({ ...update, timeZone }, summary, cardPermalink(workspaceUrl(), summary));
       await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
     },
   };

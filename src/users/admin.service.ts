@@ -1,11 +1,18 @@
 import { stringify } from "yaml";
+import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { RoutingService } from "../routing/routing.service.ts";
 import { canAdminister } from "./permissions.ts";
 import type { Role, UserRoleRepository } from "./user-role.repository.ts";
 
-/** Roles and routing rules, for admins only; every refusal and change is audited. */
-export function createAdminService({ roles, routing }: { roles: UserRoleRepository; routing: RoutingService }) {
+/** The outbox as an admin sees it: given-up posts can be queued again. */
+export interface AdminOutbox {
+  retryFailed(now: Date): Promise<number>;
+  counts(now: Date): Promise<{ waiting: number; failed: number }>;
+}
+
+/** Roles, routing rules and refused posts, for admins only; every refusal and change is audited. */
+export function createAdminService({ roles, routing, outbox, clock }: { roles: UserRoleRepository; routing: RoutingService; outbox: AdminOutbox; clock: Clock }) {
   async function ensureAdmin(userId: string, what: string): Promise<void> {
     const decision = canAdminister({ userId, role: await roles.roleOf(userId) });
     if (!decision.allowed) {
@@ -40,6 +47,15 @@ export function createAdminService({ roles, routing }: { roles: UserRoleReposito
     async reloadRules(actorId: string) {
       await ensureAdmin(actorId, "reload_rules");
       return routing.reloadFromFile(actorId);
+    },
+
+    /** Queues again every post Slack refused for good (once the cause, e.g. a missing invitation, is fixed). */
+    async retryFailedPosts(actorId: string): Promise<{ requeued: number; waiting: number }> {
+      await ensureAdmin(actorId, "retry_failed_posts");
+      const now = clock.now();
+      const requeued = await outbox.retryFailed(now);
+      if (requeued > 0) await roles.audit("outbox_retried", actorId, { count: String(requeued) });
+      return { requeued, waiting: (await outbox.counts(now)).waiting };
     },
 
     async replaceRules(actorId: string, text: string) {

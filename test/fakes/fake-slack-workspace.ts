@@ -1,4 +1,4 @@
-import { checkMessage, checkView, type SlackRefusal } from "./block-kit/index.ts";
+import { checkMessage, checkView, refusalBody } from "./block-kit/index.ts";
 
 // What the fake Slack knows about its workspace (channels, the bot's membership, posted messages,
 // open views) and how each Web API method answers, refusals included, as Slack documents them:
@@ -33,7 +33,6 @@ interface PostedMessage {
 const refusal = (error: string, detail: string[] = []): Reply =>
   detail.length > 0 ? { ok: false, error, errors: detail, response_metadata: { messages: detail.map((line) => `[ERROR] ${line}`) } } : { ok: false, error };
 
-const fromRefusal = (found: SlackRefusal): Reply => refusal(found.error, found.errors);
 
 /** A direct message: to a user id (Slack opens the app's DM with them) or an IM channel. */
 const isDirect = (channel: string) => /^[UWD]/.test(channel);
@@ -88,7 +87,8 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
     if (needsTrigger && (typeof body.trigger_id !== "string" || body.trigger_id === "")) return refusal("invalid_trigger_id");
     if (!needsTrigger && !body.view_id && !body.external_id && !body.user_id) return refusal("invalid_arguments", ["must provide view_id or external_id [json-pointer:/view_id]"]);
     const refused = checkView(body.view);
-    if (refused) return fromRefusal(refused);
+    // Slack lists a view's problems only under response_metadata.messages.
+    if (refused) return refusalBody(refused, "view") as Reply;
     return { ok: true, view: { id: typeof body.view_id === "string" ? body.view_id : `V${String(next()).padStart(8, "0")}`, ...(body.view as object) } };
   }
 
@@ -148,7 +148,7 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
 
 function messageRefusal(body: Body): Reply | null {
   const found = checkMessage({ text: body.text, blocks: body.blocks });
-  return found ? fromRefusal(found) : null;
+  return found ? (refusalBody(found, "message") as Reply) : null;
 }
 
 export type FakeWorkspace = ReturnType<typeof createFakeWorkspace>;

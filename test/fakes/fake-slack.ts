@@ -81,6 +81,12 @@ export interface FakeSlackOptions {
   connectionsOpen?: (authorization: string | undefined) => Reply;
 }
 
+/** Slack's problem lines of a refusal: `errors` for messages, `response_metadata.messages` for views. */
+function problemLines(answer: Reply): string[] | undefined {
+  const lines = answer.errors ?? (answer.response_metadata as { messages?: unknown } | undefined)?.messages;
+  return Array.isArray(lines) ? (lines as string[]) : undefined;
+}
+
 /** Seconds a rate-limited caller is told to wait: short, so tests stay fast; Slack sends its own figure. */
 const RETRY_AFTER_SECONDS = 1;
 
@@ -130,7 +136,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         : isApi
           ? workspace.answer(method, body)
           : workspace.answerResponseUrl(body));
-    calls.push({ method, body, at: epochNow(), ...(answer.ok ? {} : { failed: true, error: String(answer.error), ...(Array.isArray(answer.errors) ? { errors: answer.errors as string[] } : {}), ...(forced ? { injected: true } : {}) }) });
+    calls.push({ method, body, at: epochNow(), ...(answer.ok ? {} : { failed: true, error: String(answer.error), ...(problemLines(answer) ? { errors: problemLines(answer) } : {}), ...(forced ? { injected: true } : {}) }) });
     if (answer.error === "ratelimited") {
       // https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After in seconds.
       response.writeHead(429, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) });

@@ -22,6 +22,7 @@ export const ADMIN_USAGE = [
   `*${c} admin rules*: the routing rules in force.`,
   `*${c} admin rules edit*: change them in a form (checked before they take effect).`,
   `*${c} admin rules reload*: load them again from the rules file.`,
+  `*${c} admin retry*: send again the posts Slack refused (after inviting the app to their channel).`,
 ].join("\n");
 
 /** Usage, optionally explaining that `unknown` was not understood. */

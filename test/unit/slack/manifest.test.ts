@@ -23,7 +23,7 @@ describe("manifest.yml and the code agree", () => {
 
   it("enables interactivity (modals and shortcuts need it) and the scopes the app calls", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "files:write", "im:write"]));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "files:write", "im:write", "channels:read", "groups:read"]));
   });
 
   it("points every HTTP request URL at Bolt's /slack/events endpoint", () => {

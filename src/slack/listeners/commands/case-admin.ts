@@ -5,7 +5,7 @@ import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage
 import { notice, userMessageFor } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
 
-/** /case admin …: roles and routing rules. */
+/** /case admin …: roles, routing rules, and posts Slack refused. */
 export async function runAdminCommand(
   deps: AppDeps,
   command: AdminCommand,
@@ -31,6 +31,14 @@ export async function runAdminCommand(
       case "rules_reload": {
         const ruleSet = await deps.admin.reloadRules(userId);
         return void (await reply(notice(`Loaded ${ruleSet.rules.length} routing rules from the file; they apply to cases filed from now on.`, ":white_check_mark:")));
+      }
+      case "retry": {
+        const { requeued, waiting } = await deps.admin.retryFailedPosts(userId);
+        void deps.outbox.kick();
+        const text = requeued > 0
+          ? `Queued ${requeued} post${requeued === 1 ? "" : "s"} Slack had refused to be sent again (${waiting} waiting in all). If Slack refuses one again, you will be told.`
+          : `No refused posts to send again (${waiting} waiting in the queue).`;
+        return void (await reply(notice(text, ":arrows_counterclockwise:")));
       }
       case "rules_edit": {
         const yaml = await deps.admin.rulesText(userId);

@@ -9,6 +9,7 @@ export type AdminCommand =
   | { kind: "rules" }
   | { kind: "rules_reload" }
   | { kind: "rules_edit" }
+  | { kind: "retry" }
   | { kind: "invalid"; message: string };
 
 export type CaseCommand =
@@ -33,6 +34,8 @@ function parseAdmin(words: string[]): AdminCommand {
       return { kind: "help" };
     case "roles":
       return { kind: "roles" };
+    case "retry":
+      return { kind: "retry" };
     case "grant": {
       const mention = rest[0]?.match(MENTION);
       const role = rest[1]?.toLowerCase();

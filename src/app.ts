@@ -30,7 +30,7 @@ import { createLetterService, LETTER_OUTBOX } from "./letters/letter.service.ts"
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
-import { answerHealth, socketConnection, startHealthServer } from "./ops/health.ts";
+import { answerHealth, type HealthExtras, socketConnection, startHealthServer } from "./ops/health.ts";
 import { createDeliveryAlerts, DELIVERY_ALERT_OUTBOX } from "./outbox/delivery-alerts.ts";
 import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
@@ -65,7 +65,7 @@ export function clockPolicyFrom(env: Env): ClockPolicy {
 }
 
 /** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
-function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; receiver: HTTPReceiver | SocketModeReceiver } {
+function createSlackApp(env: Env, logger: Logger, db: Database, health: HealthExtras): { app: App; receiver: HTTPReceiver | SocketModeReceiver } {
   const common = {
     token: env.SLACK_BOT_TOKEN,
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
@@ -90,7 +90,7 @@ function createSlackApp(env: Env, logger: Logger, db: Database): { app: App; rec
     customRoutes: ["/healthz", "/readyz"].map((path) => ({
       path,
       method: ["GET"],
-      handler: (req: IncomingMessage, res: ServerResponse) => void answerHealth(req, res, db),
+      handler: (req: IncomingMessage, res: ServerResponse) => void answerHealth(req, res, db, health),
     })),
   });
   return { app: new App({ ...common, receiver }), receiver };
@@ -194,7 +194,12 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     },
     // Slack refused the post for what it is: mark it failed and tell the people who can act.
     finalFailure: finalRefusal,
-    onGaveUp: (message, reason) => deliveryAlerts.report({ key: `outbox-${message.id}`, kind: message.kind, payload: message.payload, reason }).then(() => undefined),
+    onGaveUp: async (message, reason) => {
+      // One alert a day per case (or channel) and Slack error, however many of its posts were refused.
+      const subject = message.payload.caseId ?? message.payload.letterId ?? message.payload.channel ?? String(message.id);
+      const key = `${subject}:${reason.split(":")[0]}:${systemClock.now().toISOString().slice(0, 10)}`;
+      await deliveryAlerts.report({ key, kind: message.kind, payload: message.payload, reason });
+    },
     // A model call can take a while; the lease must outlast the drafter's bounded retries.
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     // Delivery retries run on real time, whatever clock the case rules are given.
@@ -297,7 +302,14 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const { app, receiver } = createSlackApp(env, logger, db);
+  // What /healthz reports besides "up": the socket (Socket Mode), the outbox and the channels.
+  let socket: (() => Record<string, unknown>) | undefined;
+  const health: HealthExtras = async () => ({
+    ...socket?.(),
+    outbox: await deps.outboxCounts().catch(() => "unknown"),
+    channelProblems: deps.channelProblems.map(({ id, setting, problem }) => ({ id, setting, problem })),
+  });
+  const { app, receiver } = createSlackApp(env, logger, db, health);
   let deps: AppDeps;
   try {
     const applied = await migrate(db);
@@ -325,8 +337,8 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
       deps.workspace.url = (await checkBotToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)).workspaceUrl;
       await app.init();
       // Followed from before the socket opens, so the first hello is seen.
-      const socket = receiver instanceof SocketModeReceiver ? socketConnection(receiver.client) : undefined;
-      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, socket)) : ((await app.start(port)) as Server);
+      socket = receiver instanceof SocketModeReceiver ? socketConnection(receiver.client) : undefined;
+      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, health)) : ((await app.start(port)) as Server);
       healthServer = env.SLACK_APP_TOKEN ? server : null;
       deps.channelProblems = await checkConfiguredChannels(deps).catch((error: unknown) => {
         logger.warn({ error: errorSummary(error) }, "could not check the configured channels");

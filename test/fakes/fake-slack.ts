@@ -68,9 +68,9 @@ export interface FakeSlack {
   messages: FakeWorkspace["messages"];
   /**
    * Makes the next `times` calls to `method` (those matching `when`, if given) answer with a Slack
-   * error. "ratelimited" is answered as Slack does: HTTP 429 with a Retry-After header.
+   * error (a code, or Slack's whole answer). "ratelimited" is answered as Slack does: HTTP 429 with a Retry-After header.
    */
-  failNext(method: string, error: string, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
+  failNext(method: string, error: string | Reply, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -98,13 +98,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   let baseUrl = "";
   const workspace = createFakeWorkspace({ channels: options.channels, baseUrl: () => baseUrl });
-  const failures = new Map<string, { error: string; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
+  const failures = new Map<string, { error: string | Reply; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
 
   function injected(method: string, body: Record<string, unknown>): Reply | null {
     const failure = failures.get(method);
     if (!failure || failure.times <= 0 || (failure.when && !failure.when(body))) return null;
     failure.times -= 1;
-    return { ok: false, error: failure.error };
+    return typeof failure.error === "string" ? { ok: false, error: failure.error } : failure.error;
   }
 
   const server: Server = createServer(async (request, response) => {

@@ -136,7 +136,9 @@ describe("/healthz in HTTP mode", () => {
     const http = await startTestApp("pglite");
     try {
       const response = await fetch(http.url.replace("/slack/events", "/healthz"));
-      expect(await response.json()).toEqual({ ok: true });
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ ok: true, outbox: { waiting: expect.any(Number), failed: 0 }, channelProblems: [] });
+      expect(body).not.toHaveProperty("socket");
     } finally {
       await http.close();
     }

@@ -7,6 +7,7 @@ import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
 import { type FakeSocketMode, startFakeSocketMode } from "../fakes/fake-socket-mode.ts";
 import { eventBody, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
+import { refusalWatch } from "./refusals.ts";
 import { CASE_CHANNEL, TEST_NOW } from "./test-app.ts";
 
 export const APP_TOKEN = "xapp-1-A0APP0001-1700000000-test";
@@ -69,6 +70,7 @@ export async function startSocketTestApp(kind: DatabaseKind, options: { clock?: 
     throw error;
   }
   const healthUrl = `http://127.0.0.1:${port}`;
+  const refusals = refusalWatch(slack);
   return {
     running,
     slack,
@@ -93,6 +95,7 @@ export async function startSocketTestApp(kind: DatabaseKind, options: { clock?: 
       await socket.close();
       await slack.close();
       await database.drop();
+      refusals.assertNone();
     },
   };
 }

@@ -7,11 +7,9 @@ import { checkView } from "../fakes/block-kit/index.ts";
 import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from "../fakes/fake-slack.ts";
 import { eventBody, interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
+import { refusalWatch } from "./refusals.ts";
 
 export const CASE_CHANNEL = "C0CASES001";
-/** Refusals that mean the app built a payload Slack does not take: never expected in a test that did not provoke them. */
-const BLOCK_KIT_REFUSALS = new Set(["invalid_blocks", "invalid_blocks_format", "invalid_arguments", "msg_too_long", "no_text"]);
-
 /** "Now" for the case rules in integration tests: Saturday 28 November 2026, 07:00 in New York. */
 export const TEST_NOW = "2026-11-28T12:00:00Z";
 
@@ -60,7 +58,7 @@ export async function startTestApp(
   const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
   const port = await running.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
-  const accepted = new Set<RecordedCall>();
+  const refusals = refusalWatch(slack);
   // A view handed back in a view_submission acknowledgement is checked by Slack like views.update.
   const interact = async (payload: Record<string, unknown>, sendOptions?: SendOptions) => {
     const response = await sendToSlackEndpoint(url, interactiveBody(payload), sendOptions);
@@ -82,19 +80,12 @@ export async function startTestApp(
       ),
     interact,
     event: (event) => sendToSlackEndpoint(url, eventBody(event), { json: true }),
-    acceptRefusals() {
-      const refused = slack.refusals().filter((call) => !accepted.has(call));
-      for (const call of refused) accepted.add(call);
-      return refused;
-    },
+    acceptRefusals: refusals.accept,
     async close() {
       await running.stop();
       await slack.close();
       await database.drop();
-      const unexpected = slack.refusals().filter((call) => !accepted.has(call) && BLOCK_KIT_REFUSALS.has(call.error ?? ""));
-      if (unexpected.length > 0) {
-        throw new Error(`Slack refused what the app built: ${unexpected.map((call) => `${call.method} ${call.error} ${JSON.stringify(call.errors ?? [])}`).join("; ")}`);
-      }
+      refusals.assertNone();
     },
   };
 }

@@ -5,13 +5,12 @@ import { formatLocal } from "../../lib/zoned-time.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText, truncate } from "./escape.ts";
+import { messagePacker } from "./fit.ts";
 
 // Digests for the team channel. Minimum necessary: case numbers (linked to their cards), units,
 // owners, deadlines and counts; never patient details. Long digests are split into several
-// messages, each within Slack's limits (50 blocks, 3,000 characters per text).
-
-const MAX_BLOCKS = 45;
-const LINES_PER_SECTION = 10;
+// messages (the outbox posts each), each within Slack's limits: 50 blocks, 3,000 characters per
+// text, and the total text Slack accepts in one message's blocks (see fit.ts).
 
 export interface DigestRenderOptions {
   timeZone: string;
@@ -23,16 +22,6 @@ export interface DigestRenderOptions {
 const dateOnly = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(date).replace(",", "");
 
-/** Splits blocks into messages of at most MAX_BLOCKS, repeating nothing. */
-function toMessages(blocks: KnownBlock[], text: string): CaseMessage[] {
-  const messages: CaseMessage[] = [];
-  for (let start = 0; start < blocks.length; start += MAX_BLOCKS) {
-    const part = messages.length + 1;
-    messages.push({ text: start === 0 ? text : `${text} (continued, part ${part})`, blocks: blocks.slice(start, start + MAX_BLOCKS) });
-  }
-  return messages;
-}
-
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } });
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text: truncate(text, 150), emoji: true } });
 
@@ -43,19 +32,20 @@ export function escalationMessages(digest: EscalationDigest, now: Date, options:
     const text = `${title}: nothing is at risk. No case is overdue, due today or tomorrow, unassigned too long or waiting for approval.`;
     return [{ text, blocks: [section(`:white_check_mark: *${title}*: nothing is at risk. No case is overdue, due today or tomorrow, unassigned too long or waiting for approval.`)] }];
   }
-  const blocks: KnownBlock[] = [header(title)];
+  const pack = messagePacker();
+  pack.add(header(title));
   const summary: string[] = [];
   for (const { group, items } of digest.groups) {
-    summary.push(`${ESCALATION_GROUPS[group]}: ${items.length}`);
-    blocks.push(section(`*${ESCALATION_GROUPS[group]}* (${items.length})`));
+    const label = ESCALATION_GROUPS[group];
+    summary.push(`${label}: ${items.length}`);
     const lines = items.map((item) => {
       const owner = item.ownerId ? `<@${item.ownerId}>` : "_unassigned_";
       const when = item.at ? ` · ${group === "overdue" ? "due" : group === "unassigned" ? "filed" : group === "drafts_waiting" ? "waiting since" : group === "critical_or_harm" ? "received" : "due"} ${formatLocal(item.at, options.timeZone)}` : "";
       return `${linkedCaseNumber(item.caseNumber, item, options.workspaceUrl)} · ${escapeText(item.department)} · ${owner}${when}`;
     });
-    for (let start = 0; start < lines.length; start += LINES_PER_SECTION) blocks.push(section(lines.slice(start, start + LINES_PER_SECTION).join("\n")));
+    pack.addLines({ heading: `*${label}* (${items.length})`, continued: `*${label}* (${items.length}, continued)`, lines });
   }
-  return toMessages(blocks, `${title}: ${summary.join("; ")}.`);
+  return pack.messages(`${title}: ${summary.join("; ")}.`);
 }
 
 const percent = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
@@ -80,31 +70,32 @@ export function trendMessages(digest: TrendDigest, options: DigestRenderOptions)
   const end = new Date(digest.periodEnd.getTime() - 1);
   const title = `Trends · ${dateOnly(digest.periodStart, options.timeZone)} to ${dateOnly(end, options.timeZone)}${options.late ? " (posted late)" : ""}`;
   const spikes = [...digest.byCategory, ...digest.byDepartment].filter((row) => row.spike);
-  const blocks: KnownBlock[] = [
-    header(title),
-    {
-      type: "section",
-      fields: [
-        { type: "mrkdwn", text: `*New cases*\n${digest.total} (previous week ${digest.previousTotal}; 8-week average ${digest.baselineWeeklyMean.toFixed(1)})` },
-        { type: "mrkdwn", text: `*Median time to acknowledge*\n${hours(digest.medianHoursToAcknowledge)}` },
-        { type: "mrkdwn", text: `*Median time to resolve*\n${hours(digest.medianHoursToResolve)}` },
-        { type: "mrkdwn", text: `*Grievances answered within 7 days*\n${percent(digest.grievancesAnsweredWithin7Days.share)} (${digest.grievancesAnsweredWithin7Days.answered} of ${digest.grievancesAnsweredWithin7Days.due})` },
-        { type: "mrkdwn", text: `*Letters passing every check on the first draft*\n${percent(digest.firstDraftsPassingAllChecks.share)} (${digest.firstDraftsPassingAllChecks.passed} of ${digest.firstDraftsPassingAllChecks.total})` },
-      ],
-    },
-    section(
-      spikes.length > 0
-        ? `*:chart_with_upwards_trend: Rising*\n${spikes.map((row) => `• *${escapeText(row.label)}*: ${escapeText(row.spike!.reason)}`).join("\n")}`
-        : "*No spikes* this week: no category or unit rose beyond its usual range.",
-    ),
-  ];
+  const pack = messagePacker();
+  pack.add(header(title));
+  pack.add({
+    type: "section",
+    fields: [
+      { type: "mrkdwn", text: `*New cases*\n${digest.total} (previous week ${digest.previousTotal}; 8-week average ${digest.baselineWeeklyMean.toFixed(1)})` },
+      { type: "mrkdwn", text: `*Median time to acknowledge*\n${hours(digest.medianHoursToAcknowledge)}` },
+      { type: "mrkdwn", text: `*Median time to resolve*\n${hours(digest.medianHoursToResolve)}` },
+      { type: "mrkdwn", text: `*Grievances answered within 7 days*\n${percent(digest.grievancesAnsweredWithin7Days.share)} (${digest.grievancesAnsweredWithin7Days.answered} of ${digest.grievancesAnsweredWithin7Days.due})` },
+      { type: "mrkdwn", text: `*Letters passing every check on the first draft*\n${percent(digest.firstDraftsPassingAllChecks.share)} (${digest.firstDraftsPassingAllChecks.passed} of ${digest.firstDraftsPassingAllChecks.total})` },
+    ],
+  });
+  // Every spike is listed, however many: each is a unit or category someone has to look at.
+  if (spikes.length > 0) {
+    const lines = spikes.map((row) => `• *${escapeText(row.label)}*: ${escapeText(row.spike!.reason)}`);
+    pack.addLines({ heading: "*:chart_with_upwards_trend: Rising*", continued: "*:chart_with_upwards_trend: Rising* (continued)", lines });
+  } else {
+    pack.add(section("*No spikes* this week: no category or unit rose beyond its usual range."));
+  }
   if (digest.byCategory.length > 0) {
-    blocks.push(section(`*By category* (▲ = spike)\n\`\`\`${barChart(digest.byCategory)}\`\`\``));
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Chart in words: ${digest.byCategory.slice(0, 12).map((row) => `${escapeText(row.label)} ${row.count}`).join(", ")}.` }] });
+    pack.add(section(`*By category* (▲ = spike)\n\`\`\`${barChart(digest.byCategory)}\`\`\``));
+    pack.add({ type: "context", elements: [{ type: "mrkdwn", text: `Chart in words: ${digest.byCategory.slice(0, 12).map((row) => `${escapeText(row.label)} ${row.count}`).join(", ")}.` }] });
   }
   if (digest.byDepartment.length > 0) {
-    blocks.push(section(`*By unit*\n\`\`\`${barChart(digest.byDepartment)}\`\`\``));
+    pack.add(section(`*By unit*\n\`\`\`${barChart(digest.byDepartment)}\`\`\``));
   }
   const text = `${title}: ${digest.total} new cases (previous week ${digest.previousTotal}); ${spikes.length} spike${spikes.length === 1 ? "" : "s"}.`;
-  return toMessages(blocks, text);
+  return pack.messages(text);
 }

@@ -2,14 +2,24 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { Role } from "../../users/user-role.repository.ts";
 import { ACTION_FIELDS, ACTIONS, VIEWS } from "../ids.ts";
 import type { CaseMessage } from "./case-card.ts";
-import { escapeText } from "./escape.ts";
+import { escapeText, truncate } from "./escape.ts";
+import { blocksTextLength, cutEscaped, MESSAGE_TEXT_BUDGET, packLines } from "./fit.ts";
 import { ADMIN_USAGE } from "./help.ts";
 
 /** Slack's limit for a text input's value; longer rule sets are edited in the file and reloaded. */
 export const RULES_EDIT_LIMIT = 3000;
 
+/**
+ * The parser's message quotes the verb as typed, which can be any length: the quoted part is cut
+ * as helpMessage cuts an unknown command, and the whole message capped in case another quotes nothing.
+ */
+function shortened(message: string): string {
+  return truncate(message.replace(/"(.*)"/s, (_quoted, verb: string) => `"${truncate(verb, 60)}"`), 300);
+}
+
+/** The admin commands, after what was wrong with the last one when there is something. */
 export function adminHelp(message?: string): CaseMessage {
-  const text = `${message ? `${escapeText(message)}\n\n` : ""}${ADMIN_USAGE}`;
+  const text = `${message ? `${escapeText(shortened(message))}\n\n` : ""}${ADMIN_USAGE}`;
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
 }
 
@@ -32,28 +42,58 @@ export function rolesMessage(rows: { slackUserId: string; role: Role }[]): CaseM
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
 }
 
-/** The rules in force, as YAML, with an Edit button when they fit Slack's form. */
+const EDIT_BUTTON: KnownBlock = { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Edit rules" }, action_id: ACTIONS.editRules, value: "edit" }] };
+const TOO_LONG_TO_EDIT = "These rules are too long to edit in Slack: edit the rules file and use /case admin rules reload.";
+const note = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
+const FENCES = "``````";
+// A section's 3,000 characters, less the fences and a margin.
+const CODE_MAX = 2794;
+const codeBlock = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: `\`\`\`${text}\`\`\`` } });
+
+/**
+ * The rules in force, as YAML, with an Edit button when they fit Slack's form. One message holds
+ * about 11,000 characters of text (see fit.ts): longer rules show their first lines and say where
+ * the rest is (the rules file, or the edit form when they fit it).
+ */
 export function rulesMessage(yaml: string): CaseMessage {
-  // Split the escaped text by whole lines so no section passes 3,000 characters and no entity is cut.
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of escapeText(yaml).split("\n")) {
-    const piece = line.length > 2800 ? `${line.slice(0, 2790).replace(/&[a-z]*$/, "")}…` : line;
-    if (current && current.length + piece.length + 1 > 2800) {
-      chunks.push(current);
-      current = "";
-    }
-    current = current ? `${current}\n${piece}` : piece;
+  const editable = yaml.length <= RULES_EDIT_LIMIT;
+  const heading: KnownBlock = { type: "section", text: { type: "mrkdwn", text: "*Routing rules in force* (first matching rule wins)" } };
+  const lines = yaml.split("\n");
+  // Escaped line by line, so a long line is cut without cutting an entity.
+  const escaped = lines.map((line) => cutEscaped(escapeText(line), CODE_MAX));
+  // A final newline ends the last line; it is not a line of its own.
+  const total = yaml.endsWith("\n") ? lines.length - 1 : lines.length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  // Says what is not shown in full and where it is.
+  const missing = (rest: number, cut: number) =>
+    note(
+      [
+        rest > 0 ? `…and ${plural(rest, "more line")}, not shown: a Slack message holds no more.` : "",
+        cut > 0 ? `${plural(cut, "long line")} shortened.` : "",
+        editable ? "Edit rules shows them in full." : `The full rules are in the rules file. ${TOO_LONG_TO_EDIT}`,
+      ]
+        .filter(Boolean)
+        .join(" "),
+    );
+  // Whole lines while they fit the room left by the heading, the button and the longest closing note.
+  const room = MESSAGE_TEXT_BUDGET - blocksTextLength([heading, EDIT_BUTTON, missing(total, total)]);
+  let used = 0;
+  let chunk = -1; // the open section's length; -1 before the first
+  let shownLines = 0;
+  for (const line of escaped) {
+    const joins = chunk >= 0 && chunk + 1 + line.length <= CODE_MAX;
+    const cost = joins ? line.length + 1 : line.length + FENCES.length;
+    if (used + cost > room) break;
+    used += cost;
+    chunk = joins ? chunk + 1 + line.length : line.length;
+    shownLines += 1;
   }
-  if (current) chunks.push(current);
-  const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: "*Routing rules in force* (first matching rule wins)" } },
-    ...chunks.slice(0, 40).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: `\`\`\`${chunk}\`\`\`` } }) as KnownBlock),
-    yaml.length <= RULES_EDIT_LIMIT
-      ? { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Edit rules" }, action_id: ACTIONS.editRules, value: "edit" }] }
-      : { type: "context", elements: [{ type: "mrkdwn", text: "These rules are too long to edit in Slack: edit the rules file and use /case admin rules reload." }] },
-  ];
-  return { text: "Routing rules in force", blocks };
+  // Packed the same greedy way as counted, so the sections hold exactly the lines counted.
+  const shown = packLines(escaped.slice(0, shownLines), CODE_MAX).map(codeBlock);
+  const rest = Math.max(0, total - shownLines);
+  const cut = lines.slice(0, shownLines).filter((line, index) => escaped[index] !== escapeText(line)).length;
+  const closing = rest > 0 || cut > 0 ? missing(rest, cut) : editable ? undefined : note(TOO_LONG_TO_EDIT);
+  return { text: "Routing rules in force", blocks: [heading, ...shown, ...(closing ? [closing] : []), ...(editable ? [EDIT_BUTTON] : [])] };
 }
 
 /** The rules form; refuses (rather than cuts) rules longer than a Slack text input holds. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../../src/slack/blocks/admin.ts";
+import { checkMessage } from "../../fakes/block-kit/index.ts";
 
 type AnyBlock = {
   type: string;
@@ -95,9 +96,45 @@ describe("rulesMessage", () => {
     expect(shownYaml(message.blocks)).toBe(yaml);
   });
 
-  it("shows the largest rule set the schema accepts (20,000 characters)", () => {
+  it("shows as much of the largest rule set (20,000 characters) as one message holds, and says where the rest is", () => {
     const yaml = rulesYaml(plainRule, 200).slice(0, 20_000);
-    expect(shownYaml(rulesMessage(yaml).blocks)).toBe(yaml);
+    const message = rulesMessage(yaml);
+    expect(checkMessage(message)).toBeNull();
+    const shown = shownYaml(message.blocks);
+    // Whole lines from the start, as many as Slack's total for a message's text allows.
+    expect(yaml.startsWith(`${shown}\n`)).toBe(true);
+    expect(shown.length).toBeGreaterThan(9000);
+    const rest = yaml.split("\n").length - shown.split("\n").length;
+    expect(asBlocks(message.blocks).at(-1)).toEqual({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `…and ${rest} more lines, not shown: a Slack message holds no more. The full rules are in the rules file. These rules are too long to edit in Slack: edit the rules file and use /case admin rules reload.`,
+        },
+      ],
+    });
+  });
+
+  it("points to the edit form when rules that fit it escape to more than a message holds", () => {
+    const yaml = `version: 1\n${`# ${"&<>".repeat(8)}\n`.repeat(105)}`;
+    expect(yaml.length).toBeLessThanOrEqual(RULES_EDIT_LIMIT);
+    const message = rulesMessage(yaml);
+    expect(checkMessage(message)).toBeNull();
+    const blocks = asBlocks(message.blocks);
+    expect(blocks.at(-1)?.type).toBe("actions");
+    expect(blocks.at(-2)?.elements?.[0]?.text).toMatch(/^…and \d+ more lines, not shown: a Slack message holds no more\. Edit rules shows them in full\.$/);
+  });
+
+  it("shortens a line longer than a section, says so, and never cuts an entity", () => {
+    const yaml = `version: 1\n# ${"&".repeat(2900)}\n`;
+    const message = rulesMessage(yaml);
+    expect(checkMessage(message)).toBeNull();
+    expect(sectionTexts(message.blocks).slice(1, 2)).toEqual(["```version: 1```"]);
+    const code = sectionTexts(message.blocks)[2];
+    expect(code).toMatch(/^```# (&amp;)+… \(shortened\)\n```$/);
+    expect(code?.length).toBeLessThanOrEqual(3000);
+    expect(asBlocks(message.blocks).at(-2)?.elements?.[0]?.text).toBe("1 long line shortened. Edit rules shows them in full.");
   });
 
   it("escapes the YAML so a comment cannot ping or link", () => {
@@ -157,5 +194,12 @@ describe("adminHelp", () => {
     const withMessage = adminHelp('I don\'t know "admin <!channel>". Try /case admin help.');
     expect(withMessage.text.startsWith('I don\'t know "admin &lt;!channel&gt;". Try /case admin help.\n\n*/case admin roles*')).toBe(true);
     expect(JSON.stringify(withMessage)).not.toContain("<!channel>");
+  });
+
+  it("cuts an unknown verb of any length to 60 characters, as /case help does, keeping what to do", () => {
+    const verb = "x".repeat(5000);
+    const message = adminHelp(`I don't know "admin ${verb}". Try /case admin help.`);
+    expect(checkMessage(message)).toBeNull();
+    expect(message.text.startsWith(`I don't know "admin ${"x".repeat(53)}…". Try /case admin help.\n\n*/case admin roles*`)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { encodeLetterRef } from "../forms/letter-ref.ts";
 import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { escapeText, truncate } from "./escape.ts";
+import { escapeWithin, TEXT_MAX } from "./fit.ts";
 
 // The letter in the case thread: placeholder, then the draft with its checklist and review
 // buttons, then the approved (or rejected, or sent) state. The letter is split into sections by
@@ -127,6 +128,11 @@ function modal(callbackId: string, title: string, ref: string, blocks: KnownBloc
   return { type: "modal", callback_id: callbackId, private_metadata: ref, title: plain(title), submit: plain(submit), close: plain("Cancel"), blocks };
 }
 
+// A reason is at most 1,000 characters, but escaping can make it 5,000: measured after escaping,
+// any reason written in words is shown whole; only one made mostly of & < > is shortened.
+const REJECTED = "*Rejected:* ";
+const rejectedSection = (reason: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: `${REJECTED}${escapeWithin(reason, TEXT_MAX - REJECTED.length)}` } });
+
 /** The letter itself with its detailed checklist, for one authorized user (the view is audited). */
 export function letterViewModal(view: LetterView): ModalView {
   const text = view.version?.text ?? "";
@@ -135,7 +141,7 @@ export function letterViewModal(view: LetterView): ModalView {
     ...splitText(escapeText(text), SECTION_LIMIT).slice(0, 40).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }) as KnownBlock),
     { type: "divider" },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, true)}`, 3000) } },
-    ...(view.letter.rejectedReason ? [{ type: "section", text: { type: "mrkdwn", text: `*Rejected:* ${escapeText(view.letter.rejectedReason)}` } } as KnownBlock] : []),
+    ...(view.letter.rejectedReason ? [rejectedSection(view.letter.rejectedReason)] : []),
   ];
   return {
     type: "modal",

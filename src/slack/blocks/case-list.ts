@@ -8,6 +8,7 @@ import type { CaseMessage } from "./case-card.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText } from "./escape.ts";
+import { blocksTextLength, escapeWithin, MESSAGE_TEXT_BUDGET, packLines } from "./fit.ts";
 
 // Lists of cases (minimum necessary: number, type, unit, category, severity, owner, deadline).
 
@@ -33,28 +34,38 @@ export function caseLine(summary: CaseSummary, now: Date, workspaceUrl: string):
   return `${linkedCaseNumber(summary.number, summary, workspaceUrl)} · ${type} · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · sev ${summary.severity} · ${owner} · ${dueIn(summary, now)}`;
 }
 
-/** Lines in sections of a few each: a section holds 3,000 characters, and a cut would break a link's markup. */
-function sections(shown: readonly string[], perSection: number): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  for (let start = 0; start < shown.length; start += perSection) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: shown.slice(start, start + perSection).join("\n") } });
-  }
-  return blocks;
+/** Lines in as few sections as hold them, measured as escaped: a cut would break a link's markup. */
+function sections(shown: readonly string[]): KnownBlock[] {
+  return packLines(shown).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
 }
 
-function lines(cases: readonly CaseSummary[], now: Date, empty: string, workspaceUrl: string): KnownBlock[] {
+const more = (count: number): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${count} more. Narrow it down, e.g. /case open Emergency.` }] });
+
+/** Up to 25 cases, as many of them as `budget` characters of text hold, then how many more there are. */
+function lines(cases: readonly CaseSummary[], now: Date, empty: string, workspaceUrl: string, budget = Number.POSITIVE_INFINITY): KnownBlock[] {
   if (cases.length === 0) return [{ type: "context", elements: [{ type: "mrkdwn", text: empty }] }];
-  // Five cases a section stay below 3,000 characters with their links (unit names are menu options, at most 75 characters).
-  const blocks = sections(cases.slice(0, SHOWN).map((summary) => caseLine(summary, now, workspaceUrl)), 5);
-  if (cases.length > SHOWN) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${cases.length - SHOWN} more. Narrow it down, e.g. /case open Emergency.` }] });
+  // Unit names escape to up to 375 characters, so what fits is measured, not counted.
+  const shown: string[] = [];
+  let used = blocksTextLength(more(cases.length));
+  for (const summary of cases.slice(0, SHOWN)) {
+    const line = caseLine(summary, now, workspaceUrl);
+    if (used + line.length + 1 > budget) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  const blocks = sections(shown);
+  if (cases.length > shown.length) blocks.push(more(cases.length - shown.length));
   return blocks;
 }
 
 /** A titled list for an ephemeral reply. */
 export function caseListMessage(title: string, cases: readonly CaseSummary[], now: Date, empty: string, workspaceUrl: string): CaseMessage {
+  // The title can quote a search of any length.
+  const heading: KnownBlock = { type: "section", text: { type: "mrkdwn", text: `*${escapeWithin(title, 2900)}* (${cases.length})` } };
   return {
     text: `${escapeText(title)}: ${cases.length} case${cases.length === 1 ? "" : "s"}`,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${escapeText(title)}* (${cases.length})` } }, ...lines(cases, now, empty, workspaceUrl)],
+    // One message holds about 11,000 characters of text in all (see fit.ts); the tab has no such cap.
+    blocks: [heading, ...lines(cases, now, empty, workspaceUrl, MESSAGE_TEXT_BUDGET - blocksTextLength(heading))],
   };
 }
 
@@ -74,7 +85,7 @@ export function homeView(data: HomeData, now: Date, options: { timeZone: string;
     blocks.push(
       { type: "divider" },
       header("Awaiting my approval"),
-      ...(waiting.length > 0 ? sections(waiting, 10) : [{ type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] } as KnownBlock]),
+      ...(waiting.length > 0 ? sections(waiting) : [{ type: "context", elements: [{ type: "mrkdwn", text: "No response letters are waiting for approval." }] } as KnownBlock]),
     );
   }
   if (data.counts) {

@@ -3,6 +3,7 @@ import type { CaseSummary } from "../../../src/cases/case.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
 import type { HomeData } from "../../../src/cases/work-queue.service.ts";
 import { caseLine, caseListMessage, dueIn, homeView } from "../../../src/slack/blocks/case-list.ts";
+import { checkMessage, checkView } from "../../fakes/block-kit/index.ts";
 
 const HOUR = 3_600_000;
 const now = new Date("2026-12-01T12:00:00Z");
@@ -125,6 +126,19 @@ describe("caseListMessage", () => {
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 
+  it("lists as many cases as one message holds when unit names escape fivefold, and says how many more", () => {
+    // A long workspace address, a 75-character unit of & < > (375 escaped): about 600 characters a line.
+    const workspace = "https://st-bartholomew-regional-medical-center-patient-relations.enterprise.slack.com/";
+    const cases = numbered(25).map((entry) => posted({ ...entry, department: "&<>".repeat(25), ownerId: "U0COORD01XYZ" }));
+    const message = caseListMessage("Open cases", cases, now, "No open cases.", workspace);
+    expect(checkMessage(message)).toBeNull();
+    const listed = sectionTexts(message.blocks).slice(1).join("\n").split("\n");
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.length).toBeLessThan(25);
+    for (const line of listed) expect(line).toMatch(/^<https:\/\/[^|>]+\|PR-2026-\d{4}> · Grievance · (&amp;&lt;&gt;){25} · /);
+    expect(contextTexts(message.blocks)).toEqual([`…and ${25 - listed.length} more. Narrow it down, e.g. /case open Emergency.`]);
+  });
+
   it("escapes a hostile department and title so they cannot ping or link", () => {
     const hostile = { ...summary, department: "<!channel> <https://x.example|Ward>" };
     const rendered = JSON.stringify(caseListMessage("Open cases matching <!here>", [hostile], now, "No open cases.", WORKSPACE));
@@ -210,6 +224,15 @@ describe("homeView", () => {
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(contextTexts(view.blocks).filter((text) => text.startsWith("…and 175 more"))).toHaveLength(2);
     for (const text of sectionTexts(view.blocks)) expect(text.length).toBeLessThan(3000);
+  });
+
+  it("shows all 25 cases on the home tab when unit names escape fivefold, in sections Slack accepts", () => {
+    const dense = numbered(25).map((entry) => posted({ ...entry, department: "&<>".repeat(25), ownerId: "U0COORD01XYZ" }));
+    const view = homeView({ ...manager, mine: dense, unassigned: dense }, now, home);
+    expect(checkView(view)).toBeNull();
+    const lines = sectionTexts(view.blocks).join("\n").split("\n");
+    expect(lines.filter((line) => line.includes(` · ${"&amp;&lt;&gt;".repeat(25)} · `))).toHaveLength(50);
+    expect(contextTexts(view.blocks).at(-1)).toBe("File a concern with /case · /case help for everything else.");
   });
 
   it("escapes hostile departments on the home tab", () => {

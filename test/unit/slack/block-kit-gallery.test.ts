@@ -17,8 +17,10 @@ import * as caseIntake from "../../../src/slack/blocks/case-intake.modal.ts";
 import * as caseLink from "../../../src/slack/blocks/case-link.ts";
 import * as caseList from "../../../src/slack/blocks/case-list.ts";
 import * as caseUpdates from "../../../src/slack/blocks/case-updates.ts";
+import * as deliveryAlert from "../../../src/slack/blocks/delivery-alert.ts";
 import * as digests from "../../../src/slack/blocks/digests.ts";
 import * as escaping from "../../../src/slack/blocks/escape.ts";
+import * as fit from "../../../src/slack/blocks/fit.ts";
 import * as help from "../../../src/slack/blocks/help.ts";
 import * as intakeProgress from "../../../src/slack/blocks/intake-progress.ts";
 import * as letterDownload from "../../../src/slack/blocks/letter-download.ts";
@@ -40,8 +42,10 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "case-link.ts": caseLink,
   "case-list.ts": caseList,
   "case-updates.ts": caseUpdates,
+  "delivery-alert.ts": deliveryAlert,
   "digests.ts": digests,
   "escape.ts": escaping,
+  "fit.ts": fit,
   "help.ts": help,
   "intake-progress.ts": intakeProgress,
   "letter-download.ts": letterDownload,
@@ -59,6 +63,15 @@ const NOT_BUILDERS = [
   "case-list.ts#dueIn",
   "escape.ts#escapeText",
   "escape.ts#truncate",
+  "fit.ts#blocksTextLength",
+  "fit.ts#cutEscaped",
+  "fit.ts#escapeWithin",
+  "fit.ts#MESSAGE_BLOCKS_MAX",
+  "fit.ts#MESSAGE_TEXT_BUDGET",
+  "fit.ts#messagePacker",
+  "fit.ts#packLines",
+  "fit.ts#SHORTENED",
+  "fit.ts#TEXT_MAX",
   "help.ts#ADMIN_USAGE",
   "letter.ts#REGENERATE_INSTRUCTIONS",
   "listeners/respond.ts#plainFormError",
@@ -341,6 +354,15 @@ add("case-card.ts#filedConfirmation", "resolved at the point of service", () =>
   message(caseCard.filedConfirmation(worstCase("resolved", "complaint", { classificationRule: "resolved_at_point_of_service", acknowledgeDueAt: null, responseDueAt: null }), TZ, false)),
 );
 
+// The plain-text stand-in: posted with no blocks (chat.postMessage) or with `blocks: []` (chat.update).
+for (const { state, type, summary } of CASES) {
+  add("case-card.ts#caseCardFallback", `${type}, ${state}, as text only`, () => ({ text: caseCard.caseCardFallback(summary, TZ).text }));
+  add("case-card.ts#caseCardFallback", `${type}, ${state}, with blocks: []`, () => message(caseCard.caseCardFallback(summary, TZ)));
+}
+add("case-card.ts#caseCardFallback", "unit named with & < > throughout, with blocks: []", () =>
+  message(caseCard.caseCardFallback(worstCase("investigating", "grievance", { department: dense(75) }), TZ)),
+);
+
 // case-action.modals.ts: each form in the states where the card offers it
 for (const { state, type, open, summary } of CASES) {
   const label = `${type}, ${state}`;
@@ -403,13 +425,40 @@ for (const kind of UPDATE_KINDS) {
 }
 for (const reminder of REMINDERS) add("case-updates.ts#threadUpdateText", `reminder ${reminder}`, () => ({ text: caseUpdates.threadUpdateText(updatePayload("reminder", { reminder })) }));
 
+// delivery-alert.ts: Slack's reason as refusalReason writes it, at its cap of 1,000 characters.
+const refusal = (code: string, detail = "must be less than 3001 characters [json-pointer:/blocks/12/elements/4/options/0/text/text]; ") =>
+  `${code}: ${upTo(1000 - code.length - 2, detail)}`;
+const ALERT_WHAT = ["case_card", "case_card_refresh", "case_thread_update", "direct_message", "channel_message", "letter_message", "letter_draft", "route_case"];
+const alert = (what: string, reason: string, fellBack: string) =>
+  deliveryAlert.deliveryAlertMessage({ what, reason, channelId: "C0CASES00001", caseNumber: what === "channel_message" ? "" : NUMBER, fellBack });
+for (const what of ALERT_WHAT) {
+  for (const code of ["not_in_channel", "channel_not_found", "is_archived", "invalid_blocks"]) {
+    for (const fellBack of ["yes", ""]) {
+      add("delivery-alert.ts#deliveryAlertMessage", `${what}, ${code}${fellBack ? ", fell back to plain text" : ""}`, () => message(alert(what, refusal(code), fellBack)));
+    }
+  }
+}
+add("delivery-alert.ts#deliveryAlertMessage", "a reason made of & < > throughout", () => message(alert("case_card", refusal("invalid_blocks", "&<>"), "yes")));
+add("delivery-alert.ts#deliveryAlertMessage", "a reason with no code: 1,000 characters of & < >", () => message(alert("letter_draft", dense(1000), "")));
+add("delivery-alert.ts#deliveryAlertMessage", "a channel that is not an id", () =>
+  message(deliveryAlert.deliveryAlertMessage({ what: "channel_message", reason: refusal("not_in_channel"), channelId: "", caseNumber: "", fellBack: "" })),
+);
+
 // digests.ts
 const DIGEST_OPTIONS = { timeZone: TZ, workspaceUrl: WORKSPACE, late: true };
 add("digests.ts#escalationMessages", "nothing at risk", () => ({ messages: digests.escalationMessages({ groups: [], total: 0 }, NOW, DIGEST_OPTIONS) }));
 add("digests.ts#escalationMessages", "one case in every group", () => ({ messages: digests.escalationMessages(worstEscalation(1), NOW, DIGEST_OPTIONS) }));
 add("digests.ts#escalationMessages", "10 cases in every group", () => ({ messages: digests.escalationMessages(worstEscalation(10), NOW, DIGEST_OPTIONS) }));
 add("digests.ts#escalationMessages", "the longest digest: 300 cases in every group", () => ({ messages: digests.escalationMessages(worstEscalation(300), NOW, DIGEST_OPTIONS) }));
+add("digests.ts#escalationMessages", "300 cases in every group, units named with & < > throughout", () => {
+  const digest = worstEscalation(300);
+  const groups = digest.groups.map((group) => ({ ...group, items: group.items.map((item) => ({ ...item, department: dense(75) })) }));
+  return { messages: digests.escalationMessages({ ...digest, groups }, NOW, DIGEST_OPTIONS) };
+});
 add("digests.ts#trendMessages", "every category and 150 units rising", () => ({ messages: digests.trendMessages(WORST_TRENDS, DIGEST_OPTIONS) }));
+add("digests.ts#trendMessages", "every category and 150 units named with & < > rising", () => ({
+  messages: digests.trendMessages({ ...WORST_TRENDS, byDepartment: MANY_DEPARTMENTS.map((_, n) => row(`${n} ${dense(70)}`, n)) }, DIGEST_OPTIONS),
+}));
 add("digests.ts#trendMessages", "a quiet week", () => ({
   messages: digests.trendMessages({ ...WORST_TRENDS, byCategory: [], byDepartment: [], medianHoursToAcknowledge: null, medianHoursToResolve: null }, { ...DIGEST_OPTIONS, late: false }),
 }));

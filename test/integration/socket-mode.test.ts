@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)("Socket Mode (%s)", (kind) => {
   it("connects with the app-level token through apps.connections.open, and /healthz says so", async () => {
     expect(app.socket.urlsIssued()).toBe(1);
     expect(app.socket.connections()).toBe(1);
-    expect(await app.health()).toEqual({ ok: true, socket: "connected" });
+    expect(await app.health()).toMatchObject({ ok: true, socket: "connected", outbox: { failed: 0 }, channelProblems: [] });
   });
 
   it("refuses a bot token for apps.connections.open, as Slack does", () => {
@@ -84,7 +84,7 @@ describe.each(DATABASE_KINDS)("Socket Mode (%s)", (kind) => {
       expect(app.socket.urlsIssued()).toBe(before + 1);
       const ack = await app.slash("help").acked;
       expect(String(ack.text)).toContain("Here is what");
-      expect(await app.health()).toEqual({ ok: true, socket: "connected" });
+      expect(await app.health()).toMatchObject({ ok: true, socket: "connected", outbox: { failed: 0 }, channelProblems: [] });
     },
     RECONNECT_MS,
   );
@@ -121,7 +121,7 @@ describe.each(DATABASE_KINDS)("Socket Mode (%s)", (kind) => {
       expect(app.socket.acksFor(again.envelopeId)).toHaveLength(1);
       expect(await casesFiledFrom(viewId)).toBe(1);
       expect(await cases()).toBe(casesBefore + 1);
-      expect(await app.health()).toEqual({ ok: true, socket: "connected" });
+      expect(await app.health()).toMatchObject({ ok: true, socket: "connected", outbox: { failed: 0 }, channelProblems: [] });
     },
     RECONNECT_MS,
   );

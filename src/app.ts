@@ -1,12 +1,11 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
-import { retryPolicies } from "@slack/web-api";
+import { retryPolicies, type WebClient } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
 import { caseOutboxHandlers } from "./cases/case-posts.ts";
 import { createCaseQueries } from "./cases/case-query.repository.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
 import { createCaseService } from "./cases/case.service.ts";
-import { OUTBOX_KINDS } from "./cases/case-updates.ts";
 import type { ClockPolicy } from "./cases/clocks.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
@@ -16,38 +15,43 @@ import { migrate } from "./db/migrate.ts";
 import type { OutboxEntry } from "./cases/case.ts";
 import { createDigestRepository } from "./digests/digest.repository.ts";
 import { createDigestService } from "./digests/digest.service.ts";
-import { CHANNEL_MESSAGE_OUTBOX, digestJob } from "./jobs/digest.job.ts";
+import { digestJob } from "./jobs/digest.job.ts";
 import { remindersJob } from "./jobs/reminders.job.ts";
-import { databaseRunCoordinator } from "./jobs/run-coordinator.ts";
-import { createScheduler } from "./jobs/scheduler.ts";
+import { databaseRunCoordinator } from "./jobs/run-coordinator.repository.ts";
+import { createScheduler, type Job } from "./jobs/scheduler.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { errorSummary } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { LetterDrafter } from "./letters/drafter.ts";
 import type { LetterSettings } from "./letters/letter-facts.ts";
 import { createLetterRepository } from "./letters/letter.repository.ts";
-import { createLetterService, LETTER_OUTBOX } from "./letters/letter.service.ts";
+import { letterOutboxHandlers } from "./letters/letter-outbox.ts";
+import { createLetterService } from "./letters/letter.service.ts";
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
 import { answerHealth, type HealthExtras, socketConnection, startHealthServer } from "./ops/health.ts";
-import { createDeliveryAlerts, DELIVERY_ALERT_OUTBOX } from "./outbox/delivery-alerts.ts";
-import { createOutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
+import { channelMessageHandlers } from "./outbox/channel-message.ts";
+import { createDeliveryAlerts, deliveryAlertHandlers } from "./outbox/delivery-alerts.ts";
+import { joinOutboxHandlers } from "./outbox/outbox-handlers.ts";
+import { createOutboxDispatcher, type OutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
 import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
+import { routingOutboxHandlers } from "./routing/routing-outbox.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
-import { createRoutingService, DEFAULT_RULES_FILE } from "./routing/routing.service.ts";
+import { createRoutingService, DEFAULT_RULES_FILE, type RoutingService } from "./routing/routing.service.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
-import { type DeliveryAlert, deliveryAlertMessage } from "./slack/blocks/delivery-alert.ts";
 import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
 import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { finalRefusal } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
-import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
+import { createSlackLetterNotifier, type SlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
+import { createSlackPoster } from "./slack/poster.ts";
+import type { SlackDeps } from "./slack/slack-deps.ts";
 import { createAdminService } from "./users/admin.service.ts";
-import { createUserRoleRepository } from "./users/user-role.repository.ts";
+import { createUserRoleRepository, type UserRoleRepository } from "./users/user-role.repository.ts";
 
 export interface BuildOptions {
   clock?: Clock;
@@ -117,8 +121,26 @@ function letterDrafter(env: Env, prompt: Prompt, logger: Logger): LetterDrafter 
   return createOpenAiDrafter({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, prompt, logger, timeoutMs: env.OPENAI_TIMEOUT_SECONDS * 1000 });
 }
 
+/** The composition root's own view: the listeners' contract plus what start, stop, jobs and tests need. */
+export interface AppDeps extends SlackDeps {
+  env: Env;
+  db: Database;
+  roles: UserRoleRepository;
+  routing: RoutingService;
+  letterNotifier: SlackLetterNotifier;
+  outbox: OutboxDispatcher;
+  remindersJob: Job;
+  escalationDigestJob: Job;
+  trendDigestJob: Job;
+  scheduler: ReturnType<typeof createScheduler>;
+  slackClient: WebClient;
+  /** Channels the app could not post in at start-up (for /healthz). */
+  channelProblems: ChannelProblem[];
+  outboxCounts(): Promise<{ waiting: number; failed: number; oldestWaitingSeconds: number | null }>;
+}
+
 /** Builds every service over one database and one Slack client: the plain deps object listeners receive. */
-function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt) {
+function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt): AppDeps {
   const roles = createUserRoleRepository(db.prisma);
   const cases = createCaseRepository(db.prisma);
   const routing = createRoutingService({
@@ -144,6 +166,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     approvers,
     enqueue,
   });
+  const poster = createSlackPoster(app.client);
   const posts = caseOutboxHandlers(cases, notifier, (summary, kind, reason) =>
     deliveryAlerts.report({ key: `card-layout:${summary.id}:${kind}`, kind, payload: { caseId: summary.id }, reason, fellBack: true }),
   );
@@ -171,27 +194,14 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
   const outboxRepository = createOutboxRepository(db.prisma);
   const outbox = createOutboxDispatcher({
     outbox: outboxRepository,
-    handlers: {
-      [OUTBOX_KINDS.routeCase]: async ({ caseId }) => {
-        if (caseId) await routing.routeCase(caseId);
-      },
-      [OUTBOX_KINDS.caseCard]: posts.caseCard,
-      [OUTBOX_KINDS.caseCardRefresh]: posts.caseCardRefresh,
-      [OUTBOX_KINDS.threadUpdate]: posts.threadUpdate,
-      [OUTBOX_KINDS.directMessage]: posts.directMessage,
-      [LETTER_OUTBOX.draft]: async ({ letterId, version, instruction }) => {
-        if (letterId) await letters.produceDraft(letterId, Number(version ?? 1), instruction);
-      },
-      [CHANNEL_MESSAGE_OUTBOX]: async ({ channel, text, blocks }) => {
-        if (channel) await app.client.chat.postMessage({ channel, text: text ?? "", blocks: JSON.parse(blocks ?? "[]"), unfurl_links: false });
-      },
-      [LETTER_OUTBOX.message]: async ({ letterId }) => {
-        if (letterId) await letterNotifier.showLetter(await letters.view(letterId));
-      },
-      [DELIVERY_ALERT_OUTBOX]: async (alert) => {
-        if (alert.recipientId) await app.client.chat.postMessage({ channel: alert.recipientId, ...deliveryAlertMessage(alert as unknown as DeliveryAlert), unfurl_links: false });
-      },
-    },
+    // Each domain owns the kinds it queues and how they are delivered; they are only joined here.
+    handlers: joinOutboxHandlers(
+      routingOutboxHandlers(routing),
+      posts,
+      letterOutboxHandlers(letters),
+      channelMessageHandlers(poster.postChannelMessage),
+      deliveryAlertHandlers(poster.sendDeliveryAlert),
+    ),
     // Slack refused the post for what it is: mark it failed and tell the people who can act.
     finalFailure: finalRefusal,
     onGaveUp: async (message, reason) => {
@@ -229,8 +239,10 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     render: async (_now, slot) => trendMessages(await digests.trends(slot.at), renderOptions(slot.late)),
     enqueue,
   });
+  const caseQueries = createCaseQueries(db.prisma);
   const reminders = remindersJob({
-    prisma: db.prisma,
+    needingReminders: caseQueries.needingReminders,
+    enqueue,
     approvers,
     policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
   });
@@ -249,7 +261,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     letters,
     letterNotifier,
     workQueue: createWorkQueue({
-      queries: createCaseQueries(db.prisma),
+      queries: caseQueries,
       cases,
       roleOf: roles.roleOf,
       audit: roles.audit,
@@ -267,8 +279,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     renderOptions,
     enqueue,
     slackClient: app.client,
-    /** Channels the app could not post in at start-up (for /healthz). */
-    channelProblems: [] as ChannelProblem[],
+    channelProblems: [],
     outboxCounts: () => outboxRepository.counts(systemClock.now()),
     scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob], {
       coordinator: databaseRunCoordinator(db.prisma), timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
@@ -288,14 +299,11 @@ async function checkConfiguredChannels(deps: AppDeps): Promise<ChannelProblem[]>
     channels,
     admins: await deps.roles.withRoles(["admin"]),
     enqueue: deps.enqueue,
-    messageKind: CHANNEL_MESSAGE_OUTBOX,
     logger: deps.logger,
     today: deps.clock.now().toISOString().slice(0, 10),
   });
 }
 
-/** Everything the listeners and jobs use, built once. */
-export type AppDeps = ReturnType<typeof buildDeps>;
 
 /** Opens and migrates the database, seeds roles and routing rules, then builds the app and its services. */
 export async function buildApp(env: Env, options: BuildOptions = {}) {

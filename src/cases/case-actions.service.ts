@@ -1,7 +1,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { type Actor, type CaseAction, canActOnCase, hasRole } from "../users/permissions.ts";
-import type { Role } from "../users/user-role.repository.ts";
+import type { Role } from "../users/roles.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
 import { type CaseType, overrideClassification } from "./classify.ts";

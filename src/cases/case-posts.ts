@@ -1,5 +1,6 @@
 import type { CaseRepository, CaseSummary } from "./case.ts";
-import type { CaseUpdatePayload } from "./case-updates.ts";
+import type { OutboxHandlers } from "../outbox/outbox-handlers.ts";
+import { type CaseUpdatePayload, OUTBOX_KINDS } from "./case-updates.ts";
 
 /** A card that was posted; `refused` says why it went out as plain text instead. */
 export interface PostedCard {
@@ -28,14 +29,14 @@ async function load(cases: CaseRepository, payload: Payload): Promise<CaseSummar
 export type CardRefused = (summary: CaseSummary, kind: string, reason: string) => Promise<unknown>;
 
 /** Outbox handlers that deliver case posts: the first card, card refreshes, thread lines, direct messages. */
-export function caseOutboxHandlers(cases: CaseRepository, notifier: CaseNotifier, cardRefused: CardRefused) {
+export function caseOutboxHandlers(cases: CaseRepository, notifier: CaseNotifier, cardRefused: CardRefused): OutboxHandlers {
   const refresh = async (summary: CaseSummary, kind: string) => {
     const result = await notifier.updateCaseCard(summary);
     if (result?.refused) await cardRefused(summary, kind, result.refused);
   };
   return {
     /** Posts the card once; a retry after a post that was recorded refreshes instead. */
-    async caseCard(payload: Payload) {
+    [OUTBOX_KINDS.caseCard]: async (payload: Payload) => {
       const summary = await load(cases, payload);
       if (!summary) return;
       if (summary.cardChannelId && summary.cardMessageTs) return refresh(summary, "case_card");
@@ -43,15 +44,15 @@ export function caseOutboxHandlers(cases: CaseRepository, notifier: CaseNotifier
       await cases.recordCardPosted(summary.id, posted.channelId, posted.messageTs);
       if (posted.refused) await cardRefused(summary, "case_card", posted.refused);
     },
-    async caseCardRefresh(payload: Payload) {
+    [OUTBOX_KINDS.caseCardRefresh]: async (payload: Payload) => {
       const summary = await load(cases, payload);
       if (summary) await refresh(summary, "case_card_refresh");
     },
-    async threadUpdate(payload: Payload) {
+    [OUTBOX_KINDS.threadUpdate]: async (payload: Payload) => {
       const summary = await load(cases, payload);
       if (summary) await notifier.postThreadUpdate(summary, payload as CaseUpdatePayload);
     },
-    async directMessage(payload: Payload) {
+    [OUTBOX_KINDS.directMessage]: async (payload: Payload) => {
       const summary = await load(cases, payload);
       if (summary && payload.recipientId) await notifier.sendDirectMessage(payload.recipientId, summary, payload as CaseUpdatePayload);
     },

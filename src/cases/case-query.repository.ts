@@ -27,6 +27,18 @@ export function createCaseQueries(prisma: PrismaClient) {
     (await prisma.case.findMany({ where, select: SUMMARY_FIELDS, orderBy, take: LIST_LIMIT })).map(toSummary);
 
   return {
+    /** Open cases a reminder may be due for: a deadline before `soon`, or unassigned since before `unassignedBefore` (no limit). */
+    async needingReminders(soon: Date, unassignedBefore: Date): Promise<CaseSummary[]> {
+      const rows = await prisma.case.findMany({
+        where: {
+          ...open,
+          OR: [{ responseDueAt: { lte: soon } }, { status: "new", acknowledgeDueAt: { lte: soon } }, { ownerId: null, createdAt: { lte: unassignedBefore } }],
+        },
+        select: SUMMARY_FIELDS,
+      });
+      return rows.map(toSummary);
+    },
+
     ownedBy: (userId: string) => list({ ...open, ownerId: userId }),
     filedBy: (userId: string) => list({ ...open, filedBy: userId }),
     unassigned: () => list({ ...open, ownerId: null }),

@@ -8,7 +8,6 @@ export const OUTBOX_KINDS = {
   caseCardRefresh: "case_card_refresh",
   threadUpdate: "case_thread_update",
   directMessage: "direct_message",
-  routeCase: "route_case",
 } as const;
 
 export type UpdateKind =

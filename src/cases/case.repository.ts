@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, ChangeResult, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseType } from "./classify.ts";
 import { queueOnce } from "../outbox/outbox.repository.ts";
-import { insertCaseOnce } from "./case-insert.ts";
+import { insertCaseOnce } from "./case-insert.repository.ts";
 
 const SUMMARY_FIELDS = {
   id: true,

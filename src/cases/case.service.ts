@@ -1,3 +1,4 @@
+import { ROUTING_OUTBOX } from "../routing/routing-outbox.ts";
 import type { Clock } from "../lib/clock.ts";
 import { wallTimeOf } from "../lib/zoned-time.ts";
 import type { CaseRepository, CaseSummary, IntakeContext } from "./case.ts";
@@ -25,7 +26,7 @@ export function createCaseService({ cases, clock, policy }: CaseServiceDeps) {
         { year, intake, context, classification, dueDates, status: resolvedAtPointOfService ? "resolved" : "new" },
         // Routing is queued first so the card, posted next, already shows the owner.
         (caseId) => [
-          { kind: OUTBOX_KINDS.routeCase, dedupeKey: `route:${caseId}`, payload: { caseId } },
+          { kind: ROUTING_OUTBOX.routeCase, dedupeKey: `route:${caseId}`, payload: { caseId } },
           { kind: OUTBOX_KINDS.caseCard, dedupeKey: `case-card:${caseId}`, payload: { caseId } },
         ],
       );

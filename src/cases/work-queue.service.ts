@@ -1,7 +1,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { hasRole } from "../users/permissions.ts";
-import type { Role } from "../users/user-role.repository.ts";
+import type { Role } from "../users/roles.ts";
 import type { CaseRepository, CaseSummary } from "./case.ts";
 import type { CaseCounts, CaseQueries } from "./case-query.repository.ts";
 import { CATEGORIES } from "./taxonomy.ts";

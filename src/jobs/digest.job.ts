@@ -1,17 +1,10 @@
-import type { CaseMessage } from "../slack/blocks/case-card.ts";
 import type { OutboxEntry } from "../cases/case.ts";
+import { type ChannelMessage, channelMessageOutbox } from "../outbox/channel-message.ts";
 import type { Job } from "./scheduler.ts";
 
-export const CHANNEL_MESSAGE_OUTBOX = "channel_message";
-
 /** Outbox entries posting each message of a digest to a channel, once per slot and part. */
-export function digestOutbox(job: string, slotKey: string, channelId: string, messages: CaseMessage[]): OutboxEntry[] {
-  return messages.map((message, part) => ({
-    kind: CHANNEL_MESSAGE_OUTBOX,
-    dedupeKey: `digest:${job}:${channelId}:${slotKey}:${part}`,
-    // Parts are numbered so they post in order; the outbox delivers by id.
-    payload: { channel: channelId, text: message.text, blocks: JSON.stringify(message.blocks) },
-  }));
+export function digestOutbox(job: string, slotKey: string, channelId: string, messages: readonly ChannelMessage[]): OutboxEntry[] {
+  return channelMessageOutbox(`digest:${job}:${channelId}:${slotKey}`, channelId, messages);
 }
 
 export interface DigestJobDeps {
@@ -20,7 +13,7 @@ export interface DigestJobDeps {
   channelId: string;
   catchUpWithinMs: number;
   /** Builds the digest messages for this slot (late: posted after a restart). */
-  render(now: Date, slot: { at: Date; late: boolean }): Promise<CaseMessage[]>;
+  render(now: Date, slot: { at: Date; late: boolean }): Promise<ChannelMessage[]>;
   enqueue(entries: OutboxEntry[]): Promise<number>;
 }
 

@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../lib/clock.ts";
 import { errorSummary } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { databaseRunCoordinator } from "./run-coordinator.ts";
+import type { databaseRunCoordinator } from "./run-coordinator.repository.ts";
 
 export interface Job {
   name: string;

@@ -15,9 +15,8 @@ import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from
 import { type LetterSettings, letterFacts, qioRequired } from "./letter-facts.ts";
 import type { LetterRepository, LetterRow, VersionRow } from "./letter.repository.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
+import { LETTER_OUTBOX } from "./letter-outbox.ts";
 import { reidentify } from "./redact.ts";
-
-export const LETTER_OUTBOX = { draft: "letter_draft", message: "letter_message" } as const;
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */
 export interface LetterNotifier {
@@ -111,6 +110,11 @@ export function createLetterService(deps: LetterServiceDeps) {
 
   return {
     view,
+
+    /** Shows the letter's current state in its thread message (outbox). */
+    async showLetter(letterId: string): Promise<void> {
+      await deps.notifier.showLetter(await view(letterId));
+    },
 
     /** The letter text for one authorized user (who may also need `action`): permission to see the case's details, audited. */
     async viewPrivately(letterId: string, userId: string, action?: CaseAction): Promise<LetterView> {

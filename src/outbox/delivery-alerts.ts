@@ -1,3 +1,4 @@
+import type { OutboxHandlers } from "./outbox-handlers.ts";
 import type { QueuedPost } from "./outbox.repository.ts";
 
 // When a post is given up for good (Slack refused it for what it is), the people who can act are
@@ -59,3 +60,21 @@ export function createDeliveryAlerts(deps: DeliveryAlertDeps) {
 }
 
 export type DeliveryAlerts = ReturnType<typeof createDeliveryAlerts>;
+
+/** What an alert says: the case, what was not posted and where, Slack's reason; ids and codes only. */
+export interface DeliveryAlert {
+  recipientId: string;
+  what: string;
+  reason: string;
+  channelId: string;
+  caseNumber: string;
+  fellBack: string;
+}
+
+export function deliveryAlertHandlers(send: (alert: DeliveryAlert) => Promise<void>): OutboxHandlers {
+  return {
+    [DELIVERY_ALERT_OUTBOX]: async (payload) => {
+      if (payload.recipientId) await send(payload as unknown as DeliveryAlert);
+    },
+  };
+}

@@ -1,16 +1,16 @@
 import type { Clock } from "../lib/clock.ts";
 import { errorSummary } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { OutboxHandlers } from "./outbox-handlers.ts";
 import type { ClaimedMessage, OutboxRepository } from "./outbox.repository.ts";
 
-export type OutboxHandler = (payload: Record<string, string>) => Promise<void>;
 
 /** The part of the outbox repository delivery needs. */
 export type OutboxQueue = Pick<OutboxRepository, "claimDue" | "markSent" | "markFailed">;
 
 export interface OutboxDispatcherOptions {
   outbox: OutboxQueue;
-  handlers: Record<string, OutboxHandler>;
+  handlers: OutboxHandlers;
   clock: Clock;
   logger: Logger;
   maxAttempts?: number;
@@ -88,6 +88,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
 
   return {
     kick,
+    /** The kinds this dispatcher can deliver. */
+    kinds: (): string[] => Object.keys(handlers),
     start() {
       stopping = false;
       timer ??= setInterval(() => void kick(), pollMs);

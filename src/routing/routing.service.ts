@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { announceInThread, directMessages } from "../cases/case-updates.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { hasRole } from "../users/permissions.ts";
-import type { Role, UserRoleRepository } from "../users/user-role.repository.ts";
+import type { Role } from "../users/roles.ts";
+import type { UserRoleRepository } from "../users/user-role.repository.ts";
 import type { RoutingRepository } from "./routing.repository.ts";
 import { parseRuleSet, type RuleSet, RuleSetSchema } from "./rule-set.schema.ts";
 

@@ -1,5 +1,7 @@
 import type { WebClient } from "@slack/web-api";
+import type { OutboxEntry } from "../cases/case.ts";
 import type { Logger } from "../lib/logger.ts";
+import { channelMessageOutbox } from "../outbox/channel-message.ts";
 import { slackErrorCode } from "./slack-errors.ts";
 
 // At start-up the app checks each channel it is configured to post in, so "the bot is not in
@@ -61,9 +63,7 @@ export async function reportChannelProblems(options: {
   client: WebClient;
   channels: readonly ConfiguredChannel[];
   admins: readonly string[];
-  enqueue: (posts: { kind: string; dedupeKey: string; payload: Record<string, string> }[]) => Promise<number>;
-  /** Outbox kind that posts `{ channel, text, blocks }` as it is. */
-  messageKind: string;
+  enqueue: (posts: OutboxEntry[]) => Promise<number>;
   logger: Logger;
   today: string;
 }): Promise<ChannelProblem[]> {
@@ -71,16 +71,11 @@ export async function reportChannelProblems(options: {
   for (const problem of problems) options.logger.warn({ channel: problem.id, setting: problem.setting, problem: problem.problem, code: problem.code }, channelProblemSentence(problem));
   const worthTelling = problems.filter((problem) => problem.problem !== "not_checked" || problem.code === "missing_scope");
   await options.enqueue(
-    worthTelling.flatMap((problem) =>
-      options.admins.map((admin) => {
-        const text = `:warning: ${channelProblemSentence(problem)}`;
-        return {
-          kind: options.messageKind,
-          dedupeKey: `channel-check:${problem.id}:${problem.problem}:${options.today}:${admin}`,
-          payload: { channel: admin, text, blocks: JSON.stringify([{ type: "section", text: { type: "mrkdwn", text } }]) },
-        };
-      }),
-    ),
+    worthTelling.flatMap((problem) => {
+      const text = `:warning: ${channelProblemSentence(problem)}`;
+      const message = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+      return options.admins.flatMap((admin) => channelMessageOutbox(`channel-check:${problem.id}:${problem.problem}:${options.today}:${admin}`, admin, [message]));
+    }),
   );
   return problems;
 }

@@ -3,7 +3,8 @@ import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { RoutingService } from "../routing/routing.service.ts";
 import { canAdminister } from "./permissions.ts";
-import type { Role, UserRoleRepository } from "./user-role.repository.ts";
+import type { Role } from "./roles.ts";
+import type { UserRoleRepository } from "./user-role.repository.ts";
 
 /** The outbox as an admin sees it: given-up posts can be queued again. */
 export interface AdminOutbox {

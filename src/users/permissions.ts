@@ -1,4 +1,4 @@
-import type { Role } from "./user-role.repository.ts";
+import type { Role } from "./roles.ts";
 
 // Who may do what. Checked on the server at every action with the actor's current role; the
 // Slack buttons a user sees are a convenience, never the check.

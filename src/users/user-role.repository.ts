@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../db/generated/client.ts";
+import type { Role } from "./roles.ts";
 
-export const ROLES = ["staff", "coordinator", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 /** Role storage; anyone without a row is staff. */
 export function createUserRoleRepository(prisma: PrismaClient) {

@@ -1,5 +1,5 @@
 import { buildApp, clockPolicyFrom, type RunningApp } from "../../src/app.ts";
-import { peopleOf } from "../../src/cases/case-insert.ts";
+import { peopleOf } from "../../src/cases/case-insert.repository.ts";
 import { parseIntake, type CaseIntake } from "../../src/cases/case.schema.ts";
 import { classifyConcern } from "../../src/cases/classify.ts";
 import { dueDatesFor } from "../../src/cases/clocks.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LETTER_OUTBOX } from "../../src/letters/letter.service.ts";
+import { LETTER_OUTBOX } from "../../src/letters/letter-outbox.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "../fakes/fake-openai.ts";
 import { fileCaseThroughSlack } from "../support/case-flow.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";

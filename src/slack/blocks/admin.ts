@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
-import type { Role } from "../../users/user-role.repository.ts";
+import type { Role } from "../../users/roles.ts";
 import { ACTION_FIELDS, ACTIONS, VIEWS } from "../ids.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { escapeText, truncate } from "./escape.ts";

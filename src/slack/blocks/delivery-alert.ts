@@ -1,16 +1,12 @@
+import type { DeliveryAlert } from "../../outbox/delivery-alerts.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { escapeText } from "./escape.ts";
 
 // The private message a filer and the managers get when Slack refused a post for good: which case,
 // what was not posted, Slack's own reason, and what to do about it.
 
-export interface DeliveryAlert {
-  what: string;
-  reason: string;
-  channelId: string;
-  caseNumber: string;
-  fellBack: string;
-}
+/** The alert's facts, as queued. */
+export type DeliveryAlertFacts = Omit<DeliveryAlert, "recipientId">;
 
 const WHAT: Record<string, string> = {
   case_card: "case card",
@@ -39,7 +35,7 @@ function advice(code: string, channel: string): string {
 }
 
 /** The alert, in plain words. */
-export function deliveryAlertMessage(alert: DeliveryAlert): CaseMessage {
+export function deliveryAlertMessage(alert: DeliveryAlertFacts): CaseMessage {
   const code = alert.reason.split(":")[0] ?? alert.reason;
   const what = WHAT[alert.what] ?? "message";
   const channel = /^[CG][A-Z0-9]+$/.test(alert.channelId) ? `<#${alert.channelId}>` : "the channel";

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../app.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { registerAssignToMe } from "./actions/assign-to-me.action.ts";
 import { registerCaseButtons } from "./actions/case-buttons.action.ts";
 import { registerCaseMore } from "./actions/case-more.action.ts";
@@ -14,7 +14,7 @@ import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
 import { registerLetterSubmissions } from "./views/letter.submissions.ts";
 
 /** Wires every listener onto the Bolt app. */
-export function registerListeners(app: App, deps: AppDeps): void {
+export function registerListeners(app: App, deps: SlackDeps): void {
   registerCaseCommand(app, deps);
   registerCreateCaseFromMessage(app, deps);
   registerCaseIntakeSubmission(app, deps);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CaseAccess, type CaseAction, CASE_ACTIONS, canActOnCase, canAdminister, hasRole } from "../../../src/users/permissions.ts";
-import { ROLES, type Role } from "../../../src/users/user-role.repository.ts";
+import { ROLES, type Role } from "../../../src/users/roles.ts";
 
 const ACTOR = "U0ACTOR01";
 const SOMEONE_ELSE = "U0OTHER01";

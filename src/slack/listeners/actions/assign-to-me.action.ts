@@ -1,11 +1,11 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { decodeCaseRef } from "../../forms/case-ref.ts";
 import { ACTIONS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 /** "Assign to me" on a card: one owner even when two people press it at once. */
-export function registerAssignToMe(app: App, deps: AppDeps): void {
+export function registerAssignToMe(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.assignToMe, async ({ ack, action, body, client }) => {
     await ack();
     const caseId = decodeCaseRef(action.value);

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { addNoteModal, changeStatusModal } from "../../blocks/case-action.modals.ts";
 import { decodeCaseRef } from "../../forms/case-ref.ts";
 import { ACTIONS } from "../../ids.ts";
@@ -7,7 +7,7 @@ import { openCaseModal } from "./open-case-modal.ts";
 import { requestDraft } from "./request-draft.ts";
 
 /** "Change status" and "Add note" on a card open their forms; the draft buttons start a letter. */
-export function registerCaseButtons(app: App, deps: AppDeps): void {
+export function registerCaseButtons(app: App, deps: SlackDeps): void {
   const buttons = [
     { actionId: ACTIONS.changeStatus, permission: "change_status", build: changeStatusModal },
     { actionId: ACTIONS.addNote, permission: "add_note", build: addNoteModal },

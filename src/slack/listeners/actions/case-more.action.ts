@@ -1,7 +1,7 @@
 import type { App, BlockOverflowAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
 import { closeModal, confirmModal, detailsModal, reassignModal, reclassifyModal } from "../../blocks/case-action.modals.ts";
@@ -13,7 +13,7 @@ import { requestDraft } from "./request-draft.ts";
 const OptionSchema = z.object({ c: z.uuid(), o: z.enum(Object.values(MORE_OPTIONS) as [string, ...string[]]) });
 
 /** The card's overflow menu: every option opens a form or a confirmation first. */
-export function registerCaseMore(app: App, deps: AppDeps): void {
+export function registerCaseMore(app: App, deps: SlackDeps): void {
   const menu: Record<string, { permission: CaseAction; build: (summary: CaseSummary) => ModalView }> = {
     [MORE_OPTIONS.reassign]: { permission: "reassign", build: reassignModal },
     [MORE_OPTIONS.close]: { permission: "close", build: closeModal },

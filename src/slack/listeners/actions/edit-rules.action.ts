@@ -1,11 +1,11 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { RULES_EDIT_LIMIT, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
 import { ACTIONS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 /** "Edit rules" under /case admin rules: opens the rules form for admins. */
-export function registerEditRules(app: App, deps: AppDeps): void {
+export function registerEditRules(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.editRules, async ({ ack, body, client }) => {
     await ack();
     try {

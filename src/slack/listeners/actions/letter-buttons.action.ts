@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { letterPdf } from "../../../letters/letter-pdf.ts";
 import type { LetterView } from "../../../letters/letter.service.ts";
@@ -13,7 +13,7 @@ import { ACTIONS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 /** Review buttons on a letter in the case thread. */
-export function registerLetterButtons(app: App, deps: AppDeps): void {
+export function registerLetterButtons(app: App, deps: SlackDeps): void {
   // Forms that show the letter text go through the audited private view.
   const forms: Record<string, { build: (view: LetterView) => ModalView; permission: CaseAction; showsText: boolean; anyStatus?: boolean }> = {
     [ACTIONS.letterView]: { build: letterViewModal, permission: "view_details", showsText: true, anyStatus: true },

@@ -1,13 +1,13 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 /** Opens a case-action modal after checking (and auditing a refusal of) the action for this user. */
 export async function openCaseModal(
-  deps: AppDeps,
+  deps: SlackDeps,
   client: WebClient,
   request: { caseId: string; userId: string; channelId: string | undefined; triggerId: string },
   action: CaseAction,

@@ -1,12 +1,12 @@
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 export type LetterKind = "response" | "interim";
 
 /** Starts a letter draft for a card's case and tells the person where it will appear. */
 export async function requestDraft(
-  deps: AppDeps,
+  deps: SlackDeps,
   client: WebClient,
   request: { caseId: string; userId: string; channelId: string | undefined; actionTs: string },
   kind: LetterKind,

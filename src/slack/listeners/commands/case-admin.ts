@@ -1,13 +1,13 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
 import { notice, userMessageFor } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
 
 /** /case admin …: roles, routing rules, and posts Slack refused. */
 export async function runAdminCommand(
-  deps: AppDeps,
+  deps: SlackDeps,
   command: AdminCommand,
   request: { userId: string; triggerId: string; client: WebClient; respond: RespondFn },
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { hasRole } from "../../../users/permissions.ts";
 import type { CaseMessage } from "../../blocks/case-card.ts";
@@ -9,7 +9,7 @@ import { notice } from "../respond.ts";
 
 /** /case digest escalations|trends [preview]: managers post a digest now, or preview it privately. */
 export async function runDigestCommand(
-  deps: AppDeps,
+  deps: SlackDeps,
   digest: "escalations" | "trends",
   preview: boolean,
   userId: string,

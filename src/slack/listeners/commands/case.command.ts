@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { caseCard } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
@@ -15,7 +15,7 @@ import { parseCaseCommand } from "./parse-case-command.ts";
 export { parseCaseCommand };
 
 /** /case: the intake form, finding work, one case, admin, or usage. */
-export function registerCaseCommand(app: App, deps: AppDeps): void {
+export function registerCaseCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.case, async ({ command, ack, client, respond }) => {
     const parsed = parseCaseCommand(command.text);
     if (parsed.kind === "help" || parsed.kind === "unknown") {

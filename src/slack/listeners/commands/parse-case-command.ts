@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "../../../users/user-role.repository.ts";
+import { ROLES, type Role } from "../../../users/roles.ts";
 
 // The words after /case. Mentions arrive as <@U123|name> because the manifest sets should_escape.
 

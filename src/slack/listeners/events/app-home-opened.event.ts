@@ -1,11 +1,11 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { homeView } from "../../blocks/case-list.ts";
 import { EVENTS } from "../../ids.ts";
 
 /** Publishes the App Home tab for whoever opens it. */
-export function registerAppHome(app: App, deps: AppDeps): void {
+export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event(EVENTS.appHomeOpened, async ({ event, client }) => {
     if (event.tab !== "home") return;
     try {

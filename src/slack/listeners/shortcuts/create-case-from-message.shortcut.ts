@@ -1,5 +1,5 @@
 import type { App, MessageShortcut } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { TEXT_LIMITS } from "../../../cases/case.schema.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
@@ -8,7 +8,7 @@ import { slackMessageToPlainText } from "../../forms/message-text.ts";
 import { SHORTCUTS } from "../../ids.ts";
 
 /** "Create case from message": the intake form, prefilled with the message text. */
-export function registerCreateCaseFromMessage(app: App, deps: AppDeps): void {
+export function registerCreateCaseFromMessage(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUTS.createCaseFromMessage, async ({ shortcut, ack, client }) => {
     await ack();
     // The form shows what the person read, not Slack's markup (<@U…>, &amp; …).

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseStatus, CaseSummary } from "../../../cases/case.ts";
 import { CASE_STATUSES } from "../../../cases/case.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS } from "../../../cases/lifecycle.ts";
@@ -21,7 +21,7 @@ interface Submission {
   callbackId: string;
   /** The block that shows errors not tied to one field. */
   errorBlock: string;
-  run(deps: AppDeps, caseId: string, userId: string, values: Values, openedOnStatus?: CaseStatus): Promise<CaseSummary>;
+  run(deps: SlackDeps, caseId: string, userId: string, values: Values, openedOnStatus?: CaseStatus): Promise<CaseSummary>;
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.invalidInput, message);
@@ -77,7 +77,7 @@ const SUBMISSIONS: Submission[] = [
 ];
 
 /** Registers every case-action modal submission. */
-export function registerCaseActionSubmissions(app: App, deps: AppDeps): void {
+export function registerCaseActionSubmissions(app: App, deps: SlackDeps): void {
   for (const submission of SUBMISSIONS) {
     app.view(submission.callbackId, async ({ ack, body, view }) => {
       const ref = readCaseRef(view.private_metadata);

@@ -1,6 +1,6 @@
 import type { ModalView } from "@slack/types";
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { parseIntake } from "../../../cases/case.schema.ts";
 import { concurrencyLimit } from "../../../lib/concurrency-limit.ts";
 import { errorSummary } from "../../../lib/errors.ts";
@@ -45,7 +45,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
  * "Filing…", then filed (idempotent per form), then the modal shows the case number. If saving
  * fails, the modal becomes the form again with everything typed and the reason above it.
  */
-export function registerCaseIntakeSubmission(app: App, deps: AppDeps): void {
+export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
   const inTurn = concurrencyLimit(FILINGS_AT_ONCE);
   app.view(VIEWS.caseIntake, async ({ ack, body, view, client }) => {
     const userId = body.user.id;

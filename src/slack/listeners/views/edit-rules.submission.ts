@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { ACTION_FIELDS, VIEWS } from "../../ids.ts";
 import { notice, tellPrivately, userMessageFor } from "../respond.ts";
 
 /** Saves edited routing rules only when they are valid; otherwise the form shows what to fix. */
-export function registerEditRulesSubmission(app: App, deps: AppDeps): void {
+export function registerEditRulesSubmission(app: App, deps: SlackDeps): void {
   app.view(VIEWS.editRules, async ({ ack, body, view, client }) => {
     const text = view.state.values[ACTION_FIELDS.rulesText]?.[ACTION_FIELDS.rulesText]?.value ?? "";
     try {

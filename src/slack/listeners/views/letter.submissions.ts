@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../../app.ts";
+import type { SlackDeps } from "../../slack-deps.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
@@ -9,7 +9,7 @@ import { notDoneView, plainFormError, userMessageFor } from "../respond.ts";
 type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
 /** Letter review forms: approve, edit, regenerate, reject. Errors stay in the form. */
-export function registerLetterSubmissions(app: App, deps: AppDeps): void {
+export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
   const handlers: { callbackId: string; errorBlock: (values: Values) => string; run(letterId: string, version: number, userId: string, values: Values): Promise<void> }[] = [
     {
       callbackId: VIEWS.letterApprove,

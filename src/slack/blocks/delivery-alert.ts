@@ -1,6 +1,7 @@
 import type { DeliveryAlert } from "../../outbox/delivery-alerts.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { escapeText } from "./escape.ts";
+import { escapeWithin } from "./fit.ts";
 
 // The private message a filer and the managers get when Slack refused a post for good: which case,
 // what was not posted, Slack's own reason, and what to do about it.
@@ -36,7 +37,8 @@ function advice(code: string, channel: string): string {
 
 /** The alert, in plain words. */
 export function deliveryAlertMessage(alert: DeliveryAlertFacts): CaseMessage {
-  const code = alert.reason.split(":")[0] ?? alert.reason;
+  // Slack's code leads the reason ("invalid_blocks: …"); codes are short words.
+  const code = (alert.reason.split(":")[0] ?? alert.reason).slice(0, 60);
   const what = WHAT[alert.what] ?? "message";
   const channel = /^[CG][A-Z0-9]+$/.test(alert.channelId) ? `<#${alert.channelId}>` : "the channel";
   const subject = alert.caseNumber ? `The ${what} of *${escapeText(alert.caseNumber)}*` : `A ${what}`;
@@ -49,7 +51,7 @@ export function deliveryAlertMessage(alert: DeliveryAlertFacts): CaseMessage {
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: lead.slice(0, 3_000) } },
       { type: "section", text: { type: "mrkdwn", text: `*What to do:* ${advice(code, channel)}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `Slack's reason: ${escapeText(alert.reason).slice(0, 1_900)}` }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: `Slack's reason: ${escapeWithin(alert.reason, 1_900)}` }] },
     ],
   };
 }

@@ -18,7 +18,6 @@ export interface CardTeam {
   channel?: string | undefined;
 }
 
-
 /**
  * The Slack Web API side of CaseNotifier: cards, thread updates and direct messages. A case's card
  * goes to its team's channel when the routing rules give the team one, else to `channelId`.

@@ -1,4 +1,5 @@
 import type { CaseDetails } from "../cases/case.ts";
+import { qioNoticeRequired } from "../cases/medicare.ts";
 import { categoryLabel } from "../cases/taxonomy.ts";
 import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { LetterFacts, LetterKind } from "./letter.schema.ts";
@@ -21,11 +22,6 @@ export interface LetterSettings {
 
 const dateOnly = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-US", { timeZone, month: "long", day: "numeric", year: "numeric" }).format(date);
-
-/** Whether a Medicare beneficiary's concern calls for the QIO notice (quality of care or discharge). */
-export function qioRequired(details: CaseDetails): boolean {
-  return details.medicareBeneficiary && ["quality", "safety", "discharge"].includes(details.summary.category);
-}
 
 /**
  * The minimum necessary facts for a draft, de-identified: names, contacts and other identifiers in
@@ -66,7 +62,7 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     dates: { received: "[DATE_901]", completion: "[DATE_902]", expectedResponse: "[DATE_903]" },
     concern: { category: categoryLabel(details.summary.category).toLowerCase(), description: fields.description!, desiredOutcome: fields.desiredOutcome! },
     investigation: { steps: steps.map((_, index) => fields[`step${index}`]!), results: results.map((_, index) => fields[`result${index}`]!) },
-    notices: { qioRequired: qioRequired(details), qio: settings.qio, stateAgency: settings.stateAgency },
+    notices: { qioRequired: qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category }), qio: settings.qio, stateAgency: settings.stateAgency },
     ...(instruction ? { instruction: fields.instruction! } : {}),
   };
   return { facts, map, known };

@@ -4,6 +4,7 @@ import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../c
 import { cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { isOpen } from "../cases/lifecycle.ts";
+import { qioNoticeRequired } from "../cases/medicare.ts";
 import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
@@ -12,7 +13,7 @@ import type { CaseAction } from "../users/permissions.ts";
 import type { LetterDrafter } from "./drafter.ts";
 import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
-import { type LetterSettings, letterFacts, qioRequired } from "./letter-facts.ts";
+import { type LetterSettings, letterFacts } from "./letter-facts.ts";
 import type { LetterRepository, LetterRow, VersionRow } from "./letter.repository.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
@@ -78,7 +79,7 @@ export function createLetterService(deps: LetterServiceDeps) {
       allowedNames,
       allowedPhones,
       allowedUrls: linksIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`),
-      requiresQioNotice: letter.kind === "response" && qioRequired(details),
+      requiresQioNotice: letter.kind === "response" && qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category }),
       stateAgencyRequired: letter.kind === "response",
       maxReadingGrade: settings.maxReadingGrade,
       minWords: 80,

@@ -1,3 +1,4 @@
+import { qioConcern } from "../cases/medicare.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Conditions, Route, RoutingStrategy, RuleSet, Team } from "./rule-set.schema.ts";
 
@@ -18,9 +19,6 @@ export type RoutingFacts = {
 export type RouteMatch = { ruleId: string; route: Route; team: Team };
 
 const CRITICAL_SEVERITY = 4;
-// DOMAIN.md: Medicare beneficiaries with quality-of-care or premature-discharge concerns are told of their right to contact the QIO.
-const QUALITY_OF_CARE_CATEGORIES: readonly string[] = ["quality", "safety"];
-const PREMATURE_DISCHARGE_CATEGORIES: readonly string[] = ["discharge"];
 
 /** Finds the first rule whose conditions all hold, else the default route; ruleId is "default" then. */
 export function matchRoute(ruleSet: RuleSet, facts: RoutingFacts): RouteMatch {
@@ -93,14 +91,10 @@ export function specialRoutes(facts: RoutingFacts): SpecialRoutes {
   if (facts.severity >= CRITICAL_SEVERITY) reasons.push("Critical severity (4)");
   const alertApprovers = reasons.length > 0;
 
-  let qioReferral = false;
-  if (facts.medicareBeneficiary && QUALITY_OF_CARE_CATEGORIES.includes(facts.category)) {
-    qioReferral = true;
-    reasons.push("Medicare beneficiary with a quality-of-care concern: tell the patient about the right to contact the QIO");
-  }
-  if (facts.medicareBeneficiary && PREMATURE_DISCHARGE_CATEGORIES.includes(facts.category)) {
-    qioReferral = true;
+  const qio = qioConcern(facts);
+  if (qio === "quality_of_care") reasons.push("Medicare beneficiary with a quality-of-care concern: tell the patient about the right to contact the QIO");
+  if (qio === "premature_discharge") {
     reasons.push("Medicare beneficiary with a discharge concern: tell the patient about the right to contact the QIO about a premature discharge");
   }
-  return { alertApprovers, qioReferral, reasons };
+  return { alertApprovers, qioReferral: qio !== null, reasons };
 }

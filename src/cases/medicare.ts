@@ -1,0 +1,30 @@
+// Medicare rights. DOMAIN.md: a Medicare beneficiary with a quality-of-care or premature-discharge
+// concern is told of the right to contact the QIO (Quality Improvement Organization). Routing
+// opens the QIO referral task and the response letter carries the notice from this one rule.
+
+/** Why the QIO notice is owed: a quality-of-care concern or a (premature) discharge concern. */
+export type QioConcern = "quality_of_care" | "premature_discharge";
+
+/** Category ids (taxonomy.ts) whose concerns are about the quality of care. */
+export const QUALITY_OF_CARE_CATEGORIES: readonly string[] = ["quality", "safety"];
+/** Category ids whose concerns are about a discharge, so possibly a premature one. */
+export const PREMATURE_DISCHARGE_CATEGORIES: readonly string[] = ["discharge"];
+
+/** The facts of a case the QIO rule reads. */
+export interface QioFacts {
+  medicareBeneficiary: boolean;
+  category: string;
+}
+
+/** Which QIO notice a case calls for, or null when the patient need not be told of the QIO. */
+export function qioConcern(facts: QioFacts): QioConcern | null {
+  if (!facts.medicareBeneficiary) return null;
+  if (QUALITY_OF_CARE_CATEGORIES.includes(facts.category)) return "quality_of_care";
+  if (PREMATURE_DISCHARGE_CATEGORIES.includes(facts.category)) return "premature_discharge";
+  return null;
+}
+
+/** Whether the patient must be told of the right to contact the QIO (referral task and letter notice). */
+export function qioNoticeRequired(facts: QioFacts): boolean {
+  return qioConcern(facts) !== null;
+}

@@ -7,7 +7,7 @@ import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
 import { type CaseType, overrideClassification } from "./classify.ts";
 import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
 import { announceInThread, type CaseUpdatePayload, directMessages } from "./case-updates.ts";
-import { canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
+import { canClose, canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
 
 export interface CaseActionsDeps {
   cases: CaseRepository;
@@ -181,7 +181,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
     /** Closes with an outcome and a resolution summary. */
     async close(caseId: string, userId: string, outcome: CloseOutcome, summaryText: string): Promise<CaseSummary> {
       const { summary } = await authorize("close", caseId, userId);
-      if (summary.status === "closed") throw new AppError(ErrorCode.conflict, `${summary.number} is already closed.`);
+      if (!canClose(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is already closed.`);
       if (!(outcome in CLOSE_OUTCOMES)) throw new AppError(ErrorCode.invalidInput, "Choose the outcome.");
       await requireWrittenResponse(summary);
       const resolution = cleanText(summaryText);

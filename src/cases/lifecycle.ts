@@ -28,12 +28,24 @@ export function nextStatuses(from: CaseStatus): readonly CaseStatus[] {
   return NEXT[from];
 }
 
+/** Whether a case is still being worked: its clocks run and its work actions apply. */
 export function isOpen(status: CaseStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
+/** Whether "Reopen" applies: a resolved or closed case goes back to investigating. */
 export function canReopen(status: CaseStatus): boolean {
-  return status === "resolved" || status === "closed";
+  return !isOpen(status);
+}
+
+/** Whether a case may be closed: open or resolved; a closed case is closed already. */
+export function canClose(status: CaseStatus): boolean {
+  return status !== "closed";
+}
+
+/** Whether a response letter may be requested: an open case, or a resolved one still owed its written response. */
+export function canWriteLetter(status: CaseStatus): boolean {
+  return isOpen(status) || status === "resolved";
 }
 
 export const CLOSE_OUTCOMES = {

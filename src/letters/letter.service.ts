@@ -3,7 +3,7 @@ import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
-import { isOpen } from "../cases/lifecycle.ts";
+import { canWriteLetter } from "../cases/lifecycle.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
 import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -129,7 +129,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     /** Asks for a draft; one letter per request key. The draft is produced after the Slack acknowledgement. */
     async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<LetterRow> {
       const summary = await deps.caseActions.ensureAllowed("draft_letter", caseId, userId);
-      if (!isOpen(summary.status) && summary.status !== "resolved") throw new AppError(ErrorCode.conflict, `${summary.number} is closed; reopen it to write a letter.`);
+      if (!canWriteLetter(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is closed; reopen it to write a letter.`);
       if (kind === "interim" && summary.type !== "grievance") throw new AppError(ErrorCode.invalidInput, "Interim letters are for grievances that cannot be resolved within 7 days.");
       const { letter } = await letters.request({ caseId, kind, requestedBy: userId, requestKey }, (letterId) => [draftJob(letterId, 1)]);
       return letter;

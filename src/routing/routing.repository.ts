@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import { SUMMARY_FIELDS, toSummary } from "../cases/case.repository.ts";
-import type { CaseSummary, OutboxEntry } from "../cases/case.ts";
-import { OPEN_STATUSES } from "../cases/lifecycle.ts";
+import type { CaseStatus, CaseSummary, OutboxEntry } from "../cases/case.ts";
+import { isOpen, OPEN_STATUSES } from "../cases/lifecycle.ts";
 import { queueOnce } from "../outbox/outbox.repository.ts";
 import { matchRoute, pickOwner, specialRoutes } from "./route.ts";
 import type { RuleSet } from "./rule-set.schema.ts";
@@ -80,8 +80,7 @@ export function createRoutingRepository(prisma: PrismaClient) {
         const { ruleId, route, team } = matchRoute(ruleSet, routingFacts);
 
         let ownerId = facts.ownerId;
-        const closed = facts.status === "resolved" || facts.status === "closed";
-        if (!ownerId && !closed) {
+        if (!ownerId && isOpen(facts.status as CaseStatus)) {
           const candidates = await candidatesFor(tx, team.members);
           const counts = route.strategy === "fewest_open" ? await openCounts(tx, candidates) : new Map<string, number>();
           const cursor = route.strategy === "round_robin" ? await lockCursor(tx, team.id) : 0;

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { CaseSummary } from "../../cases/case.ts";
 import { ruleReason } from "../../cases/classify.ts";
-import { canReopen, CLOSE_OUTCOMES, isOpen, STATUS_LABELS } from "../../cases/lifecycle.ts";
+import { canReopen, canWriteLetter, CLOSE_OUTCOMES, isOpen, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { categoryLabel, receivedViaLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
@@ -55,7 +55,7 @@ export function caseActions(summary: CaseSummary): ActionsBlock {
   if (open && !summary.ownerId) elements.push(button("Assign to me", ACTIONS.assignToMe, ref, "primary"));
   if (open) elements.push(button("Change status", ACTIONS.changeStatus, ref));
   elements.push(button("Add note", ACTIONS.addNote, ref));
-  if (open || summary.status === "resolved") elements.push(button(grievance && open ? "Draft response" : "Draft response letter", ACTIONS.draftLetter, ref));
+  if (canWriteLetter(summary.status)) elements.push(button(grievance && open ? "Draft response" : "Draft response letter", ACTIONS.draftLetter, ref));
   if (open && grievance) elements.push(button("Draft interim letter", ACTIONS.draftInterim, ref));
   const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value: JSON.stringify({ c: summary.id, o: value }) });
   const options = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../../src/cases/case.ts";
-import { canReopen, isOpen, nextStatuses, OPEN_STATUSES, STATUS_LABELS } from "../../../src/cases/lifecycle.ts";
+import { canClose, canReopen, canWriteLetter, isOpen, nextStatuses, OPEN_STATUSES, STATUS_LABELS } from "../../../src/cases/lifecycle.ts";
 
 describe("nextStatuses", () => {
   it.each([
@@ -55,6 +55,36 @@ describe("canReopen", () => {
 
   it("only reopens what is not open", () => {
     for (const status of CASE_STATUSES) expect(canReopen(status)).toBe(!isOpen(status));
+  });
+});
+
+describe("canClose", () => {
+  it.each([
+    ["new", true],
+    ["acknowledged", true],
+    ["investigating", true],
+    ["awaiting_response", true],
+    ["resolved", true],
+    ["closed", false],
+  ] as const)("%s → %s", (status, closable) => {
+    expect(canClose(status)).toBe(closable);
+  });
+});
+
+describe("canWriteLetter", () => {
+  it.each([
+    ["new", true],
+    ["acknowledged", true],
+    ["investigating", true],
+    ["awaiting_response", true],
+    ["resolved", true],
+    ["closed", false],
+  ] as const)("%s → %s", (status, writable) => {
+    expect(canWriteLetter(status)).toBe(writable);
+  });
+
+  it("allows a letter on every open case", () => {
+    for (const status of OPEN_STATUSES) expect(canWriteLetter(status)).toBe(true);
   });
 });
 

@@ -14,21 +14,21 @@ import type { LetterDrafter } from "./drafter.ts";
 import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
 import { type LetterSettings, letterFacts } from "./letter-facts.ts";
-import type { LetterRepository, LetterRow, VersionRow } from "./letter.repository.ts";
+import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
 import { reidentify } from "./redact.ts";
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */
 export interface LetterNotifier {
-  postPlaceholder(summary: CaseSummary, letter: LetterRow): Promise<{ channelId: string; ts: string }>;
+  postPlaceholder(summary: CaseSummary, letter: Letter): Promise<{ channelId: string; ts: string }>;
   showLetter(view: LetterView): Promise<void>;
 }
 
 /** Everything needed to show a letter and its review controls. */
 export interface LetterView {
-  letter: LetterRow;
-  version: VersionRow | null;
+  letter: Letter;
+  version: LetterVersion | null;
   summary: CaseSummary;
   checks: LetterCheck[];
 }
@@ -60,7 +60,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     payload: { letterId, version: String(version), ...(instruction ? { instruction } : {}) },
   });
 
-  async function load(letterId: string): Promise<{ letter: LetterRow; summary: CaseSummary }> {
+  async function load(letterId: string): Promise<{ letter: Letter; summary: CaseSummary }> {
     const letter = await letters.find(letterId);
     if (!letter) throw new AppError(ErrorCode.notFound, "That letter no longer exists.");
     const summary = await cases.findSummary(letter.caseId);
@@ -69,7 +69,7 @@ export function createLetterService(deps: LetterServiceDeps) {
   }
 
   /** The checks for a letter text, against the case's people and the hospital's settings. */
-  function checksFor(details: CaseDetails, letter: LetterRow, text: string, issues: string[]): LetterCheck[] {
+  function checksFor(details: CaseDetails, letter: Letter, text: string, issues: string[]): LetterCheck[] {
     const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory];
     const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
     return checkLetter(text, {
@@ -127,7 +127,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     },
 
     /** Asks for a draft; one letter per request key. The draft is produced after the Slack acknowledgement. */
-    async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<LetterRow> {
+    async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<Letter> {
       const summary = await deps.caseActions.ensureAllowed("draft_letter", caseId, userId);
       if (!canWriteLetter(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is closed; reopen it to write a letter.`);
       if (kind === "interim" && summary.type !== "grievance") throw new AppError(ErrorCode.invalidInput, "Interim letters are for grievances that cannot be resolved within 7 days.");

@@ -51,7 +51,8 @@ import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createSlackPoster } from "./slack/poster.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
 import { createAdminService } from "./users/admin.service.ts";
-import { createUserRoleRepository, type UserRoleRepository } from "./users/user-role.repository.ts";
+import { createUserRoleRepository } from "./users/user-role.repository.ts";
+import type { UserRoleRepository } from "./users/user-role.ts";
 
 export interface BuildOptions {
   clock?: Clock;

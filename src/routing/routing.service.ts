@@ -4,7 +4,7 @@ import { announceInThread, directMessages } from "../cases/case-updates.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { hasRole } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
-import type { UserRoleRepository } from "../users/user-role.repository.ts";
+import type { UserRoleRepository } from "../users/user-role.ts";
 import type { RoutingRepository } from "./routing.repository.ts";
 import { parseRuleSet, type RuleSet, RuleSetSchema } from "./rule-set.schema.ts";
 

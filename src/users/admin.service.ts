@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { RoutingService } from "../routing/routing.service.ts";
 import { canAdminister } from "./permissions.ts";
 import type { Role } from "./roles.ts";
-import type { UserRoleRepository } from "./user-role.repository.ts";
+import type { UserRoleRepository } from "./user-role.ts";
 
 /** The outbox as an admin sees it: given-up posts can be queued again. */
 export interface AdminOutbox {

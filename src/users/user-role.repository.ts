@@ -1,9 +1,10 @@
 import type { PrismaClient } from "../db/generated/client.ts";
 import type { Role } from "./roles.ts";
+import type { UserRoleRepository } from "./user-role.ts";
 
 
 /** Role storage; anyone without a row is staff. */
-export function createUserRoleRepository(prisma: PrismaClient) {
+export function createUserRoleRepository(prisma: PrismaClient): UserRoleRepository {
   return {
     /** Grants admin to the ids in ADMIN_USER_IDS at start-up; existing grants are left as they are. */
     async bootstrapAdmins(userIds: readonly string[]): Promise<number> {
@@ -30,7 +31,7 @@ export function createUserRoleRepository(prisma: PrismaClient) {
       });
     },
 
-    async list(): Promise<{ slackUserId: string; role: Role }[]> {
+    async list() {
       const rows = await prisma.userRole.findMany({ orderBy: [{ role: "asc" }, { slackUserId: "asc" }] });
       return rows.map((row) => ({ slackUserId: row.slackUserId, role: row.role as Role }));
     },
@@ -47,5 +48,3 @@ export function createUserRoleRepository(prisma: PrismaClient) {
     },
   };
 }
-
-export type UserRoleRepository = ReturnType<typeof createUserRoleRepository>;

@@ -51,6 +51,7 @@ import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createSlackPoster } from "./slack/poster.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
 import { createAdminService } from "./users/admin.service.ts";
+import { APPROVER_ROLES } from "./users/permissions.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
 import type { UserRoleRepository } from "./users/user-role.ts";
 
@@ -149,7 +150,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     roles,
     rulesFile: env.ROUTING_RULES_FILE ?? DEFAULT_RULES_FILE,
   });
-  const approvers = () => roles.withRoles(["manager", "admin"]);
+  const approvers = () => roles.withRoles(APPROVER_ROLES);
   const teamOf = async (teamId: string | null) =>
     teamId ? (await routing.activeRuleSet().catch(() => null))?.teams.find((team) => team.id === teamId) : undefined;
   const teamName = async (teamId: string | null) => (await teamOf(teamId))?.name;

@@ -1,6 +1,6 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import { type Actor, type CaseAction, canActOnCase, hasRole } from "../users/permissions.ts";
+import { type Actor, type CaseAction, canActOnCase, canOwnCases } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
@@ -99,7 +99,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
       const { summary } = await authorize("reassign", caseId, userId);
       requireOpen(summary);
       // Owning a case opens its patient details: only the patient-relations team may own one.
-      if (!hasRole(await deps.roleOf(newOwnerId), "coordinator")) {
+      if (!canOwnCases(await deps.roleOf(newOwnerId))) {
         throw new AppError(ErrorCode.invalidInput, `<@${newOwnerId}> is not a patient-relations coordinator. An admin can grant the role with /case admin grant.`);
       }
       if (summary.ownerId === newOwnerId) throw new AppError(ErrorCode.conflict, `<@${newOwnerId}> already owns ${summary.number}.`);

@@ -1,6 +1,6 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import { hasRole } from "../users/permissions.ts";
+import { canListTeamCases, canLookUpCase, canSeeApprovals } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import type { CaseRepository, CaseSummary } from "./case.ts";
 import type { CaseCounts, CaseQueries } from "./case-query.repository.ts";
@@ -38,7 +38,7 @@ export interface HomeData {
 export function createWorkQueue(deps: WorkQueueDeps) {
   async function requireCoordinator(userId: string, what: string): Promise<Role> {
     const role = await deps.roleOf(userId);
-    if (!hasRole(role, "coordinator")) {
+    if (!canListTeamCases(role)) {
       await deps.audit("permission_denied", userId, { action: what });
       throw new AppError(ErrorCode.forbidden, "Only patient-relations coordinators and managers can list or search cases. You can see the cases you filed with /case open.");
     }
@@ -54,7 +54,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     async open(userId: string, filter?: string): Promise<{ cases: CaseSummary[]; scope: "all" | "filed" }> {
       const role = await deps.roleOf(userId);
       const text = filter?.trim() || undefined;
-      if (!hasRole(role, "coordinator")) {
+      if (!canListTeamCases(role)) {
         const filed = await deps.queries.filedBy(userId);
         return { cases: sortWorkQueue(filed), scope: "filed" };
       }
@@ -79,7 +79,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       const summary = await deps.cases.findByNumber(number.trim().toUpperCase());
       if (!summary) throw new AppError(ErrorCode.notFound, `There is no case ${number.trim().toUpperCase()}. Check the number.`);
       const role = await deps.roleOf(userId);
-      if (!hasRole(role, "coordinator") && summary.filedBy !== userId) {
+      if (!canLookUpCase({ userId, role }, summary.filedBy)) {
         await deps.cases.recordDenied(summary.id, userId, "lookup");
         throw new AppError(ErrorCode.forbidden, "Only the patient-relations team can open cases filed by others.");
       }
@@ -89,11 +89,11 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     async home(userId: string): Promise<HomeData> {
       const role = await deps.roleOf(userId);
       const mine = sortWorkQueue(await deps.queries.ownedBy(userId));
-      if (!hasRole(role, "coordinator")) return { role, mine, awaitingApproval: [], unassigned: [], counts: null };
+      if (!canListTeamCases(role)) return { role, mine, awaitingApproval: [], unassigned: [], counts: null };
       const [unassigned, counts, awaitingApproval] = await Promise.all([
         deps.queries.unassigned(),
         deps.queries.counts(deps.clock.now()),
-        hasRole(role, "manager") ? deps.lettersAwaitingApproval() : Promise.resolve([]),
+        canSeeApprovals(role) ? deps.lettersAwaitingApproval() : Promise.resolve([]),
       ]);
       return { role, mine, awaitingApproval, unassigned: sortWorkQueue(unassigned), counts };
     },

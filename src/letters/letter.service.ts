@@ -17,12 +17,40 @@ import { type LetterSettings, letterFacts } from "./letter-facts.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
+import { letterPdf } from "./letter-pdf.ts";
 import { reidentify } from "./redact.ts";
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */
 export interface LetterNotifier {
   postPlaceholder(summary: CaseSummary, letter: Letter): Promise<{ channelId: string; ts: string }>;
   showLetter(view: LetterView): Promise<void>;
+  /** Sends a file to one person only (Slack: a direct message from the app), never to a channel. */
+  uploadPrivately(userId: string, filename: string, title: string, content: Buffer): Promise<void>;
+}
+
+/**
+ * The review forms a letter's buttons open, and what each needs: the permission for the action,
+ * whether the form shows the letter text (then the audited private view, with permission to see
+ * the case's details), and whether it opens in any state (else only on the version the button was
+ * shown with, while that is still the draft under review).
+ */
+export const LETTER_FORMS = {
+  view: { action: "view_details", showsText: true, anyStatus: true },
+  approve: { action: "approve_letter", showsText: true, anyStatus: false },
+  edit: { action: "draft_letter", showsText: true, anyStatus: false },
+  regenerate: { action: "draft_letter", showsText: false, anyStatus: false },
+  reject: { action: "approve_letter", showsText: false, anyStatus: false },
+} as const satisfies Record<string, { action: CaseAction; showsText: boolean; anyStatus: boolean }>;
+export type LetterForm = keyof typeof LETTER_FORMS;
+
+export type DownloadFormat = "pdf" | "txt";
+
+/** An approved letter's download, checked and audited: `send` makes the file and sends it to the requester alone. */
+export interface LetterDownload {
+  format: DownloadFormat;
+  caseNumber: string;
+  version: number;
+  send(): Promise<void>;
 }
 
 /** Everything needed to show a letter and its review controls. */
@@ -109,7 +137,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     };
   }
 
-  return {
+  const service = {
     view,
 
     /** Shows the letter's current state in its thread message (outbox). */
@@ -296,7 +324,37 @@ export function createLetterService(deps: LetterServiceDeps) {
       await letters.audit(summary.id, "letter_downloaded", userId, { letterId, version: String(row.number) });
       return { text: row.text, number: summary.number, version: row.number };
     },
+
+    /** The letter for a review form opened from a button shown with `shownVersion` (see LETTER_FORMS). */
+    async openForm(letterId: string, userId: string, form: LetterForm, shownVersion: number): Promise<LetterView> {
+      const rule = LETTER_FORMS[form];
+      const result = rule.showsText ? await service.viewPrivately(letterId, userId, rule.action) : await view(letterId);
+      if (!rule.showsText) await deps.caseActions.ensureAllowed(rule.action, result.summary.id, userId);
+      if (!rule.anyStatus && (result.version?.number !== shownVersion || result.letter.status !== "draft")) {
+        throw new AppError(ErrorCode.conflict, "This letter has changed since that message was shown; use the buttons on its latest version.");
+      }
+      return result;
+    },
+
+    /**
+     * Downloads the approved letter: permission and approval are checked and the download audited
+     * now; `send` then makes the file (a PDF takes a few seconds) and sends it to the requester only,
+     * never to the channel, because the letter names the patient.
+     */
+    async download(letterId: string, userId: string, format: DownloadFormat): Promise<LetterDownload> {
+      const { text, number, version } = await service.approvedText(letterId, userId);
+      return {
+        format,
+        caseNumber: number,
+        version,
+        async send() {
+          const content = format === "pdf" ? Buffer.from(await letterPdf(text, `${number} letter`)) : Buffer.from(text, "utf8");
+          await deps.notifier.uploadPrivately(userId, `${number}-letter-v${version}.${format}`, `${number} approved letter (version ${version})`, content);
+        },
+      };
+    },
   };
+  return service;
 }
 
 export type LetterService = ReturnType<typeof createLetterService>;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { announceInThread, directMessages } from "../cases/case-updates.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import { hasRole } from "../users/permissions.ts";
+import { APPROVER_ROLES, canOwnCases, worksEveryTeam } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import type { UserRoleRepository } from "../users/user-role.ts";
 import type { RoutingRepository } from "./routing.repository.ts";
@@ -68,7 +68,7 @@ export function createRoutingService({ routing, roles, rulesFile }: RoutingServi
     async routeCase(caseId: string) {
       const ruleSet = await activeRuleSet();
       // Read before the routing transaction: the embedded database has one connection, which it holds.
-      const approvers = await roles.withRoles(["manager", "admin"]);
+      const approvers = await roles.withRoles(APPROVER_ROLES);
       return routing.routeCase(caseId, ruleSet, (eventId, outcome) => {
         const base = { caseId, rule: outcome.ruleId, teamId: outcome.teamId, ownerId: outcome.ownerId ?? "" };
         const entries = announceInThread(eventId, { ...base, kind: "routed" });
@@ -84,8 +84,8 @@ export function createRoutingService({ routing, roles, rulesFile }: RoutingServi
 
     /** Whether a user works the given team's cases (managers see every team). */
     async isOnTeam(teamId: string | null, userId: string, role: Role): Promise<boolean> {
-      if (hasRole(role, "manager")) return true;
-      if (!hasRole(role, "coordinator")) return false;
+      if (worksEveryTeam(role)) return true;
+      if (!canOwnCases(role)) return false;
       if (!teamId) return true;
       const team = (await activeRuleSet()).teams.find((candidate) => candidate.id === teamId);
       return !team || team.members.length === 0 || team.members.includes(userId);

@@ -4,9 +4,7 @@ import { letterMessage, letterPlaceholder } from "./blocks/letter.ts";
 import { CardNotPostedError } from "./notifier.ts";
 
 /** Letters live in the case card's thread: one message per letter, updated as it changes. */
-export function createSlackLetterNotifier(client: WebClient, timeZone: string): LetterNotifier & {
-  uploadPrivately(userId: string, filename: string, title: string, content: Buffer): Promise<void>;
-} {
+export function createSlackLetterNotifier(client: WebClient, timeZone: string): LetterNotifier {
   return {
     async postPlaceholder(summary, letter) {
       if (!summary.cardChannelId || !summary.cardMessageTs) throw new CardNotPostedError();

@@ -10,6 +10,34 @@ export function hasRole(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/** The approvers: the roles that approve letters and are alerted to breaches, harm and critical cases. */
+export const APPROVER_ROLES: readonly Role[] = ["manager", "admin"];
+
+/** Whether someone with `role` may own cases (owning opens patient details): the patient-relations team. */
+export function canOwnCases(role: Role): boolean {
+  return hasRole(role, "coordinator");
+}
+
+/** Whether `role` may list and search every team's open cases; others see only the cases they filed. */
+export function canListTeamCases(role: Role): boolean {
+  return hasRole(role, "coordinator");
+}
+
+/** Whether `actor` may look up a case by its number: the patient-relations team, or whoever filed it. */
+export function canLookUpCase(actor: Actor, filedBy: string): boolean {
+  return hasRole(actor.role, "coordinator") || filedBy === actor.userId;
+}
+
+/** Whether `role` sees the letters waiting for approval (approvers only). */
+export function canSeeApprovals(role: Role): boolean {
+  return APPROVER_ROLES.includes(role);
+}
+
+/** Whether `role` works every team's cases, whichever team a case is routed to (managers and admins). */
+export function worksEveryTeam(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
 export const CASE_ACTIONS = [
   "view_details",
   "assign_self",

@@ -6,6 +6,7 @@ import { categoryLabel } from "../../cases/taxonomy.ts";
 import { nextDeadline } from "../../cases/work-queue.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
+import { canSeeApprovals } from "../../users/permissions.ts";
 import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText } from "./escape.ts";
 import { blocksTextLength, escapeWithin, MESSAGE_TEXT_BUDGET, packLines } from "./fit.ts";
@@ -75,7 +76,7 @@ const header = (text: string): KnownBlock => ({ type: "header", text: { type: "p
 export function homeView(data: HomeData, now: Date, options: { timeZone: string; workspaceUrl: string }): HomeView {
   const { timeZone, workspaceUrl } = options;
   const blocks: KnownBlock[] = [header("My cases"), ...lines(data.mine, now, "You own no open cases.", workspaceUrl)];
-  if (data.role === "manager" || data.role === "admin") {
+  if (canSeeApprovals(data.role)) {
     const waiting = data.awaitingApproval
       .slice(0, SHOWN)
       .map(

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type CaseAccess, type CaseAction, CASE_ACTIONS, canActOnCase, canAdminister, hasRole } from "../../../src/users/permissions.ts";
+import {
+  APPROVER_ROLES,
+  type CaseAccess,
+  type CaseAction,
+  CASE_ACTIONS,
+  canActOnCase,
+  canAdminister,
+  canListTeamCases,
+  canLookUpCase,
+  canOwnCases,
+  canSeeApprovals,
+  hasRole,
+  worksEveryTeam,
+} from "../../../src/users/permissions.ts";
 import { ROLES, type Role } from "../../../src/users/roles.ts";
 
 const ACTOR = "U0ACTOR01";
@@ -153,5 +166,38 @@ describe("canAdminister", () => {
       allowed: false,
       reason: "Only admins can change roles, routing rules and settings.",
     });
+  });
+});
+
+// Role-only decisions, written out per role (not derived from the code under test).
+describe.each([
+  ["canOwnCases", canOwnCases, coordinatorsUp],
+  ["canListTeamCases", canListTeamCases, coordinatorsUp],
+  ["canSeeApprovals", canSeeApprovals, managersUp],
+  ["worksEveryTeam", worksEveryTeam, managersUp],
+] as const)("%s", (_name, decide, allowed) => {
+  it.each(ROLES)("%s", (role) => {
+    expect(decide(role)).toBe(allowed.includes(role));
+  });
+});
+
+describe("APPROVER_ROLES", () => {
+  it("are managers and admins", () => {
+    expect([...APPROVER_ROLES].sort()).toEqual(["admin", "manager"]);
+  });
+
+  it("are exactly the roles that may approve letters", () => {
+    const approvers = ROLES.filter((role) => canActOnCase("approve_letter", { userId: ACTOR, role }, SITUATIONS.ownerOnTeam).allowed);
+    expect([...APPROVER_ROLES].sort()).toEqual([...approvers].sort());
+  });
+});
+
+describe("canLookUpCase", () => {
+  it.each(ROLES)("a %s may look up a case they filed", (role) => {
+    expect(canLookUpCase({ userId: ACTOR, role }, ACTOR)).toBe(true);
+  });
+
+  it.each(ROLES)("a %s looking up someone else's case: only the patient-relations team", (role) => {
+    expect(canLookUpCase({ userId: ACTOR, role }, FILER)).toBe(coordinatorsUp.includes(role));
   });
 });

@@ -2,7 +2,8 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { decodeCaseRef } from "../../forms/case-ref.ts";
 import { ACTIONS } from "../../ids.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
+import { notice, tellPrivately } from "../respond.ts";
 
 /** "Assign to me" on a card: one owner even when two people press it at once. */
 export function registerAssignToMe(app: App, deps: SlackDeps): void {
@@ -16,7 +17,7 @@ export function registerAssignToMe(app: App, deps: SlackDeps): void {
       void deps.outbox.kick();
       await tellPrivately(client, body.user.id, body.channel?.id, notice(`You now own *${summary.number}*.`, ":white_check_mark:"));
     } catch (error) {
-      await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId, action: "assign" })));
+      await answerError({ kind: "private", client, userId: body.user.id, channelId: body.channel?.id }, error, deps.logger, { caseId, action: "assign" });
     }
   });
 }

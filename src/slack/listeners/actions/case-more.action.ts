@@ -6,7 +6,7 @@ import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
 import { closeModal, confirmModal, detailsModal, reassignModal, reclassifyModal } from "../../blocks/case-action.modals.ts";
 import { ACTIONS, MORE_OPTIONS, VIEWS } from "../../ids.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
 import { openCaseModal } from "./open-case-modal.ts";
 import { requestDraft } from "./request-draft.ts";
 
@@ -48,7 +48,7 @@ export function registerCaseMore(app: App, deps: SlackDeps): void {
         const details = await deps.caseActions.viewDetails(parsed.c, body.user.id);
         await client.views.open({ trigger_id: body.trigger_id, view: detailsModal(details, deps.timeZone) });
       } catch (error) {
-        await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { caseId: parsed.c, action: "details" })));
+        await answerError({ kind: "private", client, userId: body.user.id, channelId: body.channel?.id }, error, deps.logger, { caseId: parsed.c, action: "details" });
       }
       return;
     }

@@ -2,7 +2,8 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { RULES_EDIT_LIMIT, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
 import { ACTIONS } from "../../ids.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
+import { tellPrivately } from "../respond.ts";
 
 /** "Edit rules" under /case admin rules: opens the rules form for admins. */
 export function registerEditRules(app: App, deps: SlackDeps): void {
@@ -17,7 +18,7 @@ export function registerEditRules(app: App, deps: SlackDeps): void {
       }
       await client.views.open({ trigger_id: body.trigger_id, view: rulesEditModal(yaml) });
     } catch (error) {
-      await tellPrivately(client, body.user.id, body.channel?.id, notice(userMessageFor(error, deps.logger, { action: "edit_rules" })));
+      await answerError({ kind: "private", client, userId: body.user.id, channelId: body.channel?.id }, error, deps.logger, { action: "edit_rules" });
     }
   });
 }

@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
 
 /** Opens a case-action modal after checking (and auditing a refusal of) the action for this user. */
 export async function openCaseModal(
@@ -17,7 +17,6 @@ export async function openCaseModal(
     const summary = await deps.caseActions.ensureAllowed(action, request.caseId, request.userId);
     await client.views.open({ trigger_id: request.triggerId, view: await build(summary) });
   } catch (error) {
-    const message = userMessageFor(error, deps.logger, { caseId: request.caseId, action });
-    await tellPrivately(client, request.userId, request.channelId, notice(message));
+    await answerError({ kind: "private", client, userId: request.userId, channelId: request.channelId }, error, deps.logger, { caseId: request.caseId, action });
   }
 }

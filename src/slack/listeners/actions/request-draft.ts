@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { SlackDeps } from "../../slack-deps.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
+import { notice, tellPrivately } from "../respond.ts";
 
 export type LetterKind = "response" | "interim";
 
@@ -17,6 +18,6 @@ export async function requestDraft(
     void deps.outbox.kick();
     await tellPrivately(client, request.userId, request.channelId, notice("Drafting now; the letter appears in the case thread in a few seconds.", ":hourglass_flowing_sand:"));
   } catch (error) {
-    await tellPrivately(client, request.userId, request.channelId, notice(userMessageFor(error, deps.logger, { caseId: request.caseId, action: "draft_letter" })));
+    await answerError({ kind: "private", client, userId: request.userId, channelId: request.channelId }, error, deps.logger, { caseId: request.caseId, action: "draft_letter" });
   }
 }

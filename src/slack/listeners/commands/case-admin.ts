@@ -2,7 +2,8 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
-import { notice, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
+import { notice } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
 
 /** /case admin …: roles, routing rules, and posts Slack refused. */
@@ -48,6 +49,6 @@ export async function runAdminCommand(
       }
     }
   } catch (error) {
-    await reply(notice(userMessageFor(error, deps.logger, { action: `admin_${command.kind}` })));
+    await answerError({ kind: "reply", reply }, error, deps.logger, { action: `admin_${command.kind}` });
   }
 }

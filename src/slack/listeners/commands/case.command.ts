@@ -7,7 +7,7 @@ import { caseListMessage } from "../../blocks/case-list.ts";
 import { helpMessage, problemMessage } from "../../blocks/help.ts";
 import { encodeIntakeMetadata } from "../../forms/case-intake.form.ts";
 import { COMMANDS } from "../../ids.ts";
-import { notice, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
 import { runAdminCommand } from "./case-admin.ts";
 import { runDigestCommand } from "./case-digest.ts";
 import { parseCaseCommand } from "./parse-case-command.ts";
@@ -64,7 +64,7 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
         await reply(problemMessage("Slack did not open the form in time. Type /case again."));
         return;
       }
-      await reply(notice(userMessageFor(error, deps.logger, { action: parsed.kind })));
+      await answerError({ kind: "reply", reply }, error, deps.logger, { action: parsed.kind });
     }
   });
 }

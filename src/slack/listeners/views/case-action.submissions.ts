@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseStatus, CaseSummary } from "../../../cases/case.ts";
@@ -7,7 +7,7 @@ import { CLOSE_OUTCOMES, NOTE_KINDS } from "../../../cases/lifecycle.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { readCaseRef } from "../../forms/case-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
-import { notDoneView, plainFormError, userMessageFor } from "../respond.ts";
+import { answerError, submissionSurface } from "../error-net.ts";
 
 // Submissions of the case-action modals. Each validates, calls one service method before
 // acknowledging (so a refusal or a lost race shows in the form itself), then lets the outbox
@@ -79,7 +79,7 @@ const SUBMISSIONS: Submission[] = [
 /** Registers every case-action modal submission. */
 export function registerCaseActionSubmissions(app: App, deps: SlackDeps): void {
   for (const submission of SUBMISSIONS) {
-    app.view(submission.callbackId, async ({ ack, body, view }) => {
+    app.view<ViewSubmitAction>(submission.callbackId, async ({ ack, body, view }) => {
       const ref = readCaseRef(view.private_metadata);
       if (!ref) {
         await ack();
@@ -92,13 +92,8 @@ export function registerCaseActionSubmissions(app: App, deps: SlackDeps): void {
         deps.logger.info({ caseId, number: summary.number, user: body.user.id, action: submission.callbackId }, "case updated");
         void deps.outbox.kick();
       } catch (error) {
-        const message = userMessageFor(error, deps.logger, { caseId, action: submission.callbackId });
-        // Confirmation modals have no input to hang the error on: replace them with the explanation.
-        if (!submission.errorBlock) {
-          await ack({ response_action: "update", view: notDoneView(message) });
-          return;
-        }
-        await ack({ response_action: "errors", errors: { [submission.errorBlock]: plainFormError(message) } });
+        // Confirmation modals have no input to hang the error on: the net replaces them with the explanation.
+        await answerError(submissionSurface(ack, submission.errorBlock), error, deps.logger, { caseId, action: submission.callbackId });
       }
     });
   }

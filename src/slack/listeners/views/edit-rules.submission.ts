@@ -1,11 +1,12 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { ACTION_FIELDS, VIEWS } from "../../ids.ts";
-import { notice, tellPrivately, userMessageFor } from "../respond.ts";
+import { answerError } from "../error-net.ts";
+import { notice, tellPrivately } from "../respond.ts";
 
 /** Saves edited routing rules only when they are valid; otherwise the form shows what to fix. */
 export function registerEditRulesSubmission(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.editRules, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(VIEWS.editRules, async ({ ack, body, view, client }) => {
     const text = view.state.values[ACTION_FIELDS.rulesText]?.[ACTION_FIELDS.rulesText]?.value ?? "";
     try {
       const result = await deps.admin.replaceRules(body.user.id, text);
@@ -19,7 +20,7 @@ export function registerEditRulesSubmission(app: App, deps: SlackDeps): void {
       deps.logger.info({ user: body.user.id, rules: result.ruleSet.rules.length }, "routing rules changed");
       await tellPrivately(client, body.user.id, undefined, notice(`Saved ${result.ruleSet.rules.length} routing rules; they apply to cases filed from now on.`, ":white_check_mark:"));
     } catch (error) {
-      await ack({ response_action: "errors", errors: { [ACTION_FIELDS.rulesText]: userMessageFor(error, deps.logger, { action: "edit_rules" }) } });
+      await answerError({ kind: "form", ack, block: ACTION_FIELDS.rulesText }, error, deps.logger, { action: "edit_rules" });
     }
   });
 }

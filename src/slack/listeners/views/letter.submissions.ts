@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
+import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
-import { notDoneView, plainFormError, userMessageFor } from "../respond.ts";
+import { answerError, submissionSurface } from "../error-net.ts";
 
 type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
@@ -47,7 +47,7 @@ export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
   ];
 
   for (const handler of handlers) {
-    app.view(handler.callbackId, async ({ ack, body, view }) => {
+    app.view<ViewSubmitAction>(handler.callbackId, async ({ ack, body, view }) => {
       const ref = decodeLetterRef(view.private_metadata);
       if (!ref) {
         await ack();
@@ -60,13 +60,7 @@ export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
         deps.logger.info({ letterId: ref.letterId, version: ref.version, user: body.user.id, action: handler.callbackId }, "letter updated");
         void deps.outbox.kick();
       } catch (error) {
-        const message = plainFormError(userMessageFor(error, deps.logger, { letterId: ref.letterId, action: handler.callbackId }));
-        const block = handler.errorBlock(values);
-        if (!block) {
-          await ack({ response_action: "update", view: notDoneView(message) });
-          return;
-        }
-        await ack({ response_action: "errors", errors: { [block]: message } });
+        await answerError(submissionSurface(ack, handler.errorBlock(values)), error, deps.logger, { letterId: ref.letterId, action: handler.callbackId });
       }
     });
   }

@@ -1,25 +1,13 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import { SUMMARY_FIELDS, toSummary } from "../cases/case.repository.ts";
-import type { CaseStatus, CaseSummary, OutboxEntry } from "../cases/case.ts";
+import type { CaseStatus } from "../cases/case.ts";
 import { isOpen, OPEN_STATUSES } from "../cases/lifecycle.ts";
 import { queueOnce } from "../outbox/outbox.repository.ts";
 import { matchRoute, pickOwner, specialRoutes } from "./route.ts";
-import type { RuleSet } from "./rule-set.schema.ts";
-
-export interface RoutingOutcome {
-  summary: CaseSummary;
-  ruleId: string;
-  teamId: string;
-  ownerId: string | null;
-  alertApprovers: boolean;
-  qioReferral: boolean;
-}
-
-/** Builds the posts a routing decision causes, given its audit event id. */
-export type RoutingNotifier = (eventId: string, outcome: Omit<RoutingOutcome, "summary"> & { caseId: string; reasons: string[]; riskContacts: string[] }) => Promise<OutboxEntry[]> | OutboxEntry[];
+import type { RoutingRepository } from "./routing.ts";
 
 /** Routing storage: rule-set versions, round-robin cursors, and applying a decision to a case. */
-export function createRoutingRepository(prisma: PrismaClient) {
+export function createRoutingRepository(prisma: PrismaClient): RoutingRepository {
   async function candidatesFor(tx: Prisma.TransactionClient, members: readonly string[]): Promise<string[]> {
     if (members.length > 0) return [...members];
     const rows = await tx.userRole.findMany({ where: { role: "coordinator" }, orderBy: { slackUserId: "asc" } });
@@ -43,11 +31,11 @@ export function createRoutingRepository(prisma: PrismaClient) {
   }
 
   return {
-    async activeRuleSet(): Promise<{ id: number; document: unknown } | null> {
+    async activeRuleSet() {
       return prisma.routingRuleSet.findFirst({ orderBy: { id: "desc" }, select: { id: true, document: true } });
     },
 
-    async saveRuleSet(ruleSet: RuleSet, source: "file" | "slack", actorId: string): Promise<number> {
+    async saveRuleSet(ruleSet, source, actorId) {
       return prisma.$transaction(async (tx) => {
         const row = await tx.routingRuleSet.create({ data: { document: ruleSet as unknown as Prisma.InputJsonValue, source, createdBy: actorId } });
         await tx.adminEvent.create({ data: { type: "routing_rules_changed", actorId, data: { version: String(row.id), source } } });
@@ -56,7 +44,7 @@ export function createRoutingRepository(prisma: PrismaClient) {
     },
 
     /** Routes a case once: picks team and owner, records the rule, raises special alerts and tasks, queues the posts. */
-    async routeCase(caseId: string, ruleSet: RuleSet, notify: RoutingNotifier): Promise<RoutingOutcome | null> {
+    async routeCase(caseId, ruleSet, notify) {
       return prisma.$transaction(async (tx) => {
         // Lock the case row so two deliveries of the same routing job cannot both route it.
         await tx.$queryRaw`SELECT "id" FROM "cases" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
@@ -112,5 +100,3 @@ export function createRoutingRepository(prisma: PrismaClient) {
     },
   };
 }
-
-export type RoutingRepository = ReturnType<typeof createRoutingRepository>;

@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from "../lib/errors.ts";
 import { APPROVER_ROLES, canOwnCases, worksEveryTeam } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import type { UserRoleRepository } from "../users/user-role.ts";
-import type { RoutingRepository } from "./routing.repository.ts";
+import type { RoutingRepository } from "./routing.ts";
 import { parseRuleSet, type RuleSet, RuleSetSchema } from "./rule-set.schema.ts";
 
 export const DEFAULT_RULES_FILE = fileURLToPath(new URL("../../prisma/seed/routing-rules.yml", import.meta.url));

@@ -1,5 +1,5 @@
 import type { OutboxHandlers } from "./outbox-handlers.ts";
-import type { QueuedPost } from "./outbox.repository.ts";
+import type { QueuedPost } from "./outbox.ts";
 
 // When a post is given up for good (Slack refused it for what it is), the people who can act are
 // told privately: the case's filer and the managers. They get the case number, what was not

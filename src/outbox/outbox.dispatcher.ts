@@ -2,7 +2,7 @@ import type { Clock } from "../lib/clock.ts";
 import { errorSummary } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { OutboxHandlers } from "./outbox-handlers.ts";
-import type { ClaimedMessage, OutboxRepository } from "./outbox.repository.ts";
+import type { ClaimedMessage, OutboxRepository } from "./outbox.ts";
 
 
 /** The part of the outbox repository delivery needs. */

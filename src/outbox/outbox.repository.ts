@@ -1,18 +1,5 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
-
-export interface ClaimedMessage {
-  id: bigint;
-  kind: string;
-  payload: Record<string, string>;
-  attempts: number;
-}
-
-/** A post to queue: `dedupeKey` makes it happen once, however often it is queued. */
-export interface QueuedPost {
-  kind: string;
-  dedupeKey: string;
-  payload: Record<string, string>;
-}
+import type { ClaimedMessage, OutboxRepository, QueuedPost } from "./outbox.ts";
 
 /** Queues posts in one statement, in order; one whose key is already queued (or sent) is left as it is. */
 export async function queueOnce(db: Prisma.TransactionClient | PrismaClient, posts: readonly QueuedPost[]): Promise<number> {
@@ -21,10 +8,10 @@ export async function queueOnce(db: Prisma.TransactionClient | PrismaClient, pos
 }
 
 /** Durable queue of Slack posts written in the same transaction as the change they announce. */
-export function createOutboxRepository(prisma: PrismaClient) {
+export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
   return {
     /** Leases up to `limit` due messages; SKIP LOCKED lets several instances drain the queue without overlap. */
-    async claimDue(now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    async claimDue(now, leaseMs, limit) {
       const leaseUntil = new Date(now.getTime() + leaseMs);
       const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
         UPDATE "outbox_messages" SET "locked_until" = ${leaseUntil}, "attempts" = "attempts" + 1
@@ -39,12 +26,12 @@ export function createOutboxRepository(prisma: PrismaClient) {
       return claimed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
-    async markSent(id: bigint, now: Date): Promise<void> {
+    async markSent(id, now) {
       await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null } });
     },
 
     /** How many posts wait (due or backing off) and how many were given up, for health checks. */
-    async counts(now: Date): Promise<{ waiting: number; failed: number; oldestWaitingSeconds: number | null }> {
+    async counts(now) {
       const [row] = await prisma.$queryRaw<{ waiting: bigint; failed: bigint; oldest: Date | null }[]>`
         SELECT count(*) FILTER (WHERE "status" = 'pending') AS "waiting",
                count(*) FILTER (WHERE "status" = 'failed') AS "failed",
@@ -59,7 +46,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
     },
 
     /** Queues every given-up post again (after, say, the bot was invited to its channel). */
-    async retryFailed(now: Date): Promise<number> {
+    async retryFailed(now) {
       const result = await prisma.outboxMessage.updateMany({
         where: { status: "failed" },
         data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null },
@@ -68,7 +55,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
     },
 
     /** Schedules a retry, or gives up (status failed) after the last attempt; `error` must hold codes, not content. */
-    async markFailed(id: bigint, error: string, retryAt: Date | null): Promise<void> {
+    async markFailed(id, error, retryAt) {
       await prisma.outboxMessage.update({
         where: { id },
         data: retryAt
@@ -78,5 +65,3 @@ export function createOutboxRepository(prisma: PrismaClient) {
     },
   };
 }
-
-export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

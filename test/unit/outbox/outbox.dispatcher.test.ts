@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.ts";
 import { createLogger } from "../../../src/lib/logger.ts";
 import { createOutboxDispatcher, type OutboxQueue } from "../../../src/outbox/outbox.dispatcher.ts";
-import type { ClaimedMessage } from "../../../src/outbox/outbox.repository.ts";
+import type { ClaimedMessage } from "../../../src/outbox/outbox.ts";
 import { finalRefusal } from "../../../src/slack/slack-errors.ts";
 
 // The dispatcher's own rules, over an in-memory queue: order, retries that never give up on what

@@ -1,5 +1,5 @@
 import { categoryLabel } from "../cases/taxonomy.ts";
-import type { DigestRepository } from "./digest.repository.ts";
+import type { DigestRepository } from "./digest.ts";
 import { buildEscalationDigest, type EscalationDigest } from "./escalation.ts";
 import { buildTrendDigest, type TrendDigest } from "./trends.ts";
 

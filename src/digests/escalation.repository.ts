@@ -1,17 +1,12 @@
 import type { PrismaClient } from "../db/generated/client.ts";
 import { OPEN_STATUSES } from "../cases/lifecycle.ts";
+import type { EscalationReads } from "./digest.ts";
 import { DUE_SOON_HORIZON_MS, type EscalationCase, INTERIM_LETTER_AFTER_MS } from "./escalation.ts";
-
-/** The open cases that can be in an escalation group, and which of them have an approved or sent letter. */
-export interface EscalationCandidates {
-  openCases: EscalationCase[];
-  interimLetterCaseIds: Set<string>;
-}
 
 type CandidateRow = EscalationCase & { hasApprovedLetter: boolean };
 
 /** The reads behind the escalation digest: only the columns it shows or decides on, only the cases it may list. */
-export function createEscalationReads(prisma: PrismaClient) {
+export function createEscalationReads(prisma: PrismaClient): EscalationReads {
   return {
     /**
      * Open cases that can be in a group. The WHERE clause is a superset of the group rules in
@@ -23,7 +18,7 @@ export function createEscalationReads(prisma: PrismaClient) {
      * PostgreSQL estimate an index probe per open case and JIT-compile the plan, which costs
      * more than the whole scan.
      */
-    async escalationCandidates(now: Date): Promise<EscalationCandidates> {
+    async escalationCandidates(now) {
       const dueSoonBefore = new Date(now.getTime() + DUE_SOON_HORIZON_MS);
       const dayFiveReachedBy = new Date(now.getTime() - INTERIM_LETTER_AFTER_MS);
       const rows = await prisma.$queryRaw<CandidateRow[]>`
@@ -52,7 +47,7 @@ export function createEscalationReads(prisma: PrismaClient) {
       return { openCases: rows, interimLetterCaseIds };
     },
 
-    async draftsWaiting(): Promise<{ caseId: string; since: Date }[]> {
+    async draftsWaiting() {
       const rows = await prisma.letter.findMany({ where: { status: "draft" }, select: { caseId: true, updatedAt: true } });
       return rows.map((row) => ({ caseId: row.caseId, since: row.updatedAt }));
     },

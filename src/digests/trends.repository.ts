@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
+import type { TrendReads } from "./digest.ts";
 import { type MiddleValues, TREND_WEEKS, WEEK_MS, type WeeklyCount } from "./trends.ts";
 
 // The weekly digest's numbers, added up by the database: a few hundred grouped rows instead of
@@ -58,18 +59,18 @@ function receivedByWeek(prisma: PrismaClient, keyColumn: Prisma.Sql, periodEnd: 
 }
 
 /** The reads behind the trend digest, one aggregate query each, for the week ending at `periodEnd`. */
-export function createTrendReads(prisma: PrismaClient) {
+export function createTrendReads(prisma: PrismaClient): TrendReads {
   return {
-    async receivedByCategory(periodEnd: Date): Promise<WeeklyCount[]> {
+    async receivedByCategory(periodEnd) {
       return receivedByWeek(prisma, Prisma.sql`"category"`, periodEnd);
     },
 
-    async receivedByDepartment(periodEnd: Date): Promise<WeeklyCount[]> {
+    async receivedByDepartment(periodEnd) {
       return receivedByWeek(prisma, Prisma.sql`"department"`, periodEnd);
     },
 
     /** Hours from receipt to acknowledgement of the cases received in the period: the two middle values. */
-    async hoursToAcknowledge(periodEnd: Date): Promise<MiddleValues | null> {
+    async hoursToAcknowledge(periodEnd) {
       const { periodStart } = windows(periodEnd);
       return middleHoursFromReceipt(
         prisma,
@@ -79,13 +80,13 @@ export function createTrendReads(prisma: PrismaClient) {
     },
 
     /** Hours from receipt to closure of the cases closed in the period, whenever received: the two middle values. */
-    async hoursToResolve(periodEnd: Date): Promise<MiddleValues | null> {
+    async hoursToResolve(periodEnd) {
       const { periodStart } = windows(periodEnd);
       return middleHoursFromReceipt(prisma, Prisma.sql`"closed_at"`, Prisma.sql`"closed_at" >= ${periodStart} AND "closed_at" < ${periodEnd}`);
     },
 
     /** Grievances due in the period, and those answered by the due time: a letter approved (an interim one counts too) or the case closed. */
-    async grievanceClock(periodEnd: Date): Promise<{ due: number; answered: number }> {
+    async grievanceClock(periodEnd) {
       const { periodStart, grievanceWindowStart } = windows(periodEnd);
       const [row] = await prisma.$queryRaw<{ due: number; answered: number }[]>`
         SELECT count(*)::int AS "due",
@@ -99,7 +100,7 @@ export function createTrendReads(prisma: PrismaClient) {
     },
 
     /** Version 1 of the letters created in the period, and those passing every required check as drafted. */
-    async firstDrafts(periodEnd: Date): Promise<{ total: number; passed: number }> {
+    async firstDrafts(periodEnd) {
       const { periodStart } = windows(periodEnd);
       // A check fails when it is required and did not pass; checks are stored as LetterCheck objects.
       const [row] = await prisma.$queryRaw<{ total: number; passed: number }[]>`

@@ -122,3 +122,26 @@ export interface CaseRepository {
   /** Audits a refused action on a case. */
   recordDenied(caseId: string, actorId: string, action: string): Promise<void>;
 }
+
+/** The team's open workload, for the App Home tab. */
+export interface CaseCounts {
+  open: number;
+  unassigned: number;
+  overdue: number;
+  grievances: number;
+  byStatus: Partial<Record<CaseStatus, number>>;
+}
+
+/** Read-only case queries (port; the Prisma implementation is case-query.repository.ts). Lists hold open cases, at most 50, the nearest deadlines first, unless said otherwise. */
+export interface CaseQueries {
+  /** Open cases a reminder may be due for: a deadline before `soon`, or unassigned since before `unassignedBefore` (no limit). */
+  needingReminders(soon: Date, unassignedBefore: Date): Promise<CaseSummary[]>;
+  ownedBy(userId: string): Promise<CaseSummary[]>;
+  filedBy(userId: string): Promise<CaseSummary[]>;
+  unassigned(): Promise<CaseSummary[]>;
+  /** Open cases whose unit contains `text` (any case) or whose category is one of `categoryIds`; every open case without text. */
+  openMatching(text: string | undefined, categoryIds: readonly string[]): Promise<CaseSummary[]>;
+  /** Cases, open or not, whose number, unit, description or wishes contain every word (case-insensitive), newest first. */
+  search(words: readonly string[]): Promise<CaseSummary[]>;
+  counts(now: Date): Promise<CaseCounts>;
+}

@@ -2,8 +2,7 @@ import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { canListTeamCases, canLookUpCase, canSeeApprovals } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
-import type { CaseRepository, CaseSummary } from "./case.ts";
-import type { CaseCounts, CaseQueries } from "./case-query.repository.ts";
+import type { CaseCounts, CaseQueries, CaseRepository, CaseSummary } from "./case.ts";
 import { CATEGORIES } from "./taxonomy.ts";
 import { sortWorkQueue } from "./work-queue.ts";
 

@@ -1,5 +1,5 @@
-import type { RunCoordinator } from "node-cron";
 import type { PrismaClient } from "../db/generated/client.ts";
+import type { JobRunCoordinator } from "./scheduler.ts";
 
 const FIRST_START = "first-start:";
 
@@ -8,12 +8,7 @@ const FIRST_START = "first-start:";
  * slot's row runs it, every other instance (and a restarted one) skips it. Rows are kept, so a
  * slot is never run twice, however late an instance arrives.
  */
-export function databaseRunCoordinator(prisma: PrismaClient): RunCoordinator & {
-  shouldRun(key: string, ttlMs: number): Promise<boolean>;
-  claimed(key: string): Promise<boolean>;
-  release(key: string): Promise<void>;
-  firstStart(job: string, now: Date): Promise<Date>;
-} {
+export function databaseRunCoordinator(prisma: PrismaClient): JobRunCoordinator {
   return {
     async shouldRun(key: string, _ttlMs: number): Promise<boolean> {
       const inserted = await prisma.$executeRaw`INSERT INTO "job_runs" ("key") VALUES (${key}) ON CONFLICT ("key") DO NOTHING`;

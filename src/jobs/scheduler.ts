@@ -1,8 +1,7 @@
-import cron, { type ScheduledTask } from "node-cron";
+import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
 import type { Clock } from "../lib/clock.ts";
 import { errorSummary } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { databaseRunCoordinator } from "./run-coordinator.repository.ts";
 
 export interface Job {
   name: string;
@@ -19,10 +18,20 @@ export interface Job {
 const MINUTE = 60_000;
 const OLDEST_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
-type Coordinator = ReturnType<typeof databaseRunCoordinator>;
+/** Who runs a distributed job's slot (port; run-coordinator.repository.ts keeps one row per job and slot). */
+export interface JobRunCoordinator extends RunCoordinator {
+  /** True for the first instance to claim the slot `key`; every other (and a restarted one) gets false. */
+  shouldRun(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether the slot `key` was claimed (run, or running) by any instance. */
+  claimed(key: string): Promise<boolean>;
+  /** Gives a slot back after a failed run, so a restarted or other instance can still run it. */
+  release(key: string): Promise<void>;
+  /** When this installation first started the job (recorded once, by the first instance to start it). */
+  firstStart(job: string, now: Date): Promise<Date>;
+}
 
 /** Runs jobs on their schedules, never overlapping; digests once per slot; missed slots caught up on start. */
-export function createScheduler(jobs: readonly Job[], options: { timeZone: string; clock: Clock; logger: Logger; coordinator: Coordinator; afterRun?: () => void }) {
+export function createScheduler(jobs: readonly Job[], options: { timeZone: string; clock: Clock; logger: Logger; coordinator: JobRunCoordinator; afterRun?: () => void }) {
   const tasks: ScheduledTask[] = [];
   const { logger, coordinator } = options;
 

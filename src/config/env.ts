@@ -1,6 +1,7 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { AppError, ErrorCode } from "../lib/errors.ts";
+import { LETTER_LIMITS } from "../letters/letter-limits.ts";
 import { isValidTimeZone } from "../lib/zoned-time.ts";
 
 // The only module that reads process.env. Each variable carries the hint a newcomer needs to fix it.
@@ -86,7 +87,7 @@ const EnvSchema = z
     STATE_AGENCY_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("your State Department of Health, the State survey agency for hospitals.")),
     QIO_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("the Medicare Quality Improvement Organization (QIO) for your state. Call 1-800-MEDICARE to find it.")),
     AI_DISCLOSURE: optional(z.string().max(500)),
-    LETTER_MAX_GRADE: wholeNumber(3, 16, 8),
+    LETTER_MAX_GRADE: wholeNumber(3, 16, LETTER_LIMITS.defaultMaxReadingGrade),
     INTERIM_RESPONSE_DAYS: wholeNumber(8, 90, 30),
     OPENAI_TIMEOUT_SECONDS: wholeNumber(1, 300, 30),
     OUTBOX_LEASE_SECONDS: wholeNumber(2, 3600, 600),

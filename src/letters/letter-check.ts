@@ -50,6 +50,7 @@ export interface LetterCheckContext {
   requiresQioNotice: boolean;
   stateAgencyRequired: boolean;
   maxReadingGrade: number;
+  /** The length check's word range: LETTER_LIMITS (letter-limits.ts) in production. */
   minWords: number;
   maxWords: number;
 }
@@ -62,9 +63,6 @@ export interface LetterCheck {
   required: boolean;
   detail?: string;
 }
-
-/** Sensible defaults for the limits (plain language is ~6th–8th grade per DOMAIN.md). */
-export const LETTER_CHECK_DEFAULTS = { stateAgencyRequired: true, maxReadingGrade: 8, minWords: 120, maxWords: 700 } as const;
 
 /** Runs every check in a fixed order; checks that do not apply pass as not required. */
 export function checkLetter(text: string, context: LetterCheckContext): LetterCheck[] {

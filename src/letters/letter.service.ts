@@ -14,6 +14,7 @@ import type { LetterDrafter } from "./drafter.ts";
 import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
 import { type LetterSettings, letterFacts } from "./letter-facts.ts";
+import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
@@ -74,7 +75,6 @@ export interface LetterServiceDeps {
   logger: Logger;
 }
 
-const MAX_LETTER = 20_000;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Drafting under human review: request, draft (model or template), edit, regenerate, approve, reject, send. */
@@ -110,8 +110,8 @@ export function createLetterService(deps: LetterServiceDeps) {
       requiresQioNotice: letter.kind === "response" && qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category }),
       stateAgencyRequired: letter.kind === "response",
       maxReadingGrade: settings.maxReadingGrade,
-      minWords: 80,
-      maxWords: 900,
+      minWords: LETTER_LIMITS.minWords,
+      maxWords: LETTER_LIMITS.maxWords,
     });
   }
 
@@ -214,8 +214,8 @@ export function createLetterService(deps: LetterServiceDeps) {
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
       await deps.caseActions.ensureAllowed("view_details", summary.id, userId);
       const text = cleanText(rawText);
-      if (text.length < 50) throw new AppError(ErrorCode.invalidInput, "The letter is too short to send.");
-      if (text.length > MAX_LETTER) throw new AppError(ErrorCode.invalidInput, `A letter holds ${MAX_LETTER.toLocaleString("en-US")} characters.`);
+      if (text.length < LETTER_LIMITS.minCharacters) throw new AppError(ErrorCode.invalidInput, "The letter is too short to send.");
+      if (text.length > LETTER_LIMITS.maxCharacters) throw new AppError(ErrorCode.invalidInput, `A letter holds ${LETTER_LIMITS.maxCharacters.toLocaleString("en-US")} characters.`);
       if (letter.status !== "draft") throw new AppError(ErrorCode.conflict, `This letter is ${letter.status}; it can no longer be edited.`);
       const previous = await letters.version(letterId, baseVersion);
       const issues = (previous?.issues as string[] | undefined) ?? [];
@@ -240,7 +240,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     async regenerate(letterId: string, userId: string, baseVersion: number, instruction: string): Promise<void> {
       const { summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
-      const cleaned = cleanText(instruction).slice(0, 500);
+      const cleaned = cleanText(instruction).slice(0, LETTER_REVIEW_LIMITS.instruction);
       const moved = await letters.transition(
         letterId,
         { status: "draft", version: baseVersion },
@@ -283,7 +283,7 @@ export function createLetterService(deps: LetterServiceDeps) {
       const rejected = await letters.transition(
         letterId,
         { status: "draft", version },
-        { status: "rejected", rejectedBy: userId, rejectedReason: why.slice(0, 1000) },
+        { status: "rejected", rejectedBy: userId, rejectedReason: why.slice(0, LETTER_REVIEW_LIMITS.rejectReason) },
         { type: "letter_rejected", actorId: userId, data: { version: String(version) } },
         [messageRefresh(letterId, `v${version}:rejected`)],
       );

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { LetterCheck } from "../../letters/letter-check.ts";
+import { LETTER_EDIT_FORM, LETTER_REVIEW_LIMITS } from "../../letters/letter-limits.ts";
 import type { LetterView } from "../../letters/letter.service.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeLetterRef } from "../forms/letter-ref.ts";
@@ -164,7 +165,7 @@ export function approveModal(view: LetterView): ModalView {
       type: "input",
       block_id: F.overrideReason,
       label: plain("Reason to approve despite failing checks"),
-      element: { type: "plain_text_input", action_id: F.overrideReason, multiline: true, max_length: 500 },
+      element: { type: "plain_text_input", action_id: F.overrideReason, multiline: true, max_length: LETTER_REVIEW_LIMITS.overrideReason },
     });
   }
   return modal(VIEWS.letterApprove, "Approve letter", ref, blocks, "Approve");
@@ -172,7 +173,7 @@ export function approveModal(view: LetterView): ModalView {
 
 /** Edit: the letter split over as many inputs as it needs (one input holds 3,000 characters). */
 export function editModal(view: LetterView): ModalView {
-  const parts = splitText(view.version?.text ?? "", 2900).slice(0, 10);
+  const parts = splitText(view.version?.text ?? "", LETTER_EDIT_FORM.partCharacters).slice(0, LETTER_EDIT_FORM.parts);
   const blocks: KnownBlock[] = [
     { type: "context", elements: [{ type: "mrkdwn", text: "Parts are joined with a blank line between them. The checks run again on save." }] },
     ...parts.map(
@@ -182,7 +183,7 @@ export function editModal(view: LetterView): ModalView {
           block_id: `${F.letterPart}${index}`,
           label: plain(parts.length > 1 ? `Letter, part ${index + 1} of ${parts.length}` : "Letter"),
           optional: index > 0,
-          element: { type: "plain_text_input", action_id: `${F.letterPart}${index}`, multiline: true, max_length: 3000, initial_value: part },
+          element: { type: "plain_text_input", action_id: `${F.letterPart}${index}`, multiline: true, max_length: LETTER_EDIT_FORM.inputCharacters, initial_value: part },
         }) as KnownBlock,
     ),
   ];
@@ -206,7 +207,7 @@ export function regenerateModal(view: LetterView): ModalView {
     encodeLetterRef(view.letter.id, view.version?.number ?? 0),
     [
       { type: "input", block_id: F.instruction, label: plain("How should the new draft differ?"), element: { type: "radio_buttons", action_id: F.instruction, options, initial_option: options[0] } },
-      { type: "input", block_id: F.instructionText, optional: true, label: plain("Language or instruction"), element: { type: "plain_text_input", action_id: F.instructionText, max_length: 300 } },
+      { type: "input", block_id: F.instructionText, optional: true, label: plain("Language or instruction"), element: { type: "plain_text_input", action_id: F.instructionText, max_length: LETTER_REVIEW_LIMITS.instructionText } },
     ],
     "Regenerate",
   );
@@ -217,7 +218,7 @@ export function rejectModal(view: LetterView): ModalView {
     VIEWS.letterReject,
     "Reject letter",
     encodeLetterRef(view.letter.id, view.version?.number ?? 0),
-    [{ type: "input", block_id: F.rejectReason, label: plain("Why is it rejected?"), element: { type: "plain_text_input", action_id: F.rejectReason, multiline: true, max_length: 1000 } }],
+    [{ type: "input", block_id: F.rejectReason, label: plain("Why is it rejected?"), element: { type: "plain_text_input", action_id: F.rejectReason, multiline: true, max_length: LETTER_REVIEW_LIMITS.rejectReason } }],
     "Reject",
   );
 }

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   checkLetter,
   failedRequired,
-  LETTER_CHECK_DEFAULTS,
   LETTER_CHECKS,
   type LetterCheck,
   type LetterCheckContext,
   type LetterCheckId,
   readingGrade,
 } from "../../../src/letters/letter-check.ts";
+import { LETTER_LIMITS } from "../../../src/letters/letter-limits.ts";
 
 // Synthetic letters only: no real patient appears anywhere in the tests.
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/letters/${name}.txt`, import.meta.url), "utf8");
@@ -18,9 +18,9 @@ const base = {
   contactPersonName: "Dana Whitfield",
   allowedPhones: ["555-201-4400", "1-888-555-0142", "1-800-555-0135", "1-800-555-0170"],
   allowedUrls: [],
-  maxReadingGrade: LETTER_CHECK_DEFAULTS.maxReadingGrade,
-  minWords: LETTER_CHECK_DEFAULTS.minWords,
-  maxWords: LETTER_CHECK_DEFAULTS.maxWords,
+  maxReadingGrade: LETTER_LIMITS.defaultMaxReadingGrade,
+  minWords: LETTER_LIMITS.minWords,
+  maxWords: LETTER_LIMITS.maxWords,
 };
 
 const letters = {

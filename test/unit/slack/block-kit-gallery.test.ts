@@ -9,6 +9,7 @@ import type { EscalationDigest, EscalationGroup } from "../../../src/digests/esc
 import { ESCALATION_GROUPS } from "../../../src/digests/escalation.ts";
 import type { TrendDigest, TrendRow } from "../../../src/digests/trends.ts";
 import { LETTER_CHECKS, type LetterCheck } from "../../../src/letters/letter-check.ts";
+import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
 import type { LetterView } from "../../../src/letters/letter.service.ts";
 import * as admin from "../../../src/slack/blocks/admin.ts";
 import * as caseActionModals from "../../../src/slack/blocks/case-action.modals.ts";
@@ -189,7 +190,7 @@ const EVERY_CHECK_FAILING: LetterCheck[] = (Object.entries(LETTER_CHECKS) as [Le
 }));
 const EVERY_CHECK_PASSING: LetterCheck[] = EVERY_CHECK_FAILING.map((check) => ({ ...check, passed: true }));
 
-// The service caps a letter at 20,000 characters (MAX_LETTER); approve reasons 500, reject reasons 1,000 (their inputs' max_length).
+// The longest letter, reasons and instruction the service and its forms allow (letter-limits.ts).
 function letterView(status: string, source: string, kind: string, text: string, checks = EVERY_CHECK_FAILING): LetterView {
   const summary = worstCase("awaiting_response", "grievance");
   const approved = status === "approved" || status === "sent";
@@ -209,9 +210,9 @@ function letterView(status: string, source: string, kind: string, text: string, 
       approvedBy: approved ? user(4) : null,
       approvedAt: approved ? at(-2) : null,
       approvedHash: approved ? "f".repeat(64) : null,
-      overrideReason: approved ? hostile(500) : null,
+      overrideReason: approved ? hostile(LETTER_REVIEW_LIMITS.overrideReason) : null,
       rejectedBy: status === "rejected" ? user(4) : null,
-      rejectedReason: status === "rejected" ? hostile(1000) : null,
+      rejectedReason: status === "rejected" ? hostile(LETTER_REVIEW_LIMITS.rejectReason) : null,
       sentAt: status === "sent" ? at(-1) : null,
       sentBy: status === "sent" ? user(5) : null,
       createdAt: at(-48),
@@ -226,7 +227,7 @@ function letterView(status: string, source: string, kind: string, text: string, 
             text,
             source,
             authorId: user(6),
-            instruction: long(300),
+            instruction: long(LETTER_REVIEW_LIMITS.instruction),
             model: "gpt-4.1-mini-2025-04-14-patient-relations-finetune",
             promptId: "response-letter",
             promptVersion: "12",
@@ -241,8 +242,8 @@ function letterView(status: string, source: string, kind: string, text: string, 
           },
   } as LetterView;
 }
-const LETTER_TEXT = long(20_000, "We are sorry for the wait you had in our emergency department.\n\n");
-const HOSTILE_LETTER = hostile(20_000);
+const LETTER_TEXT = long(LETTER_LIMITS.maxCharacters, "We are sorry for the wait you had in our emergency department.\n\n");
+const HOSTILE_LETTER = hostile(LETTER_LIMITS.maxCharacters);
 
 function worstEscalation(perGroup: number): EscalationDigest {
   const groups = (Object.keys(ESCALATION_GROUPS) as EscalationGroup[]).map((group) => ({
@@ -495,12 +496,12 @@ add("letter.ts#letterViewModal", "a letter full of & < > (escaped)", () => view(
 add("letter.ts#letterViewModal", "rejected, with the longest reason", () => view(letter.letterViewModal(letterView("rejected", "edit", "response", LETTER_TEXT))));
 add("letter.ts#letterViewModal", "rejected, with the longest reason made of & < >", () => {
   const rejected = letterView("rejected", "edit", "response", LETTER_TEXT);
-  return view(letter.letterViewModal({ ...rejected, letter: { ...rejected.letter, rejectedReason: dense(1000) } }));
+  return view(letter.letterViewModal({ ...rejected, letter: { ...rejected.letter, rejectedReason: dense(LETTER_REVIEW_LIMITS.rejectReason) } }));
 });
 add("letter.ts#approveModal", "every required check failing", () => view(letter.approveModal(letterView("draft", "llm", "interim", LETTER_TEXT))));
 add("letter.ts#approveModal", "every check passing", () => view(letter.approveModal(letterView("draft", "template", "response", LETTER_TEXT, EVERY_CHECK_PASSING))));
 add("letter.ts#editModal", "the longest letter", () => view(letter.editModal(letterView("draft", "edit", "response", LETTER_TEXT))));
-add("letter.ts#editModal", "a letter of one unbroken 20,000-character paragraph", () => view(letter.editModal(letterView("draft", "edit", "response", "x".repeat(20_000)))));
+add("letter.ts#editModal", "a letter of one unbroken 20,000-character paragraph", () => view(letter.editModal(letterView("draft", "edit", "response", "x".repeat(LETTER_LIMITS.maxCharacters)))));
 add("letter.ts#regenerateModal", "draft", () => view(letter.regenerateModal(letterView("draft", "llm", "response", LETTER_TEXT))));
 add("letter.ts#rejectModal", "draft", () => view(letter.rejectModal(letterView("draft", "llm", "response", LETTER_TEXT))));
 

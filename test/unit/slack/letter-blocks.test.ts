@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
 import type { LetterView } from "../../../src/letters/letter.service.ts";
 import { letterViewModal } from "../../../src/slack/blocks/letter.ts";
 import { checkView } from "../../fakes/block-kit/index.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
 
 type AnyBlock = { type: string; text?: { text: string } };
+const LONGEST = LETTER_REVIEW_LIMITS.rejectReason;
 const rejectedText = (view: LetterView) =>
   (letterViewModal(view).blocks as AnyBlock[]).flatMap((block) => (block.type === "section" && block.text?.text.startsWith("*Rejected:*") ? [block.text.text] : []));
 
@@ -20,12 +22,12 @@ function rejected(reason: string): LetterView {
 
 describe("letterViewModal: the reject reason", () => {
   it("shows a reason written in words in full, escaped", () => {
-    const reason = "Tone is off & the dates <Nov 3> are wrong. ".repeat(23).slice(0, 1000);
+    const reason = "Tone is off & the dates <Nov 3> are wrong. ".repeat(23).slice(0, LONGEST);
     expect(rejectedText(rejected(reason))).toEqual([`*Rejected:* ${reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}`]);
   });
 
   it("shortens, with a marker, the longest reason made of & < > (5,000 characters escaped), never cutting an entity", () => {
-    const view = rejected("&<>".repeat(334).slice(0, 1000));
+    const view = rejected("&<>".repeat(Math.ceil(LONGEST / 3)).slice(0, LONGEST));
     expect(checkView(letterViewModal(view))).toBeNull();
     const [text] = rejectedText(view);
     expect(text?.length).toBeLessThanOrEqual(3000);

@@ -5,8 +5,9 @@ import { createCaseActions } from "./cases/case-actions.service.ts";
 import { caseOutboxHandlers } from "./cases/case-posts.ts";
 import { createCaseQueries } from "./cases/case-query.repository.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
-import { createCaseService } from "./cases/case.service.ts";
+import { type CaseService, createCaseService } from "./cases/case.service.ts";
 import type { ClockPolicy } from "./cases/clocks.ts";
+import { createIntakeFiling, INTAKE_FILING_DEFAULTS } from "./cases/intake-filing.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
@@ -14,7 +15,8 @@ import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import type { OutboxEntry } from "./cases/case.ts";
 import { createDigestRepository } from "./digests/digest.repository.ts";
-import { createDigestService } from "./digests/digest.service.ts";
+import { createDigestService, type DigestService } from "./digests/digest.service.ts";
+import { createOnDemandDigests } from "./digests/on-demand.service.ts";
 import { digestJob } from "./jobs/digest.job.ts";
 import { remindersJob } from "./jobs/reminders.job.ts";
 import { databaseRunCoordinator } from "./jobs/run-coordinator.repository.ts";
@@ -46,7 +48,7 @@ import { checkBotToken } from "./slack/check-token.ts";
 import { finalRefusal } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
-import { createSlackLetterNotifier, type SlackLetterNotifier } from "./slack/letter-notifier.ts";
+import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createSlackPoster } from "./slack/poster.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
@@ -129,7 +131,11 @@ export interface AppDeps extends SlackDeps {
   db: Database;
   roles: UserRoleRepository;
   routing: RoutingService;
-  letterNotifier: SlackLetterNotifier;
+  cases: CaseService;
+  digests: DigestService;
+  /** Where digests are posted (the digest channel, else the case channel). */
+  digestChannel: string;
+  enqueue(entries: OutboxEntry[]): Promise<number>;
   outbox: OutboxDispatcher;
   remindersJob: Job;
   escalationDigestJob: Job;
@@ -248,6 +254,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     approvers,
     policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
   });
+  const caseService = createCaseService({ cases, clock, policy: clockPolicyFrom(env) });
   return {
     env,
     logger,
@@ -258,10 +265,10 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     roles,
     routing,
     teamName,
-    cases: createCaseService({ cases, clock, policy: clockPolicyFrom(env) }),
+    cases: caseService,
+    intake: createIntakeFiling({ cases: caseService, ...INTAKE_FILING_DEFAULTS }),
     caseActions,
     letters,
-    letterNotifier,
     workQueue: createWorkQueue({
       queries: caseQueries,
       cases,
@@ -275,10 +282,20 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     remindersJob: reminders,
     workspace,
     digests,
+    onDemandDigests: createOnDemandDigests({
+      digests,
+      roleOf: roles.roleOf,
+      audit: roles.audit,
+      enqueue,
+      channelId: digestChannel,
+      render: {
+        escalations: (digest, now) => escalationMessages(digest, now, renderOptions(false)),
+        trends: (digest) => trendMessages(digest, renderOptions(false)),
+      },
+    }),
     digestChannel,
     escalationDigestJob,
     trendDigestJob,
-    renderOptions,
     enqueue,
     slackClient: app.client,
     channelProblems: [],

@@ -1,11 +1,7 @@
 import type { OutboxEntry } from "../cases/case.ts";
-import { type ChannelMessage, channelMessageOutbox } from "../outbox/channel-message.ts";
+import { digestOutbox } from "../digests/digest-outbox.ts";
+import type { ChannelMessage } from "../outbox/channel-message.ts";
 import type { Job } from "./scheduler.ts";
-
-/** Outbox entries posting each message of a digest to a channel, once per slot and part. */
-export function digestOutbox(job: string, slotKey: string, channelId: string, messages: readonly ChannelMessage[]): OutboxEntry[] {
-  return channelMessageOutbox(`digest:${job}:${channelId}:${slotKey}`, channelId, messages);
-}
 
 export interface DigestJobDeps {
   name: string;

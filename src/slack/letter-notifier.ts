@@ -25,5 +25,3 @@ export function createSlackLetterNotifier(client: WebClient, timeZone: string): 
     },
   };
 }
-
-export type SlackLetterNotifier = ReturnType<typeof createSlackLetterNotifier>;

@@ -38,6 +38,11 @@ export function worksEveryTeam(role: Role): boolean {
   return hasRole(role, "manager");
 }
 
+/** Whether `role` may post a digest to the team channel on demand, or preview one (managers and admins). */
+export function canPostDigests(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
 export const CASE_ACTIONS = [
   "view_details",
   "assign_self",

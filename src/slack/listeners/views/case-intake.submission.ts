@@ -2,7 +2,7 @@ import type { ModalView } from "@slack/types";
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { parseIntake } from "../../../cases/case.schema.ts";
-import { concurrencyLimit } from "../../../lib/concurrency-limit.ts";
+import type { FiledCase } from "../../../cases/intake-filing.ts";
 import { errorSummary } from "../../../lib/errors.ts";
 import { type CaseMessage, filedConfirmation } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
@@ -11,10 +11,6 @@ import { filedModal, filingModal } from "../../blocks/intake-progress.ts";
 import { decodeIntakeMetadata, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
 import { VIEWS } from "../../ids.ts";
 import { tellPrivately } from "../respond.ts";
-
-// How long the "Filing…" modal waits for the database before handing the form back. The save may
-// still finish afterwards: filing again is safe (same form, one case), and the modal then updates.
-const SAVE_PATIENCE_MS = 10_000;
 
 const SAVE_FAILED =
   "The case could not be saved just now (the case database did not answer). Nothing you typed is lost: it is back in this form. Press File case again in a minute; if it keeps failing, tell your patient-relations manager.";
@@ -25,28 +21,13 @@ const SAVE_FAILED_FORM_CLOSED =
   "Your patient concern could not be saved (the case database did not answer), and the form had been closed. Please file it again with /case; if it keeps failing, tell your patient-relations manager.";
 
 /**
- * Filings saved at once. The form is acknowledged before it is saved, so a burst of submissions
- * would otherwise all wait on the database pool at the same time, and time out there.
- */
-const FILINGS_AT_ONCE = 8;
-
-const SLOW = Symbol("slow");
-
-function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
-  let timer: NodeJS.Timeout;
-  const slow = new Promise<typeof SLOW>((resolve) => {
-    timer = setTimeout(() => resolve(SLOW), ms);
-  });
-  return Promise.race([work, slow]).finally(() => clearTimeout(timer));
-}
-
-/**
  * Intake form submitted: invalid fields are shown inline; a valid form is acknowledged at once as
  * "Filing…", then filed (idempotent per form), then the modal shows the case number. If saving
- * fails, the modal becomes the form again with everything typed and the reason above it.
+ * fails, the modal becomes the form again with everything typed and the reason above it; if it is
+ * slow (deps.intake's patience), the form comes back too, and the case number replaces it when the
+ * save lands after all.
  */
 export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
-  const inTurn = concurrencyLimit(FILINGS_AT_ONCE);
   app.view(VIEWS.caseIntake, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const metadata = decodeIntakeMetadata(view.private_metadata);
@@ -74,15 +55,7 @@ export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
         problemMessage(SAVE_FAILED_FORM_CLOSED),
       );
 
-    const filing = inTurn(() =>
-      deps.cases.fileCase(parsed.intake, {
-        intakeKey: `slack-view:${view.id}`,
-        filedBy: userId,
-        sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
-        sourceMessageTs: metadata.sourceMessageTs,
-      }),
-    );
-    const confirm = async ({ summary, created }: Awaited<typeof filing>) => {
+    const confirm = async ({ summary, created }: FiledCase) => {
       deps.logger.info({ caseId: summary.id, number: summary.number, type: summary.type, created }, "case filed");
       void deps.outbox.kick();
       const confirmation = filedConfirmation(summary, deps.timeZone, !created);
@@ -90,12 +63,17 @@ export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
     };
 
     try {
-      const result = await within(filing, SAVE_PATIENCE_MS);
-      if (result !== SLOW) return await confirm(result);
+      const outcome = await deps.intake.file(parsed.intake, {
+        intakeKey: `slack-view:${view.id}`,
+        filedBy: userId,
+        sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
+        sourceMessageTs: metadata.sourceMessageTs,
+      });
+      if (outcome.status === "filed") return await confirm(outcome.filed);
       deps.logger.warn({ user: userId, viewId: view.id }, "case is taking long to save");
       await handBack(SAVE_SLOW);
       // The modal still shows the form: when the save lands after all, it shows the case instead.
-      await filing.then(confirm);
+      await outcome.later.then(confirm);
     } catch (error) {
       deps.logger.error({ user: userId, viewId: view.id, error: errorSummary(error) }, "case could not be filed");
       await handBack(SAVE_FAILED);

@@ -1,11 +1,11 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { z } from "zod";
 import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseStatus, CaseSummary } from "../../../cases/case.ts";
 import { CASE_STATUSES } from "../../../cases/case.ts";
-import { CLOSE_OUTCOMES, NOTE_KINDS } from "../../../cases/lifecycle.ts";
+import { CLOSE_OUTCOMES, type CloseOutcome, NOTE_KINDS, type NoteKind } from "../../../cases/lifecycle.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { readCaseRef } from "../../forms/case-ref.ts";
+import { chosen, type FormState, formField as field, readFormState } from "../../forms/view-state.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
 import { answerError, submissionSurface } from "../error-net.ts";
 
@@ -13,15 +13,14 @@ import { answerError, submissionSurface } from "../error-net.ts";
 // acknowledging (so a refusal or a lost race shows in the form itself), then lets the outbox
 // refresh the card and post the thread line.
 
-type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null; selected_user?: string | null }>>;
-
-const field = (values: Values, id: string) => values[id]?.[id];
+const NOTE_KIND_IDS = Object.keys(NOTE_KINDS) as NoteKind[];
+const OUTCOME_IDS = Object.keys(CLOSE_OUTCOMES) as CloseOutcome[];
 
 interface Submission {
   callbackId: string;
   /** The block that shows errors not tied to one field. */
   errorBlock: string;
-  run(deps: SlackDeps, caseId: string, userId: string, values: Values, openedOnStatus?: CaseStatus): Promise<CaseSummary>;
+  run(deps: SlackDeps, caseId: string, userId: string, values: FormState, openedOnStatus?: CaseStatus): Promise<CaseSummary>;
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.invalidInput, message);
@@ -31,18 +30,19 @@ const SUBMISSIONS: Submission[] = [
     callbackId: VIEWS.changeStatus,
     errorBlock: F.status,
     run: (deps, caseId, userId, values, openedOnStatus) => {
-      const status = z.enum(CASE_STATUSES).safeParse(field(values, F.status)?.selected_option?.value);
-      if (!status.success) throw invalid("Choose the new status.");
-      return deps.caseActions.changeStatus(caseId, userId, status.data, openedOnStatus);
+      const status = chosen(values, F.status, CASE_STATUSES);
+      if (!status) throw invalid("Choose the new status.");
+      return deps.caseActions.changeStatus(caseId, userId, status, openedOnStatus);
     },
   },
   {
     callbackId: VIEWS.addNote,
     errorBlock: F.noteBody,
     run: (deps, caseId, userId, values) => {
-      const kind = field(values, F.noteKind)?.selected_option?.value ?? "note";
-      if (!(kind in NOTE_KINDS)) throw invalid("Choose what kind of note this is.");
-      return deps.caseActions.addNote(caseId, userId, kind as keyof typeof NOTE_KINDS, field(values, F.noteBody)?.value ?? "");
+      // No choice made is a plain note.
+      const kind = field(values, F.noteKind)?.selected_option ? chosen(values, F.noteKind, NOTE_KIND_IDS) : "note";
+      if (!kind) throw invalid("Choose what kind of note this is.");
+      return deps.caseActions.addNote(caseId, userId, kind, field(values, F.noteBody)?.value ?? "");
     },
   },
   {
@@ -58,17 +58,17 @@ const SUBMISSIONS: Submission[] = [
     callbackId: VIEWS.close,
     errorBlock: F.resolution,
     run: (deps, caseId, userId, values) => {
-      const outcome = field(values, F.outcome)?.selected_option?.value;
-      if (!outcome || !(outcome in CLOSE_OUTCOMES)) throw invalid("Choose the outcome.");
-      return deps.caseActions.close(caseId, userId, outcome as keyof typeof CLOSE_OUTCOMES, field(values, F.resolution)?.value ?? "");
+      const outcome = chosen(values, F.outcome, OUTCOME_IDS);
+      if (!outcome) throw invalid("Choose the outcome.");
+      return deps.caseActions.close(caseId, userId, outcome, field(values, F.resolution)?.value ?? "");
     },
   },
   {
     callbackId: VIEWS.reclassify,
     errorBlock: F.overrideReason,
     run: (deps, caseId, userId, values) => {
-      const type = field(values, F.caseType)?.selected_option?.value;
-      if (type !== "complaint" && type !== "grievance") throw invalid("Choose the new type.");
+      const type = chosen(values, F.caseType, ["complaint", "grievance"]);
+      if (!type) throw invalid("Choose the new type.");
       return deps.caseActions.reclassify(caseId, userId, type, field(values, F.overrideReason)?.value ?? "");
     },
   },
@@ -87,7 +87,7 @@ export function registerCaseActionSubmissions(app: App, deps: SlackDeps): void {
       }
       const { caseId } = ref;
       try {
-        const summary = await submission.run(deps, caseId, body.user.id, view.state.values as Values, ref.openedOnStatus);
+        const summary = await submission.run(deps, caseId, body.user.id, readFormState(view.state.values), ref.openedOnStatus);
         await ack();
         deps.logger.info({ caseId, number: summary.number, user: body.user.id, action: submission.callbackId }, "case updated");
         void deps.outbox.kick();

@@ -1,5 +1,6 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
+import { formField, readFormState } from "../../forms/view-state.ts";
 import { ACTION_FIELDS, VIEWS } from "../../ids.ts";
 import { answerError } from "../error-net.ts";
 import { notice, tellPrivately } from "../respond.ts";
@@ -7,7 +8,7 @@ import { notice, tellPrivately } from "../respond.ts";
 /** Saves edited routing rules only when they are valid; otherwise the form shows what to fix. */
 export function registerEditRulesSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.editRules, async ({ ack, body, view, client }) => {
-    const text = view.state.values[ACTION_FIELDS.rulesText]?.[ACTION_FIELDS.rulesText]?.value ?? "";
+    const text = formField(readFormState(view.state.values), ACTION_FIELDS.rulesText)?.value ?? "";
     try {
       const result = await deps.admin.replaceRules(body.user.id, text);
       if (!result.ok) {

@@ -3,10 +3,11 @@ import type { SlackDeps } from "../../slack-deps.ts";
 import { AppError, ErrorCode } from "../../../lib/errors.ts";
 import { REGENERATE_INSTRUCTIONS } from "../../blocks/letter.ts";
 import { decodeLetterRef } from "../../forms/letter-ref.ts";
+import { chosen, type FormState as Values, readFormState } from "../../forms/view-state.ts";
 import { ACTION_FIELDS as F, VIEWS } from "../../ids.ts";
 import { answerError, submissionSurface } from "../error-net.ts";
 
-type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+const INSTRUCTIONS = Object.keys(REGENERATE_INSTRUCTIONS) as (keyof typeof REGENERATE_INSTRUCTIONS)[];
 
 /** Letter review forms: approve, edit, regenerate, reject. Errors stay in the form. */
 export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
@@ -32,9 +33,9 @@ export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
       callbackId: VIEWS.letterRegenerate,
       errorBlock: () => F.instructionText,
       run: (letterId, version, userId, values) => {
-        const choice = (values[F.instruction]?.[F.instruction]?.selected_option?.value ?? "warmer") as keyof typeof REGENERATE_INSTRUCTIONS;
+        const choice = chosen(values, F.instruction, INSTRUCTIONS) ?? "warmer";
         const extra = values[F.instructionText]?.[F.instructionText]?.value?.trim() ?? "";
-        const base = REGENERATE_INSTRUCTIONS[choice] ?? REGENERATE_INSTRUCTIONS.warmer;
+        const base = REGENERATE_INSTRUCTIONS[choice];
         if ((choice === "language" || choice === "free") && !extra) throw new AppError(ErrorCode.invalidInput, "Write the language or the instruction.");
         return deps.letters.regenerate(letterId, userId, version, extra ? `${base} ${extra}` : base);
       },
@@ -53,7 +54,7 @@ export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
         await ack();
         return;
       }
-      const values = view.state.values as Values;
+      const values = readFormState(view.state.values);
       try {
         await handler.run(ref.letterId, ref.version, body.user.id, values);
         await ack();

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import { SUMMARY_FIELDS, toSummary } from "./case.repository.ts";
 import type { CaseQueries, CaseStatus } from "./case.ts";
+import { ACKNOWLEDGING_STATUS } from "./clocks.ts";
 import { OPEN_STATUSES } from "./lifecycle.ts";
 
 const LIST_LIMIT = 50;
@@ -24,7 +25,7 @@ export function createCaseQueries(prisma: PrismaClient): CaseQueries {
       const rows = await prisma.case.findMany({
         where: {
           ...open,
-          OR: [{ responseDueAt: { lte: soon } }, { status: "new", acknowledgeDueAt: { lte: soon } }, { ownerId: null, createdAt: { lte: unassignedBefore } }],
+          OR: [{ responseDueAt: { lte: soon } }, { status: ACKNOWLEDGING_STATUS, acknowledgeDueAt: { lte: soon } }, { ownerId: null, createdAt: { lte: unassignedBefore } }],
         },
         select: SUMMARY_FIELDS,
       });

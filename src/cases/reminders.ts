@@ -1,17 +1,12 @@
 import type { CaseSummary, OutboxEntry } from "./case.ts";
 import { type CaseUpdatePayload, OUTBOX_KINDS } from "./case-updates.ts";
+import { deadlineAlert, type ReminderPolicy, runningDeadlines, unassignedTooLong } from "./clocks.ts";
 import { isOpen } from "./lifecycle.ts";
 
 // Which reminders are due now. Each reminder's outbox key names the case, the deadline kind and the
 // deadline itself, so it is sent once per case per deadline however many instances run the job, and
 // a restart simply recomputes the same keys. A changed deadline (reclassification) gets a new key.
-
-export interface ReminderPolicy {
-  /** Remind the owner this long before a deadline (default 24 hours). */
-  leadMs: number;
-  /** Nag the team about a case nobody owns after this long (default 4 hours). */
-  unassignedAfterMs: number;
-}
+// When each reminder is due is decided in clocks.ts.
 
 export type ReminderKind = "acknowledge_due_soon" | "acknowledge_overdue" | "response_due_soon" | "response_overdue" | "unassigned";
 
@@ -29,18 +24,11 @@ export interface Reminder {
 export function remindersFor(summary: CaseSummary, now: Date, policy: ReminderPolicy): Reminder[] {
   if (!isOpen(summary.status)) return [];
   const reminders: Reminder[] = [];
-  const at = now.getTime();
-  const deadlines: { clock: "acknowledge" | "response"; dueAt: Date | null }[] = [
-    { clock: "acknowledge", dueAt: summary.status === "new" ? summary.acknowledgeDueAt : null },
-    { clock: "response", dueAt: summary.responseDueAt },
-  ];
-  for (const { clock, dueAt } of deadlines) {
-    if (!dueAt) continue;
-    const due = dueAt.getTime();
-    if (at >= due) reminders.push({ caseId: summary.id, kind: `${clock}_overdue`, dueAt, ownerId: summary.ownerId, alertApprovers: true });
-    else if (at >= due - policy.leadMs) reminders.push({ caseId: summary.id, kind: `${clock}_due_soon`, dueAt, ownerId: summary.ownerId, alertApprovers: false });
+  for (const { kind: clock, dueAt } of runningDeadlines(summary)) {
+    const alert = deadlineAlert(dueAt, now, policy.leadMs);
+    if (alert) reminders.push({ caseId: summary.id, kind: `${clock}_${alert}`, dueAt, ownerId: summary.ownerId, alertApprovers: alert === "overdue" });
   }
-  if (!summary.ownerId && at - summary.createdAt.getTime() >= policy.unassignedAfterMs) {
+  if (unassignedTooLong(summary, now, policy.unassignedAfterMs)) {
     reminders.push({ caseId: summary.id, kind: "unassigned", dueAt: summary.createdAt, ownerId: null, alertApprovers: false });
   }
   return reminders;

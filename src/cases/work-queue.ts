@@ -1,19 +1,7 @@
 import type { CaseSummary } from "./case.ts";
-import { isOpen } from "./lifecycle.ts";
+import { nextDeadline } from "./clocks.ts";
 
-// Ordering and deadline facts for lists of cases: the worst first.
-
-export interface Deadline {
-  kind: "acknowledge" | "response";
-  dueAt: Date;
-}
-
-/** The next deadline still running on a case, if any. */
-export function nextDeadline(summary: Pick<CaseSummary, "status" | "acknowledgeDueAt" | "responseDueAt">): Deadline | null {
-  if (!isOpen(summary.status)) return null;
-  if (summary.status === "new" && summary.acknowledgeDueAt) return { kind: "acknowledge", dueAt: summary.acknowledgeDueAt };
-  return summary.responseDueAt ? { kind: "response", dueAt: summary.responseDueAt } : null;
-}
+// Ordering for lists of cases: the worst first.
 
 /** Overdue first (most overdue first), then by the nearest deadline, then cases with none, oldest first. */
 export function sortWorkQueue(cases: readonly CaseSummary[]): CaseSummary[] {

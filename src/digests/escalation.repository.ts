@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../db/generated/client.ts";
+import { interimLetterExpectedIfReceivedBy } from "../cases/clocks.ts";
 import { OPEN_STATUSES } from "../cases/lifecycle.ts";
 import type { EscalationReads } from "./digest.ts";
-import { DUE_SOON_HORIZON_MS, type EscalationCase, INTERIM_LETTER_AFTER_MS } from "./escalation.ts";
+import { DUE_SOON_HORIZON_MS, type EscalationCase } from "./escalation.ts";
 
 type CandidateRow = EscalationCase & { hasApprovedLetter: boolean };
 
@@ -20,7 +21,7 @@ export function createEscalationReads(prisma: PrismaClient): EscalationReads {
      */
     async escalationCandidates(now) {
       const dueSoonBefore = new Date(now.getTime() + DUE_SOON_HORIZON_MS);
-      const dayFiveReachedBy = new Date(now.getTime() - INTERIM_LETTER_AFTER_MS);
+      const dayFiveReachedBy = interimLetterExpectedIfReceivedBy(now);
       const rows = await prisma.$queryRaw<CandidateRow[]>`
         SELECT c."id", c."number", c."status", c."type", c."department", c."severity",
           c."alleges_harm" AS "allegesHarm", c."owner_id" AS "ownerId", c."received_at" AS "receivedAt",
@@ -32,7 +33,7 @@ export function createEscalationReads(prisma: PrismaClient): EscalationReads {
         WHERE c."status" = ANY(${[...OPEN_STATUSES]}::text[])
           AND (
             -- Overdue, due today or due tomorrow: the running deadline (nextDeadline in
-            -- work-queue.ts: acknowledgement while new, else the response) falls before the horizon.
+            -- cases/clocks.ts: acknowledgement while new, else the response) falls before the horizon.
             COALESCE(CASE WHEN c."status" = 'new' THEN c."acknowledge_due_at" END, c."response_due_at") < ${dueSoonBefore}
             OR c."alleges_harm" OR c."severity" >= 4
             OR (c."type" = 'grievance' AND c."received_at" <= ${dayFiveReachedBy})

@@ -1,7 +1,7 @@
 import type { CaseSummary } from "../cases/case.ts";
+import { approvalWaitingTooLong, interimLetterExpected, isOverdue, nextDeadline, unassignedTooLong } from "../cases/clocks.ts";
 import { isOpen } from "../cases/lifecycle.ts";
 import { addCalendarDays, localDateKey } from "../lib/zoned-time.ts";
-import { nextDeadline } from "../cases/work-queue.ts";
 
 // The morning escalation digest, as data: what is at risk, worst first. Each case appears once,
 // in the most serious group it belongs to. Minimum necessary: numbers, units, owners, deadlines.
@@ -66,9 +66,6 @@ export interface EscalationInput {
 
 const DAY = 24 * 3_600_000;
 
-/** A grievance with no interim letter is listed from this long after receipt. */
-export const INTERIM_LETTER_AFTER_MS = 5 * DAY;
-
 /**
  * Every instant of today's and tomorrow's local dates lies less than this after `now` (two local
  * days last at most about 50 hours, even across a DST change), so a later deadline is neither due
@@ -95,7 +92,6 @@ interface Placement {
 }
 
 interface Calendar {
-  now: number;
   today: string;
   tomorrow: string;
   /** No deadline from here on is due today or tomorrow. */
@@ -106,10 +102,9 @@ interface Calendar {
 /** The most serious group an open case belongs to (the groups in order, first match wins), or null. */
 function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: Calendar): Placement | null {
   const deadline = nextDeadline(summary);
-  if (deadline && deadline.dueAt.getTime() <= calendar.now) return { group: "overdue", at: deadline.dueAt };
+  if (deadline && isOverdue(deadline.dueAt, input.now)) return { group: "overdue", at: deadline.dueAt };
   if (summary.allegesHarm || summary.severity >= 4) return { group: "critical_or_harm", at: summary.receivedAt };
-  const dayFive = summary.receivedAt.getTime() + INTERIM_LETTER_AFTER_MS;
-  if (summary.type === "grievance" && calendar.now >= dayFive && !input.interimLetterCaseIds.has(summary.id)) {
+  if (interimLetterExpected(summary, input.now) && !input.interimLetterCaseIds.has(summary.id)) {
     return { group: "no_interim_letter", at: summary.responseDueAt };
   }
   // Only a deadline before the horizon can fall today or tomorrow: the local date is worked out for those alone.
@@ -118,7 +113,7 @@ function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: C
     if (day === calendar.today) return { group: "due_today", at: deadline.dueAt };
     if (day === calendar.tomorrow) return { group: "due_tomorrow", at: deadline.dueAt };
   }
-  if (!summary.ownerId && calendar.now - summary.createdAt.getTime() >= input.unassignedAfterMs) return { group: "unassigned", at: summary.createdAt };
+  if (unassignedTooLong(summary, input.now, input.unassignedAfterMs)) return { group: "unassigned", at: summary.createdAt };
   return null;
 }
 
@@ -126,7 +121,6 @@ function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: C
 export function buildEscalationDigest(input: EscalationInput): EscalationDigest {
   const { now, timeZone } = input;
   const calendar: Calendar = {
-    now: now.getTime(),
     today: localDateKey(now, timeZone),
     tomorrow: localDateKey(addCalendarDays(now, 1, timeZone), timeZone),
     horizon: now.getTime() + DUE_SOON_HORIZON_MS,
@@ -146,7 +140,7 @@ export function buildEscalationDigest(input: EscalationInput): EscalationDigest 
   const listedForDraftOnly = new Set<string>();
   for (const draft of input.draftsWaiting) {
     const found = withDraft.get(draft.caseId);
-    if (!found || calendar.now - draft.since.getTime() < input.draftWaitingAfterMs) continue;
+    if (!found || !approvalWaitingTooLong(draft.since, now, input.draftWaitingAfterMs)) continue;
     groups.get("drafts_waiting")!.push(item(found.summary, draft.since));
     if (!found.placed) listedForDraftOnly.add(draft.caseId);
   }

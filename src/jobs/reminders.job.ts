@@ -1,5 +1,6 @@
 import type { CaseSummary, OutboxEntry } from "../cases/case.ts";
-import { type ReminderPolicy, reminderOutbox, remindersFor } from "../cases/reminders.ts";
+import { type ReminderPolicy, reminderWindow } from "../cases/clocks.ts";
+import { reminderOutbox, remindersFor } from "../cases/reminders.ts";
 
 export interface RemindersJobDeps {
   /** Open cases with a deadline inside the lead window (or past it), or unassigned long enough. */
@@ -15,8 +16,7 @@ export function remindersJob(deps: RemindersJobDeps) {
     name: "reminders",
     schedule: "*/5 * * * *",
     async run(now: Date): Promise<number> {
-      const soon = new Date(now.getTime() + deps.policy.leadMs);
-      const unassignedBefore = new Date(now.getTime() - deps.policy.unassignedAfterMs);
+      const { soon, unassignedBefore } = reminderWindow(now, deps.policy);
       const candidates = await deps.needingReminders(soon, unassignedBefore);
       const approvers = await deps.approvers();
       const entries = candidates.flatMap((summary) => remindersFor(summary, now, deps.policy).flatMap((reminder) => reminderOutbox(reminder, summary, approvers)));

@@ -1,7 +1,7 @@
 import type { CaseDetails } from "../cases/case.ts";
+import { interimResponseDueAt } from "../cases/clocks.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
 import { categoryLabel } from "../cases/taxonomy.ts";
-import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { LetterFacts, LetterKind } from "./letter.schema.ts";
 import { deidentifyFields, type KnownIdentifiers, type PlaceholderMap } from "./redact.ts";
 
@@ -50,7 +50,7 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
   const dates = {
     received: dateOnly(details.summary.receivedAt, settings.timeZone),
     completion: dateOnly(now, settings.timeZone),
-    expectedResponse: dateOnly(addCalendarDays(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
+    expectedResponse: dateOnly(interimResponseDueAt(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
   };
   const map = { ...freeMap, "[DATE_901]": dates.received, "[DATE_902]": dates.completion, "[DATE_903]": dates.expectedResponse };
   const language = details.people.find((person) => person.preferredLanguage)?.preferredLanguage ?? "English";

@@ -3,9 +3,9 @@ import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
+import { interimResponseDueAt } from "../cases/clocks.ts";
 import { canWriteLetter } from "../cases/lifecycle.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
-import { addCalendarDays } from "../lib/zoned-time.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -304,7 +304,7 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (!sent) throw new AppError(ErrorCode.conflict, "Only an approved letter can be marked as sent.");
       if (letter.kind === "interim") {
         // The interim letter promised the written response by a date: that is now the deadline.
-        const promised = addCalendarDays(summary.receivedAt, settings.interimResponseDays, settings.timeZone);
+        const promised = interimResponseDueAt(summary.receivedAt, settings.interimResponseDays, settings.timeZone);
         await cases.applyChange(summary.id, {
           data: { responseDueAt: promised },
           event: { type: "response_deadline_extended", actorId: userId, data: { letterId, dueAt: promised.toISOString() } },

@@ -1,5 +1,6 @@
-// Calendar arithmetic in the hospital's time zone, without a date library. Deadlines keep the
-// wall-clock time of receipt, so "7 days" means the same local time a week later, across DST.
+// Calendar arithmetic in the hospital's time zone, without a date library. Days keep the wall-clock
+// time, so "7 days" means the same local time a week later, across DST. The rules built on it
+// (business days, deadlines, reminders) live in cases/clocks.ts.
 
 export interface WallTime {
   year: number;
@@ -85,7 +86,8 @@ export function localDateKey(instant: Date, timeZone: string): string {
   return dateKey(year, month, day);
 }
 
-function dateKey(year: number, month: number, day: number): string {
+/** A calendar date as YYYY-MM-DD. */
+export function dateKey(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -95,23 +97,6 @@ export function addCalendarDays(instant: Date, days: number, timeZone: string): 
   const shifted = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
   return instantOf(
     { ...wall, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
-    timeZone,
-  );
-}
-
-/** The same local time `days` business days later, skipping weekends and the given YYYY-MM-DD holidays. */
-export function addBusinessDays(instant: Date, days: number, timeZone: string, holidays: ReadonlySet<string>): Date {
-  const wall = wallTimeOf(instant, timeZone);
-  const cursor = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
-  let remaining = days;
-  while (remaining > 0) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-    const weekday = cursor.getUTCDay();
-    const key = dateKey(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, cursor.getUTCDate());
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(key)) remaining -= 1;
-  }
-  return instantOf(
-    { ...wall, year: cursor.getUTCFullYear(), month: cursor.getUTCMonth() + 1, day: cursor.getUTCDate() },
     timeZone,
   );
 }

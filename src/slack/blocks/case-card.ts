@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { CaseSummary } from "../../cases/case.ts";
 import { ruleReason } from "../../cases/classify.ts";
+import { runningDeadlines } from "../../cases/clocks.ts";
 import { canReopen, canWriteLetter, CLOSE_OUTCOMES, isOpen, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { categoryLabel, receivedViaLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
@@ -26,11 +27,10 @@ export interface CaseMessage {
 function dueLine(summary: CaseSummary, timeZone: string): string {
   if (!isOpen(summary.status)) return summary.closedAt ? `Closed ${formatLocal(summary.closedAt, timeZone)}` : "No deadline running";
   if (!summary.responseDueAt) return "No deadline: resolved at point of service";
-  const parts = [];
-  if (summary.acknowledgeDueAt && summary.status === "new") parts.push(`Acknowledge by ${formatLocal(summary.acknowledgeDueAt, timeZone)}`);
   const respond = summary.type === "grievance" ? "Respond (or send the interim letter) by" : "Respond by";
-  parts.push(`${respond} ${formatLocal(summary.responseDueAt, timeZone)}`);
-  return parts.join("\n");
+  return runningDeadlines(summary)
+    .map((deadline) => `${deadline.kind === "acknowledge" ? "Acknowledge by" : respond} ${formatLocal(deadline.dueAt, timeZone)}`)
+    .join("\n");
 }
 
 const button = (text: string, actionId: string, value: string, style?: "primary" | "danger") => ({

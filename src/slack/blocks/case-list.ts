@@ -3,7 +3,7 @@ import type { CaseSummary } from "../../cases/case.ts";
 import type { HomeData } from "../../cases/work-queue.service.ts";
 import { STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { categoryLabel } from "../../cases/taxonomy.ts";
-import { nextDeadline } from "../../cases/work-queue.ts";
+import { isOverdue, nextDeadline } from "../../cases/clocks.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { canSeeApprovals } from "../../users/permissions.ts";
@@ -24,7 +24,7 @@ export function dueIn(summary: CaseSummary, now: Date): string {
   const hours = Math.round(Math.abs(remainingMs) / 3_600_000);
   const span = hours >= 48 ? `${Math.round(hours / 24)} d` : `${hours} h`;
   const what = deadline.kind === "acknowledge" ? "acknowledgement" : "response";
-  if (remainingMs <= 0) return `:red_circle: ${what} overdue ${span}`;
+  if (isOverdue(deadline.dueAt, now)) return `:red_circle: ${what} overdue ${span}`;
   return `${remainingMs <= 24 * 3_600_000 ? ":large_orange_circle:" : ":white_circle:"} ${what} due in ${span}`;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../src/cases/case.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
-import { type Reminder, type ReminderPolicy, reminderOutbox, remindersFor } from "../../../src/cases/reminders.ts";
+import type { ReminderPolicy } from "../../../src/cases/clocks.ts";
+import { type Reminder, reminderOutbox, remindersFor } from "../../../src/cases/reminders.ts";
 
 const HOUR = 3_600_000;
 const now = new Date("2026-12-01T12:00:00Z");

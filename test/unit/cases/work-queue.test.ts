@@ -1,36 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../src/cases/case.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
-import { nextDeadline, sortWorkQueue } from "../../../src/cases/work-queue.ts";
+import { sortWorkQueue } from "../../../src/cases/work-queue.ts";
 
 const HOUR = 3_600_000;
 const now = new Date("2026-12-01T12:00:00Z");
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
 
 const summary: CaseSummary = caseSummary();
-
-describe("nextDeadline", () => {
-  it("is the acknowledgement while the case is new", () => {
-    expect(nextDeadline(summary)).toEqual({ kind: "acknowledge", dueAt: new Date("2026-12-01T14:30:00Z") });
-  });
-
-  it("is the response for a new case without an acknowledgement clock", () => {
-    expect(nextDeadline({ ...summary, acknowledgeDueAt: null })).toEqual({ kind: "response", dueAt: new Date("2026-12-04T14:30:00Z") });
-  });
-
-  it.each(["acknowledged", "investigating", "awaiting_response"] as const)("is the response once the case is %s", (status) => {
-    expect(nextDeadline({ ...summary, status })).toEqual({ kind: "response", dueAt: new Date("2026-12-04T14:30:00Z") });
-  });
-
-  it.each(["resolved", "closed"] as const)("is null for a %s case", (status) => {
-    expect(nextDeadline({ ...summary, status })).toBeNull();
-  });
-
-  it("is null when no clock runs", () => {
-    expect(nextDeadline({ ...summary, acknowledgeDueAt: null, responseDueAt: null })).toBeNull();
-    expect(nextDeadline({ ...summary, status: "investigating", responseDueAt: null })).toBeNull();
-  });
-});
 
 describe("sortWorkQueue", () => {
   const make = (number: string, fields: Partial<CaseSummary>): CaseSummary => ({ ...summary, number, status: "investigating", acknowledgeDueAt: null, ...fields });

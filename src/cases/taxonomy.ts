@@ -24,6 +24,14 @@ export const SEVERITIES = [
   { level: 4, label: "4 – Critical" },
 ] as const;
 
+/** The critical severity level. */
+export const CRITICAL_SEVERITY = 4;
+
+/** Critical, or alleging abuse, neglect or harm: the approvers are alerted, the card flags it and the digest lists it while open. */
+export function isCriticalOrHarm(facts: { severity: number; allegesHarm: boolean }): boolean {
+  return facts.allegesHarm || facts.severity >= CRITICAL_SEVERITY;
+}
+
 /** How the concern reached the hospital. Written channels make it a grievance (CMS: email and fax count as written). */
 export const RECEIVED_VIA = [
   { id: "in_person", label: "In person", written: false },

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/generated/client.ts";
 import { interimLetterExpectedIfReceivedBy } from "../cases/clocks.ts";
 import { OPEN_STATUSES } from "../cases/lifecycle.ts";
+import { CRITICAL_SEVERITY } from "../cases/taxonomy.ts";
 import type { EscalationReads } from "./digest.ts";
 import { DUE_SOON_HORIZON_MS, type EscalationCase } from "./escalation.ts";
 
@@ -35,7 +36,7 @@ export function createEscalationReads(prisma: PrismaClient): EscalationReads {
             -- Overdue, due today or due tomorrow: the running deadline (nextDeadline in
             -- cases/clocks.ts: acknowledgement while new, else the response) falls before the horizon.
             COALESCE(CASE WHEN c."status" = 'new' THEN c."acknowledge_due_at" END, c."response_due_at") < ${dueSoonBefore}
-            OR c."alleges_harm" OR c."severity" >= 4
+            OR c."alleges_harm" OR c."severity" >= ${CRITICAL_SEVERITY}
             OR (c."type" = 'grievance' AND c."received_at" <= ${dayFiveReachedBy})
             -- Unassigned (the digest takes an empty owner for none) or with a draft letter, however
             -- young: the digest applies the age limits.

@@ -1,6 +1,7 @@
 import type { CaseSummary } from "../cases/case.ts";
 import { approvalWaitingTooLong, interimLetterExpected, isOverdue, nextDeadline, unassignedTooLong } from "../cases/clocks.ts";
 import { isOpen } from "../cases/lifecycle.ts";
+import { isCriticalOrHarm } from "../cases/taxonomy.ts";
 import { addCalendarDays, localDateKey } from "../lib/zoned-time.ts";
 
 // The morning escalation digest, as data: what is at risk, worst first. Each case appears once,
@@ -103,7 +104,7 @@ interface Calendar {
 function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: Calendar): Placement | null {
   const deadline = nextDeadline(summary);
   if (deadline && isOverdue(deadline.dueAt, input.now)) return { group: "overdue", at: deadline.dueAt };
-  if (summary.allegesHarm || summary.severity >= 4) return { group: "critical_or_harm", at: summary.receivedAt };
+  if (isCriticalOrHarm(summary)) return { group: "critical_or_harm", at: summary.receivedAt };
   if (interimLetterExpected(summary, input.now) && !input.interimLetterCaseIds.has(summary.id)) {
     return { group: "no_interim_letter", at: summary.responseDueAt };
   }

@@ -1,4 +1,5 @@
 import { qioConcern } from "../cases/medicare.ts";
+import { CRITICAL_SEVERITY, isCriticalOrHarm } from "../cases/taxonomy.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Conditions, Route, RoutingStrategy, RuleSet, Team } from "./rule-set.schema.ts";
 
@@ -18,7 +19,6 @@ export type RoutingFacts = {
 
 export type RouteMatch = { ruleId: string; route: Route; team: Team };
 
-const CRITICAL_SEVERITY = 4;
 
 /** Finds the first rule whose conditions all hold, else the default route; ruleId is "default" then. */
 export function matchRoute(ruleSet: RuleSet, facts: RoutingFacts): RouteMatch {
@@ -89,7 +89,7 @@ export function specialRoutes(facts: RoutingFacts): SpecialRoutes {
   const reasons: string[] = [];
   if (facts.allegesHarm) reasons.push("Alleges abuse, neglect or patient harm");
   if (facts.severity >= CRITICAL_SEVERITY) reasons.push("Critical severity (4)");
-  const alertApprovers = reasons.length > 0;
+  const alertApprovers = isCriticalOrHarm(facts);
 
   const qio = qioConcern(facts);
   if (qio === "quality_of_care") reasons.push("Medicare beneficiary with a quality-of-care concern: tell the patient about the right to contact the QIO");

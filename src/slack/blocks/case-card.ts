@@ -3,7 +3,7 @@ import type { CaseSummary } from "../../cases/case.ts";
 import { ruleReason } from "../../cases/classify.ts";
 import { runningDeadlines } from "../../cases/clocks.ts";
 import { canReopen, canWriteLetter, CLOSE_OUTCOMES, isOpen, STATUS_LABELS } from "../../cases/lifecycle.ts";
-import { categoryLabel, receivedViaLabel, severityLabel } from "../../cases/taxonomy.ts";
+import { categoryLabel, isCriticalOrHarm, receivedViaLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
 import { ACTIONS, MORE_OPTIONS } from "../ids.ts";
@@ -82,7 +82,7 @@ export function caseCard(summary: CaseSummary, timeZone: string, teamName?: stri
   const severity = severityLabel(summary.severity);
   const owner = summary.ownerId ? `<@${summary.ownerId}>` : "Unassigned";
   const status = STATUS_LABELS[summary.status] ?? summary.status;
-  const alert = summary.allegesHarm || summary.severity >= 4 ? ":rotating_light: " : "";
+  const alert = isCriticalOrHarm(summary) ? ":rotating_light: " : "";
   const override = summary.classificationOverridden ? " (set by a coordinator)" : "";
   const outcome = summary.outcome ? ` · ${CLOSE_OUTCOMES[summary.outcome as keyof typeof CLOSE_OUTCOMES] ?? summary.outcome}` : "";
   const verb = summary.status === "new" ? "New" : status;

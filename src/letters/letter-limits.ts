@@ -22,8 +22,12 @@ export const LETTER_EDIT_FORM = {
   partCharacters: 2900,
   /** Each input's max_length (Slack's plain_text_input holds at most 3,000). */
   inputCharacters: 3000,
-  /** The most parts the form shows. */
-  parts: 10,
+  /**
+   * The most parts the form shows: enough for the longest letter allowed. Parts are packed whole
+   * paragraphs at a time, so two neighbouring parts always hold more than one part's worth;
+   * 20,000 characters therefore never need more than 2 × 20,000 / 2,900 + 1 ≈ 15 parts.
+   */
+  parts: 16,
 } as const;
 
 /** The review forms' free text: reasons and regeneration instructions. */

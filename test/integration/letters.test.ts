@@ -127,10 +127,13 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     const value = JSON.stringify({ l: letter.id, v: 1 });
     const told = () => privateMessagesTo(app, COORDINATOR).filter((text) => text.includes(`letter v1 for ${filed.number}`));
     const before = told().length;
+    const uploadsBefore = app.slack.callsTo("files.completeUploadExternal").filter((call) => call.body.channel_id === `D${COORDINATOR.slice(1)}` && !call.failed).length;
     await app.interact(blockActionPayload({ actionId: ACTIONS.letterPdf, value, userId: COORDINATOR }));
     await expect.poll(() => told().length).toBe(before + 1);
     expect(told().at(-1)).toContain(`Sending the PDF of letter v1 for ${filed.number} to you in a direct message from the app`);
 
+    // The PDF has gone out before the next upload is made to fail.
+    await expect.poll(() => app.slack.callsTo("files.completeUploadExternal").filter((call) => call.body.channel_id === `D${COORDINATOR.slice(1)}` && !call.failed).length).toBeGreaterThan(uploadsBefore);
     app.slack.failNext("files.completeUploadExternal", "internal_error");
     await app.interact(blockActionPayload({ actionId: ACTIONS.letterText, value, userId: COORDINATOR }));
     await expect.poll(() => told().some((text) => text.includes("could not be sent"))).toBe(true);

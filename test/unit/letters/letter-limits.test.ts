@@ -8,7 +8,7 @@ const SLACK_INPUT_MAX = 3000;
 describe("letter limits", () => {
   it("keep the values production has always used", () => {
     expect(LETTER_LIMITS).toEqual({ minCharacters: 50, maxCharacters: 20_000, minWords: 80, maxWords: 900, defaultMaxReadingGrade: 8 });
-    expect(LETTER_EDIT_FORM).toEqual({ partCharacters: 2900, inputCharacters: 3000, parts: 10 });
+    expect(LETTER_EDIT_FORM).toEqual({ partCharacters: 2900, inputCharacters: 3000, parts: 16 });
     expect(LETTER_REVIEW_LIMITS).toEqual({ overrideReason: 500, rejectReason: 1000, instructionText: 300, instruction: 500 });
   });
 
@@ -22,8 +22,9 @@ describe("letter limits", () => {
     expect(LETTER_EDIT_FORM.partCharacters).toBeLessThanOrEqual(LETTER_EDIT_FORM.inputCharacters);
   });
 
-  it("let the edit form hold as many characters as a letter may have", () => {
-    expect(LETTER_EDIT_FORM.parts * LETTER_EDIT_FORM.inputCharacters).toBeGreaterThanOrEqual(LETTER_LIMITS.maxCharacters);
+  it("let the edit form hold as many characters as a letter may have, however its paragraphs fall", () => {
+    // Packed a paragraph at a time, two neighbouring parts hold more than one part's worth.
+    expect(LETTER_EDIT_FORM.parts).toBeGreaterThanOrEqual(Math.ceil((2 * LETTER_LIMITS.maxCharacters) / LETTER_EDIT_FORM.partCharacters) + 1);
   });
 
   it("leave room in the stored instruction for the preset and the typed text", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
+import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
 import type { LetterView } from "../../../src/letters/letter.service.ts";
-import { letterViewModal } from "../../../src/slack/blocks/letter.ts";
+import { editModal, letterViewModal } from "../../../src/slack/blocks/letter.ts";
 import { checkView } from "../../fakes/block-kit/index.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
 
@@ -32,5 +32,24 @@ describe("letterViewModal: the reject reason", () => {
     const [text] = rejectedText(view);
     expect(text?.length).toBeLessThanOrEqual(3000);
     expect(text).toMatch(/^\*Rejected:\* (&amp;|&lt;|&gt;)+… \(shortened\)$/);
+  });
+});
+
+describe("editModal", () => {
+  type Input = { type: string; element?: { initial_value?: string } };
+  const shownText = (text: string) => {
+    const view = rejected("");
+    const modal = editModal({ ...view, version: { ...view.version!, text } } as LetterView);
+    expect(checkView(modal)).toBeNull();
+    return (modal.blocks as Input[]).flatMap((block) => (block.type === "input" ? [block.element?.initial_value ?? ""] : [])).join("\n\n");
+  };
+
+  it("holds the longest letter allowed whatever its paragraphs, so saving never drops text", () => {
+    // Paragraphs just over half a part each: every part holds one, the most parts any letter needs.
+    const paragraph = `${"We looked into your concern carefully. ".repeat(38)}`.slice(0, 1_460);
+    const paragraphs = Array.from({ length: Math.floor(LETTER_LIMITS.maxCharacters / 1_462) }, () => paragraph);
+    const letter = paragraphs.join("\n\n");
+    expect(letter.length).toBeLessThanOrEqual(LETTER_LIMITS.maxCharacters);
+    expect(shownText(letter)).toBe(letter);
   });
 });

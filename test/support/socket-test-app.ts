@@ -1,14 +1,11 @@
-import { Writable } from "node:stream";
-import { buildApp, type RunningApp } from "../../src/app.ts";
-import { parseEnv } from "../../src/config/env.ts";
-import { type Clock, fixedClock } from "../../src/lib/clock.ts";
-import { createLogger } from "../../src/lib/logger.ts";
+import type { RunningApp } from "../../src/app.ts";
+import type { Clock } from "../../src/lib/clock.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.ts";
 import { type FakeSocketMode, startFakeSocketMode } from "../fakes/fake-socket-mode.ts";
 import { eventBody, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
+import { buildAppUnderTest } from "./app-under-test.ts";
 import { refusalWatch } from "./refusals.ts";
-import { CASE_CHANNEL, TEST_NOW } from "./test-app.ts";
 
 export const APP_TOKEN = "xapp-1-A0APP0001-1700000000-test";
 
@@ -41,26 +38,10 @@ export async function startSocketTestApp(kind: DatabaseKind, options: { clock?: 
   const socket = await startFakeSocketMode();
   const slack = await startFakeSlack({ connectionsOpen: socket.connectionsOpen });
   const database = await createTestDatabase(kind);
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const env = parseEnv({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    CASE_CHANNEL_ID: CASE_CHANNEL,
-    DATA_DIR: "memory://",
-    DATABASE_URL: database.databaseUrl,
-    ADMIN_USER_IDS: "U0ADMIN001",
-    TZ: "America/New_York",
-    LOG_LEVEL: "info",
-    ...options.env,
-  });
-  const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
+  const { running, logs } = await buildAppUnderTest(
+    { SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.databaseUrl },
+    { ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) },
+  );
   let port: number | null;
   try {
     port = await running.start(0);

@@ -1,17 +1,13 @@
-import { Writable } from "node:stream";
-import { buildApp, type RunningApp } from "../../src/app.ts";
-import { parseEnv } from "../../src/config/env.ts";
-import { type Clock, fixedClock } from "../../src/lib/clock.ts";
-import { createLogger } from "../../src/lib/logger.ts";
+import type { RunningApp } from "../../src/app.ts";
+import type { Clock } from "../../src/lib/clock.ts";
 import { checkView } from "../fakes/block-kit/index.ts";
 import { type FakeSlack, type FakeSlackOptions, type RecordedCall, startFakeSlack } from "../fakes/fake-slack.ts";
 import { eventBody, interactiveBody, type SendOptions, sendToSlackEndpoint, SIGNING_SECRET, slashCommandBody } from "../fakes/signed-requests.ts";
 import { createTestDatabase, type DatabaseKind } from "./databases.ts";
+import { buildAppUnderTest } from "./app-under-test.ts";
 import { refusalWatch } from "./refusals.ts";
 
-export const CASE_CHANNEL = "C0CASES001";
-/** "Now" for the case rules in integration tests: Saturday 28 November 2026, 07:00 in New York. */
-export const TEST_NOW = "2026-11-28T12:00:00Z";
+export { CASE_CHANNEL, TEST_NOW } from "./app-under-test.ts";
 
 export interface TestApp {
   running: RunningApp;
@@ -35,27 +31,10 @@ export async function startTestApp(
   const slack = await startFakeSlack(options.slack);
   // A second instance can share the first one's database; it then leaves dropping it to the first.
   const database = options.databaseUrl ? { databaseUrl: options.databaseUrl, drop: async () => {} } : await createTestDatabase(kind);
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const env = parseEnv({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    CASE_CHANNEL_ID: CASE_CHANNEL,
-    DATA_DIR: "memory://",
-    DATABASE_URL: database.databaseUrl,
-    ADMIN_USER_IDS: "U0ADMIN001",
-    TZ: "America/New_York",
-    LOG_LEVEL: "info",
-    ...options.env,
-  });
-  // Case rules run on a fixed date so deadlines in assertions never drift with the calendar.
-  const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
+  const { running, logs } = await buildAppUnderTest(
+    { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.databaseUrl },
+    { ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) },
+  );
   const port = await running.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   const refusals = refusalWatch(slack);

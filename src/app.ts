@@ -47,6 +47,9 @@ import { type ChannelProblem, reportChannelProblems } from "./slack/check-channe
 import { checkBotToken } from "./slack/check-token.ts";
 import { finalRefusal } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
+import { guardHttpReceiver } from "./slack/request-guard.ts";
+import { guardInteractions, markInteractionFailed } from "./slack/interaction-guard.ts";
+import { createInteractionKeys } from "./interactions/interaction-key.repository.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
@@ -101,6 +104,8 @@ function createSlackApp(env: Env, logger: Logger, db: Database, health: HealthEx
       handler: (req: IncomingMessage, res: ServerResponse) => void answerHealth(req, res, db, health),
     })),
   });
+  // Signatures are checked both ways in time and bodies shaped before Bolt sees them (src/slack/request-guard.ts).
+  guardHttpReceiver(receiver, { signingSecret: env.SLACK_SIGNING_SECRET ?? "", logger });
   return { app: new App({ ...common, receiver }), receiver };
 }
 
@@ -350,7 +355,10 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   }
   app.use(requestLog(logger));
   registerListeners(app, deps);
+  // Each state-changing interaction is applied once, over either transport (src/slack/interaction-guard.ts).
+  guardInteractions(app, createInteractionKeys(db.prisma), logger);
   app.error(async (error) => {
+    markInteractionFailed();
     logger.error({ error: errorSummary((error as { original?: unknown }).original ?? error) }, "unhandled Slack listener error");
   });
 

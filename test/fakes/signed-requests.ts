@@ -17,12 +17,14 @@ export interface SendOptions {
   unsigned?: boolean;
   /** Replace the signature with this value. */
   signature?: string;
+  /** More headers, e.g. Slack's x-slack-retry-num on a retried delivery. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs a signed Slack request; returns status and parsed body (empty string when Slack-style empty ack). */
 export async function sendToSlackEndpoint(url: string, body: string, options: SendOptions & { json?: boolean } = {}) {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "content-type": options.json ? "application/json" : "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "content-type": options.json ? "application/json" : "application/x-www-form-urlencoded", ...options.headers };
   if (!options.unsigned) {
     headers["x-slack-request-timestamp"] = String(timestamp);
     headers["x-slack-signature"] = options.signature ?? sign(body, timestamp, options.secret);
@@ -115,6 +117,8 @@ export function viewSubmissionPayload(fields: {
   };
 }
 
+let clicks = 0;
+
 /** A block_actions payload: a button press (or overflow choice) on a message. */
 export function blockActionPayload(fields: {
   actionId: string;
@@ -123,10 +127,13 @@ export function blockActionPayload(fields: {
   userId: string;
   channelId?: string;
   messageTs?: string;
+  /** Slack gives every click its own action_ts; pass one to deliver the same click again. */
+  actionTs?: string;
 }) {
+  const actionTs = fields.actionTs ?? `${Math.floor(Date.now() / 1000)}.${String(++clicks).padStart(6, "0")}`;
   const action = fields.selectedOptionValue
-    ? { type: "overflow", action_id: fields.actionId, block_id: "case_actions", selected_option: { text: { type: "plain_text", text: "x" }, value: fields.selectedOptionValue }, action_ts: "1700000000.000300" }
-    : { type: "button", action_id: fields.actionId, block_id: "case_actions", text: { type: "plain_text", text: "x" }, value: fields.value, action_ts: "1700000000.000300" };
+    ? { type: "overflow", action_id: fields.actionId, block_id: "case_actions", selected_option: { text: { type: "plain_text", text: "x" }, value: fields.selectedOptionValue }, action_ts: actionTs }
+    : { type: "button", action_id: fields.actionId, block_id: "case_actions", text: { type: "plain_text", text: "x" }, value: fields.value, action_ts: actionTs };
   return {
     type: "block_actions",
     team: { id: "T0TEAM001", domain: "general-hospital" },

@@ -2,6 +2,7 @@ import type { AckFn, ViewResponseAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../lib/logger.ts";
 import type { CaseMessage } from "../blocks/case-card.ts";
+import { markInteractionFailed } from "../interaction-guard.ts";
 import { notDoneView, notice, plainFormError, tellPrivately, userMessageFor } from "./respond.ts";
 
 // The one error net under every listener's service call: whatever failed, the person who acted is
@@ -26,6 +27,8 @@ export function submissionSurface(ack: AckFn<ViewResponseAction>, block: string 
 
 /** Answers a failed listener call on its surface; `context` (ids only) goes to the log with an unexpected error. */
 export async function answerError(surface: ErrorSurface, error: unknown, logger: Logger, context: Record<string, string | undefined>): Promise<void> {
+  // Nothing was applied: the interaction's key is given back, so Slack's retry or the person's next try runs.
+  markInteractionFailed();
   const message = userMessageFor(error, logger, context);
   switch (surface.kind) {
     case "form":

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { startPgliteThread } from "./pglite-thread.ts";
 
 /** Runs raw SQL outside Prisma: multi-statement migration files need the driver's simple query protocol. */
@@ -35,15 +36,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
 
+/** Locks a PGlite folder for this process (a throwaway in-memory database needs no lock). */
+export function lockEmbedded(dataDir: string): DataDirLock | null {
+  return dataDir.startsWith("memory://") ? null : lockDataDir(dataDir);
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
+  // One process per folder: refuses (AppError naming the holder) before PGlite touches it.
+  const lock = lockEmbedded(dataDir);
   // PGlite runs statements synchronously on its thread: a thread of its own keeps Slack answered.
-  const thread = await startPgliteThread(dataDir);
+  const thread = await startPgliteThread(dataDir).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const prisma = new PrismaClient({ adapter: thread.adapter });
   const session: SqlSession = { exec: thread.exec, query: thread.query };
   return {
     kind: "pglite",
     prisma,
-    // One process owns a PGlite folder, so there is nobody to lock against.
+    // The folder lock makes this process the database's only user: nobody to lock against.
     withMigrationLock: (work) => work(session),
     ping: async () => {
       await thread.query("SELECT 1");
@@ -51,6 +62,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await thread.close();
+      lock?.release();
     },
   };
 }

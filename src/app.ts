@@ -8,6 +8,7 @@ import { createCaseRepository } from "./cases/case.repository.ts";
 import { type CaseService, createCaseService } from "./cases/case.service.ts";
 import type { ClockPolicy } from "./cases/clocks.ts";
 import { createIntakeFiling, INTAKE_FILING_DEFAULTS } from "./cases/intake-filing.ts";
+import { createIntakeJournal } from "./cases/intake-journal.repository.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
@@ -54,6 +55,7 @@ import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
 import { createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createSlackPoster } from "./slack/poster.ts";
+import { intakeRecoveryTeller } from "./slack/intake-recovery.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
 import { createAdminService } from "./users/admin.service.ts";
 import { APPROVER_ROLES } from "./users/permissions.ts";
@@ -271,7 +273,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     routing,
     teamName,
     cases: caseService,
-    intake: createIntakeFiling({ cases: caseService, ...INTAKE_FILING_DEFAULTS }),
+    intake: createIntakeFiling({ cases: caseService, ...INTAKE_FILING_DEFAULTS, journal: createIntakeJournal(db.prisma), leaseMs: env.INTAKE_LEASE_SECONDS * 1000 }),
     caseActions,
     letters,
     workQueue: createWorkQueue({
@@ -363,6 +365,22 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   });
 
   let healthServer: Server | null = null;
+  let intakeSweep: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> = Promise.resolve();
+  const tellFiler = intakeRecoveryTeller(app.client, env.TZ, logger);
+  /** One sweep of the intake journal at a time; a filed entry queues its card, so the outbox is woken. */
+  const recoverIntakes = (all: boolean) => {
+    sweeping = sweeping.then(async () => {
+      const filed = await deps.intake
+        .recover(tellFiler, { all, onError: (error) => logger.warn({ error: errorSummary(error) }, "journaled intake not filed yet") })
+        .catch((error: unknown) => {
+          logger.warn({ error: errorSummary(error) }, "intake journal sweep failed");
+          return 0;
+        });
+      if (filed > 0) void deps.outbox.kick();
+    });
+    return sweeping;
+  };
   return {
     app,
     receiver,
@@ -380,6 +398,11 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
         return [];
       });
       deps.outbox.start();
+      // Acknowledged intakes a crash left in the journal: filed now, then swept for as long as this
+      // instance runs (another instance's leftovers, failed saves). The embedded database's folder
+      // lock means nobody else is filing its entries, so at start-up it takes them all at once.
+      void recoverIntakes(db.kind === "pglite");
+      intakeSweep = setInterval(() => void recoverIntakes(false), Math.min(10_000, (env.INTAKE_LEASE_SECONDS * 1000) / 2));
       await deps.scheduler.start();
       const address = server.address();
       return address && typeof address === "object" ? address.port : null;
@@ -390,6 +413,8 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
       await app.stop().catch(() => {});
       await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
       await deps.scheduler.stop();
+      if (intakeSweep) clearInterval(intakeSweep);
+      await sweeping;
       await deps.outbox.stop();
       await db.close();
     },

@@ -34,6 +34,7 @@ const HINTS: Record<string, string> = {
   ESCALATION_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1-5" (weekdays 08:00); keep it outside 01:00-03:00 (DST).',
   TREND_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1" (Mondays 08:00).',
   DIGEST_MAX_LATENESS_MINUTES: "how late a missed digest may still be posted after a restart, 0 to 1440 (default 240).",
+  INTAKE_LEASE_SECONDS: "seconds an instance keeps an acknowledged intake it is filing before another instance's sweep may file it (default 30).",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -95,6 +96,7 @@ const EnvSchema = z
     ESCALATION_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1-5").refine(cron.validate, "is not a valid cron expression")),
     TREND_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine(cron.validate, "is not a valid cron expression")),
     DIGEST_MAX_LATENESS_MINUTES: wholeNumber(0, 1440, 240),
+    INTAKE_LEASE_SECONDS: wholeNumber(2, 3600, 30),
     DIGEST_UNASSIGNED_HOURS: wholeNumber(1, 720, 24),
     DIGEST_DRAFT_WAITING_HOURS: wholeNumber(1, 720, 24),
     REMINDER_LEAD_HOURS: wholeNumber(1, 168, 24),

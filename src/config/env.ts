@@ -141,3 +141,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function loadEnv(): Env {
   return parseEnv(process.env);
 }
+
+/** The database settings alone, for the db:* maintenance commands (which need no Slack settings). */
+export type DatabaseSettings = Pick<Env, "DATA_DIR" | "DATABASE_URL">;
+
+/** Parses DATA_DIR and DATABASE_URL only; throws one AppError naming a bad one. */
+export function parseDatabaseSettings(source: Record<string, string | undefined>): DatabaseSettings {
+  const result = EnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true }).safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    return `  • ${name}: ${issue.message}. ${HINTS[name] ?? ""}`.trimEnd();
+  });
+  throw new AppError(ErrorCode.config, ["Cannot run: a database setting is invalid.", ...lines].join("\n"));
+}
+
+/** The database settings from process.env (the one place that reads it). */
+export function loadDatabaseSettings(): DatabaseSettings {
+  return parseDatabaseSettings(process.env);
+}

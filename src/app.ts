@@ -49,6 +49,7 @@ import { checkBotToken } from "./slack/check-token.ts";
 import { finalRefusal } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
 import { guardHttpReceiver } from "./slack/request-guard.ts";
+import { guardSocketReceiver } from "./slack/socket-guard.ts";
 import { guardInteractions, markInteractionFailed } from "./slack/interaction-guard.ts";
 import { createInteractionKeys } from "./interactions/interaction-key.repository.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
@@ -95,6 +96,7 @@ function createSlackApp(env: Env, logger: Logger, db: Database, health: HealthEx
     // Built here, not by Bolt, so start() can follow its client's connection for /healthz. The
     // client opens its socket with apps.connections.open on these client options (SLACK_API_URL).
     const receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: common.logger, installerOptions: { clientOptions: { ...common.clientOptions } } });
+    guardSocketReceiver(receiver, logger);
     return { app: new App({ ...common, receiver }), receiver };
   }
   const receiver = new HTTPReceiver({

@@ -75,6 +75,7 @@ export function guardInteractions(app: App, keys: InteractionKeys, logger: Logge
   let lastPrune = 0;
   app.processEvent = async (event: ReceiverEvent): Promise<void> => {
     const state = { failed: false };
+    const submission = typeof event.body === "object" && event.body !== null && event.body.type === "view_submission";
     let acked = false;
     let response: unknown;
     let key: string | null = null;
@@ -93,7 +94,7 @@ export function guardInteractions(app: App, keys: InteractionKeys, logger: Logge
       response = answer;
       // A submission's acknowledgement is its outcome, and a refusal's retry may follow at once: the key is
       // settled before Slack hears the answer. A button's work comes after its acknowledgement, so it settles at the end.
-      if (event.body.type === "view_submission" || state.failed || refusedAck(answer)) await settle();
+      if (submission || state.failed || refusedAck(answer)) await settle();
       await event.ack(answer);
     };
     const acknowledge = () => ack().catch((error: unknown) => logger.warn({ error: errorSummary(error) }, "could not acknowledge a Slack request"));

@@ -7,7 +7,8 @@ import { EVENTS } from "../../ids.ts";
 /** Publishes the App Home tab for whoever opens it. */
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event(EVENTS.appHomeOpened, async ({ event, client }) => {
-    if (event.tab !== "home") return;
+    // Slack always names the user; anything else is not an App Home opening to answer.
+    if (event.tab !== "home" || typeof event.user !== "string" || !/^[UW][A-Z0-9]{2,}$/.test(event.user)) return;
     try {
       const data = await deps.workQueue.home(event.user);
       await client.views.publish({ user_id: event.user, view: homeView(data, deps.clock.now(), { timeZone: deps.timeZone, workspaceUrl: deps.workspace.url }) });

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { cleanString } from "../payload-boundary.ts";
 
 // The subset of a view_submission's state the case-action, letter and rules forms read (text,
 // one choice, one user). zod keeps a malformed payload from reaching a service: state that does
 // not parse reads as an empty form, and each required field then says it is missing.
 
 const FieldStateSchema = z.object({
-  value: z.string().nullish(),
+  // Control characters are dropped here too (the request guard already strips them from every payload).
+  value: z.string().transform(cleanString).nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_user: z.string().nullish(),
 });

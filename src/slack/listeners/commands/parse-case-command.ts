@@ -1,4 +1,5 @@
 import { ROLES, type Role } from "../../../users/roles.ts";
+import { cleanString } from "../../payload-boundary.ts";
 
 // The words after /case. Mentions arrive as <@U123|name> because the manifest sets should_escape.
 
@@ -58,7 +59,8 @@ function parseAdmin(words: string[]): AdminCommand {
 
 /** Reads the text after /case. */
 export function parseCaseCommand(text: string): CaseCommand {
-  const trimmed = text.trim();
+  // Control characters never reach a search or a filter (PostgreSQL refuses NUL).
+  const trimmed = cleanString(text).trim();
   const words = trimmed.split(/\s+/).filter(Boolean);
   const verb = words[0]?.toLowerCase();
   const rest = words.slice(1).join(" ");

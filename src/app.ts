@@ -46,7 +46,8 @@ import { boltLogger } from "./slack/bolt-logger.ts";
 import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
 import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
-import { finalRefusal } from "./slack/slack-errors.ts";
+import { createOutboxSlackClient } from "./slack/outbox-client.ts";
+import { finalRefusal, retryAfterMs } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
 import { guardHttpReceiver } from "./slack/request-guard.ts";
 import { guardSocketReceiver } from "./slack/socket-guard.ts";
@@ -88,8 +89,10 @@ function createSlackApp(env: Env, logger: Logger, db: Database, health: HealthEx
     logger: boltLogger(logger),
     clientOptions: {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-      // Listener calls must fail within minutes, not the client's default half hour; the outbox retries posts itself.
+      // Listener calls must fail within minutes, not the client's default half hour; the outbox
+      // posts through its own client (src/slack/outbox-client.ts), which never retries by itself.
       retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
+      timeout: env.SLACK_TIMEOUT_SECONDS * 1000,
     },
   };
   if (env.SLACK_APP_TOKEN) {
@@ -171,7 +174,16 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
   const teamName = async (teamId: string | null) => (await teamOf(teamId))?.name;
   // The workspace's address comes from auth.test at start; links are built from it.
   const workspace = { url: "https://slack.com/" };
-  const notifier = createSlackCaseNotifier(app.client, env.CASE_CHANNEL_ID, env.TZ, teamOf, () => workspace.url);
+  // Posts after commit go through the outbox's own client: a timeout per call, no retries inside it,
+  // each post tagged so a retry finds one that landed instead of posting it twice.
+  const outboxClient = createOutboxSlackClient({
+    token: env.SLACK_BOT_TOKEN,
+    slackApiUrl: env.SLACK_API_URL,
+    timeoutMs: env.SLACK_TIMEOUT_SECONDS * 1000,
+    logger,
+    slackLogger: boltLogger(logger),
+  });
+  const notifier = createSlackCaseNotifier(outboxClient, env.CASE_CHANNEL_ID, env.TZ, teamOf, () => workspace.url);
   const letterRepository = createLetterRepository(db.prisma);
   const enqueue = (entries: OutboxEntry[]) => queueOnce(db.prisma, entries);
   const deliveryAlerts = createDeliveryAlerts({
@@ -183,7 +195,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     approvers,
     enqueue,
   });
-  const poster = createSlackPoster(app.client);
+  const poster = createSlackPoster(outboxClient);
   const posts = caseOutboxHandlers(cases, notifier, (summary, kind, reason) =>
     deliveryAlerts.report({ key: `card-layout:${summary.id}:${kind}`, kind, payload: { caseId: summary.id }, reason, fellBack: true }),
   );
@@ -196,7 +208,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     approvers,
     hasWrittenResponse: letterRepository.hasWrittenResponse,
   });
-  const letterNotifier = createSlackLetterNotifier(app.client, env.TZ);
+  const letterNotifier = createSlackLetterNotifier(outboxClient, env.TZ);
   const letters = createLetterService({
     letters: letterRepository,
     cases,
@@ -221,13 +233,16 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     ),
     // Slack refused the post for what it is: mark it failed and tell the people who can act.
     finalFailure: finalRefusal,
+    // A rate limit's Retry-After becomes the message's backoff and rests its lane.
+    retryAfterMs,
     onGaveUp: async (message, reason) => {
       // One alert a day per case (or channel) and Slack error, however many of its posts were refused.
       const subject = message.payload.caseId ?? message.payload.letterId ?? message.payload.channel ?? String(message.id);
       const key = `${subject}:${reason.split(":")[0]}:${systemClock.now().toISOString().slice(0, 10)}`;
       await deliveryAlerts.report({ key, kind: message.kind, payload: message.payload, reason });
     },
-    // A model call can take a while; the lease must outlast the drafter's bounded retries.
+    // Short, because a heartbeat renews it while a message is worked on (a long model call keeps
+    // it): after a crash the message is resumed within a lease and a poll, not minutes later.
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     // Delivery retries run on real time, whatever clock the case rules are given.
     clock: systemClock,

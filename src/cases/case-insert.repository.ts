@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
+import { routeOf } from "../outbox/outbox-lanes.ts";
 import type { CaseStatus, CaseSummary, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseIntake } from "./case.schema.ts";
 import type { CaseType } from "./classify.ts";
@@ -55,7 +56,12 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
   const { intake, context, classification, dueDates, year } = newCase;
   const id = randomUUID();
   const people = JSON.stringify(peopleOf(intake).map((person) => ({ ...person, id: randomUUID() })));
-  const messages = JSON.stringify(outbox(id).map((entry) => ({ kind: entry.kind, dedupe_key: entry.dedupeKey, payload: entry.payload })));
+  const messages = JSON.stringify(
+    outbox(id).map((entry) => {
+      const { lane, orderKey } = routeOf(entry.kind, entry.payload);
+      return { kind: entry.kind, dedupe_key: entry.dedupeKey, payload: entry.payload, lane, order_key: orderKey };
+    }),
+  );
   const rows = await prisma.$queryRaw<InsertedRow[]>`
     WITH "next" AS (
       INSERT INTO "case_counters" ("year", "last")
@@ -90,9 +96,9 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
         jsonb_build_object('number', c."number", 'type', c."type", 'rule', c."classification_rule", 'status', c."status")
       FROM "new_case" c
     ), "messages" AS (
-      INSERT INTO "outbox_messages" ("kind", "dedupe_key", "payload")
+      INSERT INTO "outbox_messages" ("kind", "dedupe_key", "payload", "lane", "order_key")
       -- In the order given: the dispatcher delivers oldest first (routing before the card).
-      SELECT m."entry" ->> 'kind', m."entry" ->> 'dedupe_key', m."entry" -> 'payload'
+      SELECT m."entry" ->> 'kind', m."entry" ->> 'dedupe_key', m."entry" -> 'payload', m."entry" ->> 'lane', m."entry" ->> 'order_key'
       FROM "new_case", jsonb_array_elements(${messages}::jsonb) WITH ORDINALITY AS m("entry", "position")
       ORDER BY m."position"
     )

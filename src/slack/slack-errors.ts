@@ -46,3 +46,9 @@ export function refusalReason(error: unknown): string {
 export function finalRefusal(error: unknown): string | null {
   return FINAL_REFUSALS.has(slackErrorCode(error) ?? "") ? refusalReason(error) : null;
 }
+
+/** How long Slack asked us to wait (a rate-limited call's Retry-After, in milliseconds), or null. */
+export function retryAfterMs(error: unknown): number | null {
+  const seconds = (error as { code?: unknown; retryAfter?: unknown } | null)?.retryAfter;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+}

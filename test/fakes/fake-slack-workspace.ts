@@ -28,6 +28,24 @@ interface PostedMessage {
   text: unknown;
   blocks: unknown;
   threadTs?: string;
+  /** Message metadata as posted (https://docs.slack.dev/messaging/message-metadata). */
+  metadata?: unknown;
+}
+
+/** A message ts as a number of microseconds, for ordering and the oldest/latest bounds (exact, unlike a float). */
+const tsKey = (ts: string): bigint => {
+  const [seconds = "0", micros = "0"] = ts.split(".");
+  return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, "0").slice(0, 6));
+};
+
+/** Slack's metadata shape: a string event_type and an object event_payload, else invalid_metadata_format. */
+function metadataRefusal(metadata: unknown): Reply | null {
+  if (metadata === undefined) return null;
+  const shape = metadata as { event_type?: unknown; event_payload?: unknown } | null;
+  if (!shape || typeof shape !== "object" || typeof shape.event_type !== "string" || !shape.event_payload || typeof shape.event_payload !== "object") {
+    return { ok: false, error: "invalid_metadata_format" };
+  }
+  return null;
 }
 
 const refusal = (error: string, detail: string[] = []): Reply =>
@@ -58,11 +76,19 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
   }
 
   function postMessage(body: Body): Reply {
-    const refused = channelRefusal(body.channel) ?? messageRefusal(body);
+    const refused = channelRefusal(body.channel) ?? messageRefusal(body) ?? metadataRefusal(body.metadata);
     if (refused) return refused;
-    const ts = `1700000000.${String(next()).padStart(6, "0")}`;
+    // Real time, as Slack's are, so conversations.history's oldest bound means what it means in Slack.
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, "0")}`;
     const channel = isDirect(String(body.channel)) ? `D${String(body.channel).slice(1)}` : String(body.channel);
-    messages.set(`${channel}/${ts}`, { channel, ts, text: body.text, blocks: body.blocks, ...(body.thread_ts ? { threadTs: String(body.thread_ts) } : {}) });
+    messages.set(`${channel}/${ts}`, {
+      channel,
+      ts,
+      text: body.text,
+      blocks: body.blocks,
+      ...(body.thread_ts ? { threadTs: String(body.thread_ts) } : {}),
+      ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
+    });
     return { ok: true, channel, ts, message: { text: body.text, ...(body.blocks ? { blocks: body.blocks } : {}) } };
   }
 
@@ -74,6 +100,77 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
     if (!existing) return refusal("message_not_found");
     messages.set(key, { ...existing, text: body.text, blocks: body.blocks });
     return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+  }
+
+  /** The bot may read `channel`'s history (a DM, or a channel it is in); else Slack's refusal. */
+  function historyRefusal(channel: unknown): Reply | null {
+    if (typeof channel !== "string" || channel === "") return refusal("channel_not_found");
+    if (/^D/.test(channel)) return null;
+    const state = channels.get(channel);
+    if (!state) return refusal("channel_not_found");
+    if (!state.member) return refusal("not_in_channel");
+    return null;
+  }
+
+  /** A page of `list` from the cursor (an offset), with Slack's has_more and next_cursor. */
+  function page(list: PostedMessage[], body: Body, defaultLimit: number, maxLimit: number): Reply {
+    const requested = Number(body.limit ?? defaultLimit);
+    const limit = Math.min(maxLimit, Math.max(1, Number.isFinite(requested) ? Math.floor(requested) : defaultLimit));
+    let offset = 0;
+    if (body.cursor !== undefined && body.cursor !== "") {
+      const decoded = /^offset:(\d+)$/.exec(Buffer.from(String(body.cursor), "base64").toString("utf8"));
+      if (!decoded) return refusal("invalid_cursor");
+      offset = Number(decoded[1]);
+    }
+    const slice = list.slice(offset, offset + limit);
+    const hasMore = offset + limit < list.length;
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === "true" || body.include_all_metadata === "1";
+    return {
+      ok: true,
+      messages: slice.map((message) => ({
+        type: "message",
+        bot_id: "B0BOT0001",
+        ts: message.ts,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        // Slack returns metadata only when asked (include_all_metadata).
+        ...(withMetadata && message.metadata !== undefined ? { metadata: message.metadata } : {}),
+      })),
+      has_more: hasMore,
+      ...(hasMore ? { response_metadata: { next_cursor: Buffer.from(`offset:${offset + limit}`).toString("base64") } } : {}),
+    };
+  }
+
+  /** Whether `ts` is inside the oldest/latest bounds (exclusive unless `inclusive`). */
+  function inRange(ts: string, body: Body): boolean {
+    const key = tsKey(ts);
+    const inclusive = body.inclusive === true || body.inclusive === "true" || body.inclusive === "1";
+    if (body.oldest !== undefined && body.oldest !== "" && (inclusive ? key < tsKey(String(body.oldest)) : key <= tsKey(String(body.oldest)))) return false;
+    if (body.latest !== undefined && body.latest !== "" && (inclusive ? key > tsKey(String(body.latest)) : key >= tsKey(String(body.latest)))) return false;
+    return true;
+  }
+
+  /** conversations.history: the channel's own messages (not thread replies), newest first; limit at most 999. */
+  function history(body: Body): Reply {
+    const refused = historyRefusal(body.channel);
+    if (refused) return refused;
+    const list = [...messages.values()]
+      .filter((message) => message.channel === body.channel && !message.threadTs && inRange(message.ts, body))
+      .sort((a, b) => (tsKey(b.ts) > tsKey(a.ts) ? 1 : -1));
+    return page(list, body, 100, 999);
+  }
+
+  /** conversations.replies: the parent first, then its replies oldest first; limit at most 1,000. */
+  function replies(body: Body): Reply {
+    const refused = historyRefusal(body.channel);
+    if (refused) return refused;
+    const parent = messages.get(`${body.channel}/${body.ts}`);
+    if (typeof body.ts !== "string" || !parent) return refusal("thread_not_found");
+    const thread = [...messages.values()]
+      .filter((message) => message.channel === body.channel && message.threadTs === body.ts && inRange(message.ts, body))
+      .sort((a, b) => (tsKey(a.ts) > tsKey(b.ts) ? 1 : -1));
+    return page([parent, ...thread], body, 1000, 1000);
   }
 
   function postEphemeral(body: Body): Reply {
@@ -131,6 +228,10 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
           if (refused) return refused;
           return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
         }
+        case "conversations.history":
+          return history(body);
+        case "conversations.replies":
+          return replies(body);
         case "conversations.open":
           return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
         case "chat.getPermalink":

@@ -21,7 +21,15 @@ export interface RecordedCall {
   injected?: boolean;
   /** When the call arrived, in epoch milliseconds (sub-millisecond, comparable across local processes). */
   at: number;
+  /** Its answer was lost on purpose (misbehaveNext): how, and whether Slack had taken the call first. */
+  lost?: Misbehaviour;
 }
+
+/**
+ * How a call's answer goes wrong: Slack takes it (the message is posted) and then answers HTTP 500,
+ * resets the connection, or never answers; or Slack never answers and never takes it ("hang").
+ */
+export type Misbehaviour = "accept-500" | "accept-reset" | "accept-hang" | "hang";
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -71,6 +79,8 @@ export interface FakeSlack {
    * error (a code, or Slack's whole answer). "ratelimited" is answered as Slack does: HTTP 429 with a Retry-After header.
    */
   failNext(method: string, error: string | Reply, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
+  /** Makes the next `times` calls to `method` (matching `when`) lose their answer as `how` says. */
+  misbehaveNext(method: string, how: Misbehaviour, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +110,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const workspace = createFakeWorkspace({ channels: options.channels, baseUrl: () => baseUrl });
   const failures = new Map<string, { error: string | Reply; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
 
+  const misbehaviours = new Map<string, { how: Misbehaviour; times: number; when?: ((body: Record<string, unknown>) => boolean) | undefined }>();
+
+  function misbehaving(method: string, body: Record<string, unknown>): Misbehaviour | null {
+    const planned = misbehaviours.get(method);
+    if (!planned || planned.times <= 0 || (planned.when && !planned.when(body))) return null;
+    planned.times -= 1;
+    return planned.how;
+  }
+
   function injected(method: string, body: Record<string, unknown>): Reply | null {
     const failure = failures.get(method);
     if (!failure || failure.times <= 0 || (failure.when && !failure.when(body))) return null;
@@ -126,6 +145,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       calls.push({ method, body: {}, at: epochNow(), failed: true });
       response.writeHead(200, { "content-type": "application/json" });
       response.end('{"ok":false,"error":"invalid_json"}');
+      return;
+    }
+    const misbehaviour = misbehaving(method, body);
+    if (misbehaviour) {
+      // Slack did the work (a message is posted) before the answer was lost, unless it hung first.
+      if (misbehaviour !== "hang") workspace.answer(method, body);
+      calls.push({ method, body, at: epochNow(), lost: misbehaviour });
+      if (misbehaviour === "accept-500") {
+        response.writeHead(500, { "content-type": "text/plain" });
+        response.end("Internal Server Error");
+      } else if (misbehaviour === "accept-reset") {
+        request.socket.destroy();
+      }
+      // accept-hang and hang: no answer; close() ends the connection.
       return;
     }
     const forced = injected(method, body);
@@ -160,6 +193,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     messages: workspace.messages,
     failNext(method, error, times = 1, when) {
       failures.set(method, { error, times, when });
+    },
+    misbehaveNext(method, how, times = 1, when) {
+      misbehaviours.set(method, { how, times, when });
     },
     close: () =>
       new Promise<void>((resolve) => {

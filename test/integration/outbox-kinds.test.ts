@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OUTBOX_KIND_LANES } from "../../src/outbox/outbox-lanes.ts";
 import { OUTBOX_KINDS } from "../../src/cases/case-updates.ts";
 import { LETTER_OUTBOX } from "../../src/letters/letter-outbox.ts";
 import { CHANNEL_MESSAGE_OUTBOX } from "../../src/outbox/channel-message.ts";
@@ -26,6 +27,11 @@ describe("outbox kinds", () => {
 
   it("each have a handler in the running app, and nothing else does", () => {
     expect(app.running.deps.outbox.kinds().sort()).toEqual([...DECLARED].sort());
+  });
+
+  it("each have a lane in the lane table, and the table names no other kind", () => {
+    expect(Object.keys(OUTBOX_KIND_LANES).sort()).toEqual([...DECLARED].sort());
+    for (const { lane } of Object.values(OUTBOX_KIND_LANES)) expect(Object.keys(app.running.deps.outbox.lanes())).toContain(lane);
   });
 
   it("cannot be claimed by two domains", () => {

@@ -24,6 +24,8 @@ describe("manifest.yml and the code agree", () => {
   it("enables interactivity (modals and shortcuts need it) and the scopes the app calls", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "files:write", "im:write", "channels:read", "groups:read"]));
+    // The outbox reads back its own tagged posts before posting again after a lost answer.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["channels:history", "groups:history", "im:history"]));
   });
 
   it("points every HTTP request URL at Bolt's /slack/events endpoint", () => {

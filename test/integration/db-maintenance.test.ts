@@ -70,7 +70,7 @@ describe("backup, restore and move to PostgreSQL (pglite → postgres)", () => {
     source = folder();
     const app = await startTestApp("pglite", { env: { DATA_DIR: source } });
     try {
-      const filed = [await fileCaseThroughSlack(app), await fileCaseThroughSlack(app, { allegesHarm: true }), await fileCaseThroughSlack(app)];
+      const filed = [await fileCaseThroughSlack(app), await fileCaseThroughSlack(app, { flags: ["alleges_harm"] }), await fileCaseThroughSlack(app)];
       await app.running.deps.caseActions.addNote(filed[0]!.id, ADMIN, "step", "Called the patient's daughter back.");
       await app.running.deps.caseActions.addNote(filed[0]!.id, ADMIN, "result", "The discharge instructions were missing a page.");
       await app.running.deps.letters.request(filed[0]!.id, ADMIN, "response", "move-test-letter");
@@ -152,9 +152,11 @@ describe("backup, restore and move to PostgreSQL (pglite → postgres)", () => {
       CASE_CHANNEL_ID: "C0CASES001",
       DATABASE_URL: target.databaseUrl!,
       TZ: "America/New_York",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
     });
     try {
+      // Ready (migrated, serving) on the moved database; its stop handlers are set once it says it is running.
+      await expect.poll(() => bot.output.join("").includes("patient-relations bot is running"), { timeout: 20_000 }).toBe(true);
       // New rows continue the copied ids (the sequences were reset) instead of colliding with them.
       const client = new pg.Client({ connectionString: target.databaseUrl });
       await client.connect();

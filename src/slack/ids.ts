@@ -60,6 +60,9 @@ export const ACTIONS = {
   letterPdf: "letter_download_pdf",
   letterText: "letter_download_text",
   letterSent: "letter_mark_sent",
+  /** "Newer notes" / "Older notes" in the details modal. */
+  detailsNewer: "case_details_newer",
+  detailsOlder: "case_details_older",
 } as const;
 
 /** Options of the card's overflow menu (draft_letter and draft_interim: cards posted before they became buttons). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_FIELDS, ACTIONS, MORE_OPTIONS, VIEWS } from "../../src/slack/ids.ts";
 import { DESCRIPTION, PATIENT_NAME } from "../fixtures/intake.ts";
+import { blockActionPayload } from "../fakes/signed-requests.ts";
 import { chooseMore, fileCaseThroughSlack, pressButton, privateMessagesTo, submitCaseModal } from "../support/case-flow.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
 import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts";
@@ -166,6 +167,32 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
     await chooseMore(app, filed.id, MORE_OPTIONS.details, OTHER_STAFF);
     await expect.poll(() => privateMessagesTo(app, OTHER_STAFF).some((message) => message.includes("can see patient details"))).toBe(true);
     expect((await events(filed.id)).filter((type) => type === "details_viewed")).toHaveLength(1);
+  });
+
+  it("pages the details past Slack's limits with Older notes (views.update of the same modal, audited)", async () => {
+    const filed = await fileCaseThroughSlack(app);
+    const owner = filed.ownerId!;
+    for (let n = 0; n < 70; n++) await app.running.deps.caseActions.addNote(filed.id, owner, "note", `Note ${n}: ${"& < > ".repeat(450)}end ${n}`);
+    await chooseMore(app, filed.id, MORE_OPTIONS.details, owner);
+    // The newest note comes first; the oldest is a page or more away.
+    await expect.poll(() => app.slack.callsTo("views.open").some((call) => JSON.stringify(call.body).includes("Note 69:"))).toBe(true);
+    type Page = { blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
+    const sent = app.slack.callsTo("views.open").at(-1)!.body.view as Page | string;
+    const first = typeof sent === "string" ? (JSON.parse(sent) as Page) : sent;
+    expect(JSON.stringify(first)).not.toContain("end 0");
+    const older = first.blocks.find((block) => block.type === "actions")?.elements?.find((element) => element.action_id === ACTIONS.detailsOlder);
+    if (!older) throw new Error("no Older notes button on the first page");
+    const press = {
+      ...blockActionPayload({ actionId: ACTIONS.detailsOlder, value: older.value, userId: owner }),
+      container: { type: "view", view_id: "V0DETAILS1" },
+      view: { id: "V0DETAILS1", hash: "1700000000.details", callback_id: VIEWS.details, type: "modal", private_metadata: "", state: { values: {} } },
+    };
+    expect((await app.interact(press)).status).toBe(200);
+    await expect.poll(() => app.slack.callsTo("views.update").find((call) => call.body.view_id === "V0DETAILS1")).toBeTruthy();
+    const update = app.slack.callsTo("views.update").find((call) => call.body.view_id === "V0DETAILS1")!;
+    expect(update.body.hash).toBe("1700000000.details");
+    expect(JSON.stringify(update.body)).toContain("Newer notes");
+    expect((await events(filed.id)).filter((type) => type === "details_viewed")).toHaveLength(2);
   });
 
   it("refuses to close a grievance without an approved written response", async () => {

@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
+import { z } from "zod";
 import type { CaseDetails, CaseSummary } from "../../cases/case.ts";
 import { TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS, nextStatuses, STATUS_LABELS } from "../../cases/lifecycle.ts";
@@ -6,7 +7,7 @@ import { ruleReason } from "../../cases/classify.ts";
 import { categoryLabel, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
-import { ACTION_FIELDS as F, VIEWS } from "../ids.ts";
+import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, truncate } from "./escape.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75), emoji: true });
@@ -88,8 +89,45 @@ export function closeModal(summary: CaseSummary): ModalView {
 
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } });
 
-/** The protected details, shown only to an authorized user (the view is audited). */
-export function detailsModal(details: CaseDetails, timeZone: string): ModalView {
+/** A modal holds 100 blocks; one is kept for the page buttons. */
+const DETAILS_BLOCKS = 99;
+/** Well under Slack's 250 kB per view (views.open refuses view_too_large), measured as UTF-8 JSON. */
+const DETAILS_BYTES = 200_000;
+
+/** Escaped text in pieces of at most `max`, never cut inside an entity ("&amp;") or a surrogate pair. */
+export function splitEscaped(escaped: string, max = 3000): string[] {
+  const pieces: string[] = [];
+  let rest = escaped;
+  while (rest.length > max) {
+    let cut = max;
+    const entity = rest.lastIndexOf("&", cut - 1);
+    if (entity >= 0 && entity > cut - 6 && !rest.slice(entity, cut).includes(";")) cut = entity;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    // Prefer a line break or a space in the last few hundred characters, so words stay whole.
+    const soft = Math.max(rest.lastIndexOf("\n", cut - 1), rest.lastIndexOf(" ", cut - 1));
+    if (soft > cut - 300 && soft > 0) cut = soft + 1;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+
+/** Each note in full, newest first, as sections of at most 3,000 characters (a long escaped note takes several). */
+function noteBlocks(details: CaseDetails, timeZone: string): KnownBlock[][] {
+  return [...details.notes]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .map((note) => {
+      const heading = `• _${NOTE_KINDS[note.kind as keyof typeof NOTE_KINDS] ?? note.kind}_, <@${note.authorId}>, ${formatLocal(note.createdAt, timeZone)}:`;
+      return splitEscaped(`${heading}\n${escapeText(note.body) || "_(empty)_"}`).map((text): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } }));
+    });
+}
+
+/** The details' pages: the case and the newest notes first, then older notes; every note whole on one page. */
+export function detailsPages(details: CaseDetails, timeZone: string): KnownBlock[][] {
   const { summary } = details;
   const people = details.people.map((person) => {
     const contact = [person.phone, person.email].filter(Boolean).map((value) => escapeText(value as string)).join(", ");
@@ -102,20 +140,46 @@ export function detailsModal(details: CaseDetails, timeZone: string): ModalView 
     details.writtenResponseRequested ? "asked for a written reply" : null,
     details.resolvedOnSpot ? "resolved on the spot" : null,
   ].filter(Boolean);
-  const notes = details.notes.slice(-20).map(
-    (note) => `• _${NOTE_KINDS[note.kind as keyof typeof NOTE_KINDS] ?? note.kind}_, <@${note.authorId}>, ${formatLocal(note.createdAt, timeZone)}:\n${escapeText(note.body)}`,
-  );
-  const blocks: KnownBlock[] = [
-    { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Protected health information. This view is recorded in the audit trail. Do not copy it into channels." }] },
+  const lock: KnownBlock = { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Protected health information. This view is recorded in the audit trail. Do not copy it into channels." }] };
+  const count = details.notes.length;
+  const first: KnownBlock[] = [
+    lock,
     section(`*${summary.number}* · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · ${severityLabel(summary.severity)}`),
     section(people.join("\n")),
     ...(flags.length > 0 ? [section(`_${flags.join(" · ")}_`)] : []),
     section(`*What happened*\n${escapeText(details.description)}`),
     ...(details.desiredOutcome ? [section(`*What the patient wants*\n${escapeText(details.desiredOutcome)}`)] : []),
     ...(details.resolutionSummary ? [section(`*Resolution*\n${escapeText(details.resolutionSummary)}`)] : []),
-    ...(notes.length > 0 ? [section(`*Notes*\n${notes.join("\n")}`)] : [section("_No notes yet._")]),
+    section(count > 0 ? `*Notes* (${count}, newest first)` : "_No notes yet._"),
   ];
-  return modal(VIEWS.details, summary.number, summary, blocks);
+  const pages: KnownBlock[][] = [first];
+  const later = (): KnownBlock[] => [lock, section(`*${summary.number}* · *Notes* (${count}, newest first), continued`)];
+  for (const note of noteBlocks(details, timeZone)) {
+    const page = pages.at(-1)!;
+    const fits = page.length + note.length <= DETAILS_BLOCKS && bytesOf(page) + bytesOf(note) <= DETAILS_BYTES;
+    // A page never starts with nothing but its heading: a note too big for any page still goes on one of its own.
+    if (fits || page.length <= 2) page.push(...note);
+    else pages.push([...later(), ...note]);
+  }
+  return pages;
+}
+
+/** The page a details modal shows, and its case (private_metadata and the page buttons' value). */
+export const DetailsPageSchema = z.object({ c: z.uuid(), p: z.number().int().min(0).max(10_000) });
+
+/** The protected details, shown only to an authorized user (each page shown is audited); notes page with "Older notes" / "Newer notes". */
+export function detailsModal(details: CaseDetails, timeZone: string, page = 0): ModalView {
+  const { summary } = details;
+  const pages = detailsPages(details, timeZone);
+  const shown = Math.min(Math.max(page, 0), pages.length - 1);
+  const ref = (p: number) => JSON.stringify(DetailsPageSchema.parse({ c: summary.id, p }));
+  const buttons = [
+    ...(shown > 0 ? [{ type: "button" as const, action_id: ACTIONS.detailsNewer, text: plain("Newer notes"), value: ref(shown - 1) }] : []),
+    ...(shown < pages.length - 1 ? [{ type: "button" as const, action_id: ACTIONS.detailsOlder, text: plain("Older notes"), value: ref(shown + 1) }] : []),
+  ];
+  const nav: KnownBlock[] = buttons.length > 0 ? [{ type: "actions", block_id: "details_pages", elements: buttons }] : [];
+  const title = pages.length > 1 ? `${summary.number} (${shown + 1}/${pages.length})` : summary.number;
+  return modal(VIEWS.details, title, summary, [...pages[shown]!, ...nav], undefined, ref(shown));
 }
 
 /** A yes/no confirmation for actions that alert people or undo a closure. */

@@ -57,6 +57,9 @@ const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "li
 /** Exports that build no message or view: text helpers, links, constants, senders. */
 const NOT_BUILDERS = [
   "admin.ts#RULES_EDIT_LIMIT",
+  "case-action.modals.ts#DetailsPageSchema",
+  "case-action.modals.ts#detailsPages",
+  "case-action.modals.ts#splitEscaped",
   "case-link.ts#cardPermalink",
   "case-link.ts#caseLink",
   "case-link.ts#linkedCaseNumber",
@@ -521,6 +524,21 @@ add("case-list.ts#homeView", "manager, units named with & < > throughout", () =>
   return view(caseList.homeView({ ...home, mine: inDenseUnits(home.mine), unassigned: inDenseUnits(home.unassigned) }, NOW, { timeZone: TZ, workspaceUrl: WORKSPACE }));
 });
 add("case-action.modals.ts#detailsModal", "text made of & < > throughout", () => view(caseActionModals.detailsModal(worstDetails(worstCase("closed", "grievance", DENSE_UNIT), dense), TZ)));
+// Every note is shown in full, paged: the worst case is many long notes made of & < > (each escapes to five times its length), or of emoji (four bytes each).
+function manyNotes(count: number, length: number, text: (length: number) => string): CaseDetails {
+  const details = worstDetails(worstCase("closed", "grievance", DENSE_UNIT), dense);
+  return { ...details, notes: Array.from({ length: count }, (_, n) => ({ kind: ["step", "result", "note"][n % 3] as string, body: text(length), authorId: user(n), createdAt: at(-n) })) };
+}
+for (const [label, details] of [
+  ["200 notes of 2,000 characters of & < >", manyNotes(200, 2000, dense)],
+  ["120 notes of 3,000 characters of & < >", manyNotes(120, 3000, dense)],
+  ["100 notes of 3,000 characters of emoji", manyNotes(100, 3000, (length) => upTo(length, "😀"))],
+] as const) {
+  const pages = caseActionModals.detailsPages(details, TZ).length;
+  for (const page of [...new Set([0, 1, Math.floor(pages / 2), pages - 1])]) {
+    add("case-action.modals.ts#detailsModal", `${label}: page ${page + 1} of ${pages}`, () => view(caseActionModals.detailsModal(details, TZ, page)));
+  }
+}
 
 // ── Checking ──────────────────────────────────────────────────────────────────────────────────
 

@@ -1,10 +1,10 @@
-import type { App, BlockOverflowAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockButtonAction, BlockOverflowAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { z } from "zod";
 import type { SlackDeps } from "../../slack-deps.ts";
 import type { CaseSummary } from "../../../cases/case.ts";
 import type { CaseAction } from "../../../users/permissions.ts";
-import { closeModal, confirmModal, detailsModal, reassignModal, reclassifyModal } from "../../blocks/case-action.modals.ts";
+import { closeModal, confirmModal, DetailsPageSchema, detailsModal, reassignModal, reclassifyModal } from "../../blocks/case-action.modals.ts";
 import { ACTIONS, MORE_OPTIONS, VIEWS } from "../../ids.ts";
 import { answerError } from "../error-net.ts";
 import { openCaseModal } from "./open-case-modal.ts";
@@ -55,4 +55,24 @@ export function registerCaseMore(app: App, deps: SlackDeps): void {
     const entry = menu[parsed.o];
     if (entry) await openCaseModal(deps, client, request, entry.permission, entry.build);
   });
+
+  // "Older notes" / "Newer notes": the same modal shows another page, read (and audited) afresh.
+  const showPage = async ({ ack, action, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    let ref: z.infer<typeof DetailsPageSchema>;
+    try {
+      ref = DetailsPageSchema.parse(JSON.parse(action.value ?? ""));
+    } catch {
+      return;
+    }
+    if (!body.view?.id) return;
+    try {
+      const details = await deps.caseActions.viewDetails(ref.c, body.user.id);
+      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: detailsModal(details, deps.timeZone, ref.p) });
+    } catch (error) {
+      await answerError({ kind: "private", client, userId: body.user.id, channelId: undefined }, error, deps.logger, { caseId: ref.c, action: "details_page" });
+    }
+  };
+  app.action<BlockButtonAction>(ACTIONS.detailsNewer, showPage);
+  app.action<BlockButtonAction>(ACTIONS.detailsOlder, showPage);
 }

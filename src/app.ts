@@ -55,7 +55,7 @@ import { guardInteractions, markInteractionFailed } from "./slack/interaction-gu
 import { createInteractionKeys } from "./interactions/interaction-key.repository.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createSlackLetterNotifier } from "./slack/letter-notifier.ts";
-import { createSlackCaseNotifier } from "./slack/notifier.ts";
+import { CardNotPostedError, createSlackCaseNotifier } from "./slack/notifier.ts";
 import { createSlackPoster } from "./slack/poster.ts";
 import { intakeRecoveryTeller } from "./slack/intake-recovery.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
@@ -235,6 +235,8 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     finalFailure: finalRefusal,
     // A rate limit's Retry-After becomes the message's backoff and rests its lane.
     retryAfterMs,
+    // A DM or thread line waiting for its case's card is tried again in a moment, not backed off.
+    waitsOnAnother: (error) => error instanceof CardNotPostedError,
     onGaveUp: async (message, reason) => {
       // One alert a day per case (or channel) and Slack error, however many of its posts were refused.
       const subject = message.payload.caseId ?? message.payload.letterId ?? message.payload.channel ?? String(message.id);

@@ -13,6 +13,8 @@ export interface Delivery {
   firstAttemptAt: Date;
   /** An earlier attempt may have posted (it failed or was abandoned after it began): look before posting. */
   mayHavePosted: boolean;
+  /** This attempt's number (1 for the first). */
+  attempt: number;
   /** The next post's number within this delivery (0, 1, …): the same code path numbers them alike each attempt. */
   nextPart(): number;
 }

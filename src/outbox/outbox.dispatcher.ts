@@ -27,6 +27,8 @@ export interface OutboxDispatcherOptions {
   finalFailure?: (error: unknown) => string | null;
   /** How long the service asked us to wait before calling again (a rate limit's Retry-After), if it did. */
   retryAfterMs?: (error: unknown) => number | null;
+  /** The message waits on another lane's (a DM on its case's card): its first three attempts are a fraction of a second apart, then it backs off. */
+  waitsOnAnother?: (error: unknown) => boolean;
   /** Told once a message is given up for good, so a person hears of it. */
   onGaveUp?: (message: ClaimedMessage, reason: string) => Promise<void>;
   /** Uniform in [0, 1): the backoff's jitter (injected by tests). */
@@ -63,6 +65,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
     pollMs = 2_000,
     finalFailure = () => null,
     retryAfterMs = () => null,
+    waitsOnAnother = () => false,
     onGaveUp,
     random = Math.random,
   } = options;
@@ -112,7 +115,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
         if (!handler) throw new Error(`no handler for outbox kind ${message.kind}`);
         // An attempt after the first may follow one that posted and lost its answer: the Slack
         // adapter looks for its tagged post before posting again (src/slack/outbox-client.ts).
-        await withDelivery({ outboxId: message.id, firstAttemptAt: message.firstAttemptAt ?? clock.now(), mayHavePosted: message.attempts > 1 }, () =>
+        await withDelivery({ outboxId: message.id, firstAttemptAt: message.firstAttemptAt ?? clock.now(), mayHavePosted: message.attempts > 1, attempt: message.attempts }, () =>
           handler(message.payload),
         );
         await outbox.markSent(message.id, clock.now());
@@ -128,17 +131,32 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
             );
             return;
           }
+          // Only for its first few attempts: a card given up for good must not make its thread lines spin.
+          if (waitsOnAnother(error) && message.attempts <= 3) {
+            logger.info({ ...log, error: summary }, "outbox delivery waits on another message; trying again shortly");
+            const soon = 150 + Math.round(random() * 150);
+            await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), new Date(clock.now().getTime() + soon));
+            wakeIn(soon);
+            return;
+          }
           const wait = retryAfterMs(error);
           // A rate limit applies to the lane's next calls too: it rests instead of collecting refusals.
           if (wait !== null) pausedUntil = Math.max(pausedUntil, clock.now().getTime() + wait);
           const delay = backoffMs(message.attempts, random, wait);
           logger[message.attempts >= maxAttempts ? "error" : "warn"]({ ...log, error: summary, retryInMs: delay }, "outbox delivery failed; will retry");
           await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), new Date(clock.now().getTime() + delay));
+          wakeIn(delay);
         } catch (bookkeeping) {
           // The lease lapses and the message is tried again; its post, if any, is found then.
           logger.error({ ...log, error: errorSummary(bookkeeping) }, "could not record an outbox delivery's failure");
         }
       }
+    }
+
+    /** A retry due before the next poll wakes the lane itself. */
+    function wakeIn(ms: number): void {
+      if (stopping || ms >= pollMs) return;
+      setTimeout(pump, ms + 5).unref();
     }
 
     async function claimWhileRoom(): Promise<void> {

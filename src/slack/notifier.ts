@@ -5,6 +5,7 @@ import type { CaseUpdatePayload } from "../cases/case-updates.ts";
 import { caseCard, caseCardFallback } from "./blocks/case-card.ts";
 import { cardPermalink } from "./blocks/case-link.ts";
 import { directMessageText, threadUpdateText } from "./blocks/case-updates.ts";
+import { currentDelivery } from "../outbox/delivery-context.ts";
 import { isChannelRefusal, isLayoutRefusal, refusalReason } from "./slack-errors.ts";
 
 /** Thrown while a case's card is not in the channel yet; the outbox retries shortly. */
@@ -80,6 +81,10 @@ export function createSlackCaseNotifier(
       await client.chat.postMessage({ channel: summary.cardChannelId, thread_ts: summary.cardMessageTs, text, unfurl_links: false });
     },
     async sendDirectMessage(userId, summary, update) {
+      // A DM links the case's card; queued by routing, it usually races the card's first post. Its
+      // first attempt waits for the card (tried again within a fraction of a second); a later one
+      // goes without the link rather than hold an alert back behind a card Slack keeps refusing.
+      if (!summary.cardMessageTs && currentDelivery()?.attempt === 1) throw new CardNotPostedError();
       const text = directMessageText({ ...update, timeZone }, summary, cardPermalink(workspaceUrl(), summary));
       await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
     },

@@ -3,7 +3,7 @@ import { SIGNING_SECRET } from "../fakes/signed-requests.ts";
 import { CASE_CHANNEL } from "../support/test-app.ts";
 
 /** The app's settings for a benchmark instance: as in test/support/test-app.ts, but on the real clock. */
-export function benchEnv(options: { slackApiUrl: string; databaseUrl: string | undefined }): Env {
+export function benchEnv(options: { slackApiUrl: string; databaseUrl: string | undefined; extra?: Record<string, string> }): Env {
   return parseEnv({
     SLACK_BOT_TOKEN: "xoxb-bench-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -14,5 +14,6 @@ export function benchEnv(options: { slackApiUrl: string; databaseUrl: string | u
     ADMIN_USER_IDS: "U0ADMIN001",
     TZ: "America/New_York",
     LOG_LEVEL: "info",
+    ...options.extra,
   });
 }

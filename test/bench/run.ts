@@ -7,6 +7,7 @@ import { measureAcks } from "./ack.ts";
 import { readConfig, warmupCount } from "./config.ts";
 import { measureFiling } from "./filing.ts";
 import { type HistoryResult, measureHistory } from "./history.ts";
+import { laneTable, measureOutboxLanes } from "./outbox-lanes.ts";
 import { details, mainTable } from "./report.ts";
 
 // npm run bench: ack latency under load against a bare Bolt floor, cases filed per second against
@@ -65,13 +66,18 @@ async function main(): Promise<void> {
     log(`  done in ${seconds(started)}`);
   }
 
+  log("[4] Outbox lanes: throughput after a flood, an alert behind 50 slow drafts");
+  const lanes = await measureOutboxLanes(config, log);
+  log(`  done in ${seconds(started)}`);
+
   console.log(`\n${mainTable(targets, filing, history, config.skipHistory ? "skipped (BENCH_SKIP_HISTORY=1)" : null, config)}\n`);
+  console.log(`${laneTable(lanes)}\n`);
   console.log(details(targets, history));
 
   const directory = join(tmpdir(), "patient-relations-bench");
   mkdirSync(directory, { recursive: true });
   const file = join(directory, "last-run.json");
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history, lanes }, null, 2)}\n`);
   console.log(`\nTotal ${seconds(started)}. JSON: ${file}`);
 }
 

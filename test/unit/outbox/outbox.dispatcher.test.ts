@@ -203,6 +203,30 @@ describe("outbox dispatcher", () => {
     expect(delivered).toEqual(["card:b", "card:a", "thread:a"]);
   });
 
+  it("tries a message waiting on another lane's again within a fraction of a second, three times, then backs off", async () => {
+    const memory = createMemoryOutbox();
+    const dm = memory.add("direct_message", { caseId: "a", recipientId: "U1" });
+    const clock = movableClock();
+    const waiting = Object.assign(new Error("card not posted"), { name: "CardNotPostedError" });
+    const dispatcher = dispatcherOver(memory, {
+      clock,
+      random: () => 1,
+      waitsOnAnother: (error) => error === waiting,
+      handlers: {
+        direct_message: async () => {
+          throw waiting;
+        },
+      },
+    });
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await dispatcher.kick();
+      delays.push(memory.row(dm.id).nextAttemptAt - clock.at());
+      clock.advance(memory.row(dm.id).nextAttemptAt - clock.at());
+    }
+    expect(delays).toEqual([300, 300, 300, backoffMs(4, () => 1)]);
+  });
+
   it("renews the lease of a message in hand, so a long delivery is not taken over by another instance", async () => {
     const memory = createMemoryOutbox();
     memory.add("letter_draft", { letterId: "l1" });

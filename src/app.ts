@@ -360,6 +360,8 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   const health: HealthExtras = async () => ({
     ...socket?.(),
     outbox: await deps.outboxCounts().catch(() => "unknown"),
+    // Acknowledged filings not yet cases: more than a few for long means filing is failing.
+    intakePending: await deps.intake.pending().catch(() => "unknown"),
     channelProblems: deps.channelProblems.map(({ id, setting, problem }) => ({ id, setting, problem })),
   });
   const { app, receiver } = createSlackApp(env, logger, db, health);

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { CategoryId, ReceivedVia } from "./taxonomy.ts";
-import { RECEIVED_VIA } from "./taxonomy.ts";
+import { PATIENT_RIGHTS_CATEGORIES, RECEIVED_VIA } from "./taxonomy.ts";
 
 // Complaint vs grievance under the CMS Conditions of Participation, 42 CFR 482.13(a)(2) and
 // State Operations Manual Appendix A (tags A-0118..A-0123). Rules are checked in order and the
@@ -30,6 +30,10 @@ export const CLASSIFICATION_RULES = {
   written_response_requested: {
     type: "grievance",
     reason: "The patient asked for a written response or formal handling: always a grievance.",
+  },
+  patient_rights: {
+    type: "grievance",
+    reason: "About a patient right under the Conditions of Participation (visitation, language access, discrimination, restraint, privacy, consent, advance directives or dignity): a grievance even when fixed at once.",
   },
   medicare_billing_rights: {
     type: "grievance",
@@ -83,6 +87,7 @@ function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
   if (facts.allegesHarm) return "abuse_neglect_harm";
   if (isWritten(facts.receivedVia)) return "written_complaint";
   if (facts.writtenResponseRequested) return "written_response_requested";
+  if (PATIENT_RIGHTS_CATEGORIES.includes(facts.category)) return "patient_rights";
   if (facts.category === "billing" && facts.medicareBeneficiary) return "medicare_billing_rights";
   if (facts.category === "routine_request") return "routine_request";
   if (facts.category === "billing") return "billing_question";

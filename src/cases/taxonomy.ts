@@ -12,8 +12,32 @@ export const CATEGORIES = [
   { id: "communication", label: "Communication and information", domain: "relationships" },
   { id: "listening", label: "Listening to patients and families", domain: "relationships" },
   { id: "respect", label: "Respect, dignity and patient rights", domain: "relationships" },
+  // Patient rights under the Conditions of Participation (42 CFR 482.13; language access: 45 CFR 92).
+  { id: "visitation", label: "Patient rights: visitation", domain: "relationships" },
+  { id: "language_access", label: "Patient rights: interpreter and language access", domain: "relationships" },
+  { id: "discrimination", label: "Patient rights: discrimination", domain: "relationships" },
+  { id: "restraint_seclusion", label: "Patient rights: restraint or seclusion", domain: "relationships" },
+  { id: "privacy", label: "Patient rights: privacy and confidentiality", domain: "relationships" },
+  { id: "consent", label: "Patient rights: consent or refusing care", domain: "relationships" },
+  { id: "advance_directives", label: "Patient rights: advance directives", domain: "relationships" },
+  { id: "dignity", label: "Patient rights: dignity", domain: "relationships" },
 ] as const;
 export type CategoryId = (typeof CATEGORIES)[number]["id"];
+
+/**
+ * Categories that are a complaint about a patient right or compliance with the Conditions of
+ * Participation: CMS (A-0118) makes them grievances even when staff fixed the matter at once.
+ */
+export const PATIENT_RIGHTS_CATEGORIES: readonly string[] = [
+  "visitation",
+  "language_access",
+  "discrimination",
+  "restraint_seclusion",
+  "privacy",
+  "consent",
+  "advance_directives",
+  "dignity",
+];
 
 export const DOMAIN_LABELS = { clinical: "Clinical", management: "Management", relationships: "Relationships" } as const;
 

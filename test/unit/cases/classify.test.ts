@@ -39,6 +39,18 @@ describe("classifyConcern: CMS 42 CFR 482.13(a)(2) rules", () => {
     expect(classifyConcern({ ...base, receivedVia: "survey", writtenResponseRequested: true }).rule).toBe("written_response_requested");
   });
 
+  // A-0118: a complaint about a patient right or CoP compliance is a grievance even when fixed at once.
+  it.each(["visitation", "language_access", "discrimination", "restraint_seclusion", "privacy", "consent", "advance_directives", "dignity"] as const)(
+    "a %s concern resolved on the spot is still a grievance (patient rights)",
+    (category) => {
+      expect(classifyConcern({ ...base, category, resolvedOnSpot: true })).toEqual({ type: "grievance", rule: "patient_rights", overridden: false });
+    },
+  );
+
+  it("the patient-rights rule has its own reason for the card", () => {
+    expect(ruleReason("patient_rights")).toMatch(/patient right/);
+  });
+
   it("every rule explains itself in one sentence", () => {
     for (const rule of Object.keys(CLASSIFICATION_RULES)) expect(ruleReason(rule)).toMatch(/\.$/);
   });

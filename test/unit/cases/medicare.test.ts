@@ -14,6 +14,14 @@ const EXPECTED: Record<string, "quality_of_care" | "premature_discharge" | null>
   communication: null,
   listening: null,
   respect: null,
+  visitation: null,
+  language_access: null,
+  discrimination: null,
+  restraint_seclusion: null,
+  privacy: null,
+  consent: null,
+  advance_directives: null,
+  dignity: null,
 };
 
 describe("qioConcern", () => {

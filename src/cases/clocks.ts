@@ -1,4 +1,4 @@
-import { addCalendarDays, dateKey, instantOf, wallTimeOf } from "../lib/zoned-time.ts";
+import { addCalendarDays, dateKey, instantOf, millisecondOf, wallTimeOf } from "../lib/zoned-time.ts";
 import type { CaseStatus, CaseSummary } from "./case.ts";
 import type { CaseType } from "./classify.ts";
 import { isOpen } from "./lifecycle.ts";
@@ -58,7 +58,7 @@ export function addBusinessDays(instant: Date, days: number, timeZone: string, h
     if (isBusinessDay({ year: cursor.getUTCFullYear(), month: cursor.getUTCMonth() + 1, day: cursor.getUTCDate() }, holidays)) remaining -= 1;
   }
   return instantOf(
-    { ...wall, year: cursor.getUTCFullYear(), month: cursor.getUTCMonth() + 1, day: cursor.getUTCDate() },
+    { ...wall, year: cursor.getUTCFullYear(), month: cursor.getUTCMonth() + 1, day: cursor.getUTCDate(), millisecond: millisecondOf(instant) },
     timeZone,
   );
 }

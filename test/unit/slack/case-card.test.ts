@@ -10,7 +10,7 @@ describe("caseCard", () => {
   const rendered = JSON.stringify(card);
 
   it("shows number, unit, category, severity, type with its rule, due dates, owner and status", () => {
-    for (const expected of ["PR-2026-0042", "Emergency Department", "Communication and information", "2 – Moderate", "Grievance", "not resolved at the time", "Respond (or send the interim letter) by Fri 4 Dec 2026, 09:30", "Unassigned", "New"]) {
+    for (const expected of ["PR-2026-0042", "Emergency Department", "Communication and information", "2 – Moderate", "Grievance", "not resolved at the time", "Respond (or send the interim letter) by Fri 4 Dec, 9:30 AM EST", "Unassigned", "New"]) {
       expect(rendered).toContain(expected);
     }
     expect(card.text).toContain("PR-2026-0042");

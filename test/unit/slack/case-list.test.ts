@@ -174,7 +174,7 @@ describe("homeView", () => {
       now,
       { timeZone: "America/New_York", workspaceUrl: WORKSPACE },
     );
-    expect(sectionTexts(view.blocks)).toContain("*PR-2026-0050* · interim letter · waiting since Fri 27 Nov 2026, 10:00 GMT-5");
+    expect(sectionTexts(view.blocks)).toContain("*PR-2026-0050* · interim letter · waiting since Fri 27 Nov, 10:00 AM EST");
   });
 
   it("links a waiting letter's case number to its card, and keeps long approval lists within Slack's limits", () => {

@@ -34,13 +34,13 @@ describe("threadUpdateText", () => {
   });
 
   it.each<[string, CaseUpdatePayload, string]>([
-    ["acknowledgement due soon", reminder("acknowledge_due_soon"), ":alarm_clock: Acknowledgement due Tue 1 Dec 2026, 15:00 UTC."],
-    ["acknowledgement overdue", reminder("acknowledge_overdue"), ":red_circle: Acknowledgement overdue since Tue 1 Dec 2026, 15:00 UTC."],
-    ["grievance response due soon", reminder("response_due_soon"), ":alarm_clock: Written response or interim letter due Tue 1 Dec 2026, 15:00 UTC."],
-    ["complaint response due soon", reminder("response_due_soon", { caseType: "complaint" }), ":alarm_clock: Response due Tue 1 Dec 2026, 15:00 UTC."],
-    ["grievance response overdue", reminder("response_overdue"), ":red_circle: Written response or interim letter overdue since Tue 1 Dec 2026, 15:00 UTC."],
-    ["complaint response overdue", reminder("response_overdue", { caseType: "complaint" }), ":red_circle: Response overdue since Tue 1 Dec 2026, 15:00 UTC."],
-    ["unassigned", reminder("unassigned", { dueAt: "2026-11-28T12:00:00.000Z" }), ":wave: Nobody owns this case yet (filed Sat 28 Nov 2026, 12:00 UTC). Press *Assign to me* on the card."],
+    ["acknowledgement due soon", reminder("acknowledge_due_soon"), ":alarm_clock: Acknowledgement due Tue 1 Dec, 3:00 PM UTC."],
+    ["acknowledgement overdue", reminder("acknowledge_overdue"), ":red_circle: Acknowledgement overdue since Tue 1 Dec, 3:00 PM UTC."],
+    ["grievance response due soon", reminder("response_due_soon"), ":alarm_clock: Written response or interim letter due Tue 1 Dec, 3:00 PM UTC."],
+    ["complaint response due soon", reminder("response_due_soon", { caseType: "complaint" }), ":alarm_clock: Response due Tue 1 Dec, 3:00 PM UTC."],
+    ["grievance response overdue", reminder("response_overdue"), ":red_circle: Written response or interim letter overdue since Tue 1 Dec, 3:00 PM UTC."],
+    ["complaint response overdue", reminder("response_overdue", { caseType: "complaint" }), ":red_circle: Response overdue since Tue 1 Dec, 3:00 PM UTC."],
+    ["unassigned", reminder("unassigned", { dueAt: "2026-11-28T12:00:00.000Z" }), ":wave: Nobody owns this case yet (filed Sat 28 Nov, 12:00 PM UTC). Press *Assign to me* on the card."],
     ["an unknown reminder", reminder("frobnicate"), "Reminder."],
   ])("reminder: %s", (_title, payload, expected) => {
     expect(threadUpdateText(payload)).toBe(expected);
@@ -51,9 +51,9 @@ describe("threadUpdateText", () => {
   });
 
   it("words reminder times in the hospital's time zone, and in UTC when none is given", () => {
-    expect(threadUpdateText(reminder("acknowledge_due_soon", { timeZone: "America/New_York" }))).toBe(":alarm_clock: Acknowledgement due Tue 1 Dec 2026, 10:00 GMT-5.");
+    expect(threadUpdateText(reminder("acknowledge_due_soon", { timeZone: "America/New_York" }))).toBe(":alarm_clock: Acknowledgement due Tue 1 Dec, 10:00 AM EST.");
     const { timeZone: _omitted, ...withoutZone } = reminder("acknowledge_due_soon");
-    expect(threadUpdateText(withoutZone as CaseUpdatePayload)).toBe(":alarm_clock: Acknowledgement due Tue 1 Dec 2026, 15:00 UTC.");
+    expect(threadUpdateText(withoutZone as CaseUpdatePayload)).toBe(":alarm_clock: Acknowledgement due Tue 1 Dec, 3:00 PM UTC.");
   });
 });
 
@@ -66,8 +66,8 @@ describe("directMessageText", () => {
     ["reassigned", update("reassigned", { actorId: "U0MGR0001", ownerId: "U0COORD02" }), null, "You now own *PR-2026-0042* (Emergency Department, severity 2)."],
     ["escalated", update("escalated", { actorId: "U0COORD01" }), permalink, `:arrow_double_up: <@U0COORD01> escalated <${permalink}|PR-2026-0042> to the managers.`],
     ["harm or critical alert", update("alert_harm_or_critical", { reasons: "alleges harm" }), null, ":rotating_light: *PR-2026-0042* needs attention now: alleges harm."],
-    ["a reminder", reminder("response_overdue"), permalink, `<${permalink}|PR-2026-0042>: :red_circle: Written response or interim letter overdue since Tue 1 Dec 2026, 15:00 UTC.`],
-    ["a reminder without a link", reminder("acknowledge_due_soon"), null, "*PR-2026-0042*: :alarm_clock: Acknowledgement due Tue 1 Dec 2026, 15:00 UTC."],
+    ["a reminder", reminder("response_overdue"), permalink, `<${permalink}|PR-2026-0042>: :red_circle: Written response or interim letter overdue since Tue 1 Dec, 3:00 PM UTC.`],
+    ["a reminder without a link", reminder("acknowledge_due_soon"), null, "*PR-2026-0042*: :alarm_clock: Acknowledgement due Tue 1 Dec, 3:00 PM UTC."],
     ["any other update", update("reopened", { actorId: "U0MGR0001" }), null, "*PR-2026-0042*: <@U0MGR0001> reopened the case."],
     [
       "a letter awaiting approval",

@@ -63,9 +63,20 @@ export function addBusinessDays(instant: Date, days: number, timeZone: string, h
   );
 }
 
-/** The date an interim letter promises the written response by: `days` calendar days after receipt, same local time. */
-export function interimResponseDueAt(receivedAt: Date, days: number, timeZone: string): Date {
-  return addCalendarDays(receivedAt, days, timeZone);
+/**
+ * The date an interim letter promises the written response by: `days` calendar days after the letter
+ * is drafted, never earlier than `days` after receipt (same local time). A letter drafted on day 35
+ * promises day 65, not day 30, which had passed before it was written.
+ */
+export function interimResponseDueAt(receivedAt: Date, draftedAt: Date, days: number, timeZone: string): Date {
+  const fromReceipt = addCalendarDays(receivedAt, days, timeZone);
+  const fromDraft = addCalendarDays(draftedAt, days, timeZone);
+  return fromDraft.getTime() > fromReceipt.getTime() ? fromDraft : fromReceipt;
+}
+
+/** Whether an interim letter's promised date can still be kept when it is sent at `now`: it must lie ahead. */
+export function interimPromiseStillAhead(promisedAt: Date, now: Date): boolean {
+  return promisedAt.getTime() > now.getTime();
 }
 
 // ---------- running deadlines ----------

@@ -27,7 +27,7 @@ const HINTS: Record<string, string> = {
   REMINDER_LEAD_HOURS: "hours before a deadline to remind the owner (default 24).",
   UNASSIGNED_NAG_HOURS: "hours a case may stay unassigned before the team is reminded (default 4).",
   LETTER_MAX_GRADE: "target reading grade for letters, 3 to 16 (default 8).",
-  INTERIM_RESPONSE_DAYS: "days from receipt by which an interim letter promises the written response (default 30).",
+  INTERIM_RESPONSE_DAYS: "days from drafting (never fewer from receipt) by which an interim letter promises the written response (default 30).",
   OPENAI_TIMEOUT_SECONDS: "seconds to wait for one model call (default 30).",
   OUTBOX_LEASE_SECONDS: "seconds a queued post or draft stays reserved by an instance that stopped renewing it (it renews every third of that while working; default 15), so after a crash another instance or the restarted one resumes within it.",
   SLACK_TIMEOUT_SECONDS: "seconds to wait for one Slack Web API call before it counts as failed (default 10).",

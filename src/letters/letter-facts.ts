@@ -50,7 +50,7 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
   const dates = {
     received: dateOnly(details.summary.receivedAt, settings.timeZone),
     completion: dateOnly(now, settings.timeZone),
-    expectedResponse: dateOnly(interimResponseDueAt(details.summary.receivedAt, settings.interimResponseDays, settings.timeZone), settings.timeZone),
+    expectedResponse: dateOnly(interimResponseDueAt(details.summary.receivedAt, now, settings.interimResponseDays, settings.timeZone), settings.timeZone),
   };
   const map = { ...freeMap, "[DATE_901]": dates.received, "[DATE_902]": dates.completion, "[DATE_903]": dates.expectedResponse };
   const language = details.people.find((person) => person.preferredLanguage)?.preferredLanguage ?? "English";

@@ -3,7 +3,8 @@ import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
-import { interimResponseDueAt } from "../cases/clocks.ts";
+import { interimPromiseStillAhead, interimResponseDueAt } from "../cases/clocks.ts";
+import { formatLocal } from "../lib/zoned-time.ts";
 import { canWriteLetter } from "../cases/lifecycle.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -135,6 +136,14 @@ export function createLetterService(deps: LetterServiceDeps) {
       rightsAndNextSteps: back(draft.rightsAndNextSteps),
       closing: back(draft.closing),
     };
+  }
+
+  /** The date the approved interim letter promises: from the day its approved version was drafted (letterFacts). */
+  async function promisedResponseDate(letter: Letter): Promise<Date | null> {
+    const { summary } = await load(letter.id);
+    const approved = letter.approvedVersion ? await letters.version(letter.id, letter.approvedVersion) : null;
+    if (!approved) return null;
+    return interimResponseDueAt(summary.receivedAt, approved.createdAt, settings.interimResponseDays, settings.timeZone);
   }
 
   const service = {
@@ -294,6 +303,15 @@ export function createLetterService(deps: LetterServiceDeps) {
     async markSent(letterId: string, userId: string): Promise<void> {
       const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("draft_letter", summary.id, userId);
+      const promised = letter.kind === "interim" ? await promisedResponseDate(letter) : null;
+      // A letter promising a date already past is wrong on its face, and moving the deadline quietly
+      // would make the record disagree with what the patient reads: refuse, and have it redrafted.
+      if (promised && !interimPromiseStillAhead(promised, deps.clock.now())) {
+        throw new AppError(
+          ErrorCode.conflict,
+          `This interim letter promises the written response by ${formatLocal(promised, settings.timeZone)}, which has passed. Regenerate it so it promises a date still ahead, approve it, then mark it as sent.`,
+        );
+      }
       const sent = await letters.transition(
         letterId,
         { status: "approved" },
@@ -302,9 +320,8 @@ export function createLetterService(deps: LetterServiceDeps) {
         [messageRefresh(letterId, "sent")],
       );
       if (!sent) throw new AppError(ErrorCode.conflict, "Only an approved letter can be marked as sent.");
-      if (letter.kind === "interim") {
+      if (promised) {
         // The interim letter promised the written response by a date: that is now the deadline.
-        const promised = interimResponseDueAt(summary.receivedAt, settings.interimResponseDays, settings.timeZone);
         await cases.applyChange(summary.id, {
           data: { responseDueAt: promised },
           event: { type: "response_deadline_extended", actorId: userId, data: { letterId, dueAt: promised.toISOString() } },

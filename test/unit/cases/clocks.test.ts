@@ -9,6 +9,7 @@ import {
   dueDatesFor,
   interimLetterExpected,
   interimLetterExpectedIfReceivedBy,
+  interimPromiseStillAhead,
   interimResponseDueAt,
   isBusinessDay,
   isOverdue,
@@ -160,7 +161,24 @@ describe("isBusinessDay and addBusinessDays", () => {
 describe("interimResponseDueAt", () => {
   it("is the promised number of calendar days after receipt, at the same local time across DST", () => {
     // Friday 30 Oct 2026 09:00 EDT; 30 days later is Sunday 29 Nov, 09:00 EST.
-    expect(interimResponseDueAt(new Date("2026-10-30T13:00:00Z"), 30, "America/New_York").toISOString()).toBe("2026-11-29T14:00:00.000Z");
+    const received = new Date("2026-10-30T13:00:00Z");
+    expect(interimResponseDueAt(received, received, 30, "America/New_York").toISOString()).toBe("2026-11-29T14:00:00.000Z");
+  });
+
+  it("counts from the day the letter is drafted, never earlier than receipt + the policy days", () => {
+    const received = new Date("2026-10-30T13:00:00Z");
+    // Drafted on day 35 (Fri 4 Dec, 10:00 EST): promises Sun 3 Jan, not 29 Nov, already past.
+    expect(interimResponseDueAt(received, new Date("2026-12-04T15:00:00Z"), 30, "America/New_York").toISOString()).toBe("2027-01-03T15:00:00.000Z");
+    // Drafted on day 2: 30 days from the draft.
+    expect(interimResponseDueAt(received, new Date("2026-11-01T15:00:00Z"), 30, "America/New_York").toISOString()).toBe("2026-12-01T15:00:00.000Z");
+    // A draft dated before receipt (a late-entered case) still promises receipt + 30 days.
+    expect(interimResponseDueAt(received, new Date("2026-10-29T13:00:00Z"), 30, "America/New_York").toISOString()).toBe("2026-11-29T14:00:00.000Z");
+  });
+
+  it("is checked again when the letter is sent: the promised date must lie ahead", () => {
+    const promised = new Date("2026-12-01T15:00:00Z");
+    expect(interimPromiseStillAhead(promised, new Date("2026-12-01T14:59:59Z"))).toBe(true);
+    expect(interimPromiseStillAhead(promised, promised)).toBe(false);
   });
 });
 

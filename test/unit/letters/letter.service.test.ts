@@ -297,10 +297,10 @@ describe("letters: the interim letter", () => {
     expect(failedRequired(version.checks)).toEqual([]);
     await app.letters.approve(letter.id, MANAGER, 1);
     await app.letters.markSent(letter.id, COORDINATOR);
-    // Received 27 Nov 09:30 New York + 30 days.
-    expect((await app.cases.findSummary(filed.id))?.responseDueAt?.toISOString()).toBe("2026-12-27T14:30:00.000Z");
+    // Received 27 Nov 09:30 New York, drafted 28 Nov 07:00: 30 days from the draft, the later.
+    expect((await app.cases.findSummary(filed.id))?.responseDueAt?.toISOString()).toBe("2026-12-28T12:00:00.000Z");
     const extended = app.db.events.find((event) => event.type === "response_deadline_extended")!;
-    expect(extended.data).toEqual({ letterId: letter.id, dueAt: "2026-12-27T14:30:00.000Z" });
+    expect(extended.data).toEqual({ letterId: letter.id, dueAt: "2026-12-28T12:00:00.000Z" });
     expect(app.queued(OUTBOX_KINDS.caseCardRefresh).map((post) => post.dedupeKey)).toContain(`card-refresh:${filed.id}:${extended.id}`);
   });
 });

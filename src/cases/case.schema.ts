@@ -58,6 +58,9 @@ const oneOf = <T extends readonly { id: string }[]>(options: T, message: string)
 const PHONE = /^\+?[\d\s().-]{7,25}$/;
 const EMAIL = z.email();
 
+/** Answers to "Does the patient or family allege harm, abuse or neglect?"; no answer is a grievance (classify.ts). */
+export const HARM_ANSWERS = ["yes", "no"] as const;
+
 export const INTAKE_FLAGS = ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm"] as const;
 
 /** The received time's rules depend on the moment of filing, so they sit outside the (kept) schema. */
@@ -92,6 +95,8 @@ function intakeSchema(departments: readonly string[]) {
       description: narrative("what happened", true),
       desiredOutcome: narrative("what the patient wants", false),
       flags: z.array(z.enum(INTAKE_FLAGS)).default([]),
+      /** The answer to the harm question (harm-signals.ts), when the form asked it and the filer answered. */
+      harmAnswer: z.enum(HARM_ANSWERS).optional(),
     })
     .superRefine((intake, ctx) => {
       if (intake.raisedBy !== "patient" && !intake.raiserName) {
@@ -116,7 +121,7 @@ function intakeSchema(departments: readonly string[]) {
       resolvedOnSpot: flags.includes("resolved_on_spot"),
       writtenResponseRequested: flags.includes("written_response_requested"),
       medicareBeneficiary: flags.includes("medicare_beneficiary"),
-      allegesHarm: flags.includes("alleges_harm"),
+      allegesHarm: flags.includes("alleges_harm") || intake.harmAnswer === "yes",
     }));
 }
 

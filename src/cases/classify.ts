@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { CategoryId, ReceivedVia } from "./taxonomy.ts";
-import { PATIENT_RIGHTS_CATEGORIES, RECEIVED_VIA } from "./taxonomy.ts";
+import { harmSignalsIn } from "./harm-signals.ts";
+import { HARM_CATEGORIES, PATIENT_RIGHTS_CATEGORIES, RECEIVED_VIA } from "./taxonomy.ts";
 
 // Complaint vs grievance under the CMS Conditions of Participation, 42 CFR 482.13(a)(2) and
 // State Operations Manual Appendix A (tags A-0118..A-0123). Rules are checked in order and the
@@ -16,12 +17,21 @@ export interface ClassificationFacts {
   writtenResponseRequested: boolean;
   medicareBeneficiary: boolean;
   resolvedOnSpot: boolean;
+  /** The narrative, read for signs of harm (harm-signals.ts). */
+  description?: string | undefined;
+  desiredOutcome?: string | undefined;
+  /** The filer's answer to the harm question the form asks when the narrative has signals; absent when not answered. */
+  harmAnswer?: "yes" | "no" | undefined;
 }
 
 export const CLASSIFICATION_RULES = {
   abuse_neglect_harm: {
     type: "grievance",
     reason: "Alleges abuse, neglect or patient harm: always a grievance.",
+  },
+  harm_signals_unconfirmed: {
+    type: "grievance",
+    reason: "The description mentions a possible injury or mistreatment and nobody said whether harm, abuse or neglect is alleged: treated as a grievance until a coordinator reviews it.",
   },
   written_complaint: {
     type: "grievance",
@@ -84,7 +94,8 @@ export function classifyConcern(facts: ClassificationFacts): Classification {
 }
 
 function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
-  if (facts.allegesHarm) return "abuse_neglect_harm";
+  if (facts.allegesHarm || facts.harmAnswer === "yes" || HARM_CATEGORIES.includes(facts.category)) return "abuse_neglect_harm";
+  if (facts.harmAnswer !== "no" && harmSignalsIn(facts.description, facts.desiredOutcome).length > 0) return "harm_signals_unconfirmed";
   if (isWritten(facts.receivedVia)) return "written_complaint";
   if (facts.writtenResponseRequested) return "written_response_requested";
   if (PATIENT_RIGHTS_CATEGORIES.includes(facts.category)) return "patient_rights";
@@ -94,6 +105,12 @@ function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
   if (facts.receivedVia === "survey") return "survey_comment";
   if (facts.resolvedOnSpot) return "resolved_at_point_of_service";
   return "verbal_unresolved";
+}
+
+/** Whether the intake form should ask the harm question before filing: signals in the narrative, and nothing said about harm yet. */
+export function harmQuestionNeeded(facts: ClassificationFacts): boolean {
+  if (facts.allegesHarm || facts.harmAnswer !== undefined || HARM_CATEGORIES.includes(facts.category)) return false;
+  return harmSignalsIn(facts.description, facts.desiredOutcome).length > 0;
 }
 
 /** A coordinator's override: the type they chose, recorded with their reason (required). */

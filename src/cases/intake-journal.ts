@@ -54,6 +54,7 @@ export const JournaledIntakeSchema = z.object({
   writtenResponseRequested: z.boolean(),
   medicareBeneficiary: z.boolean(),
   allegesHarm: z.boolean(),
+  harmAnswer: z.enum(["yes", "no"]).optional().catch(undefined),
 })
   // JSON drops an undefined contact; the intake carries both keys, set or not.
   .transform((stored) => ({ ...stored, contactEmail: stored.contactEmail, contactPhone: stored.contactPhone })) satisfies z.ZodType<CaseIntake, unknown>;

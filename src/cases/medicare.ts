@@ -6,7 +6,7 @@
 export type QioConcern = "quality_of_care" | "premature_discharge";
 
 /** Category ids (taxonomy.ts) whose concerns are about the quality of care. */
-export const QUALITY_OF_CARE_CATEGORIES: readonly string[] = ["quality", "safety"];
+export const QUALITY_OF_CARE_CATEGORIES: readonly string[] = ["quality", "safety", "abuse_neglect", "patient_harm"];
 /** Category ids whose concerns are about a discharge, so possibly a premature one. */
 export const PREMATURE_DISCHARGE_CATEGORIES: readonly string[] = ["discharge"];
 

@@ -4,6 +4,8 @@
 export const CATEGORIES = [
   { id: "quality", label: "Quality of care", domain: "clinical" },
   { id: "safety", label: "Safety (errors, falls, infection, medication)", domain: "clinical" },
+  { id: "abuse_neglect", label: "Abuse, neglect or mistreatment", domain: "clinical" },
+  { id: "patient_harm", label: "Patient harm or injury", domain: "clinical" },
   { id: "environment", label: "Environment (cleanliness, noise, food, facilities)", domain: "management" },
   { id: "access", label: "Access, admission and waiting times", domain: "management" },
   { id: "discharge", label: "Discharge and transfer", domain: "management" },
@@ -23,6 +25,9 @@ export const CATEGORIES = [
   { id: "dignity", label: "Patient rights: dignity", domain: "relationships" },
 ] as const;
 export type CategoryId = (typeof CATEGORIES)[number]["id"];
+
+/** Categories that are themselves an allegation of abuse, neglect or harm: a grievance whatever box was ticked (A-0118). */
+export const HARM_CATEGORIES: readonly string[] = ["abuse_neglect", "patient_harm"];
 
 /**
  * Categories that are a complaint about a patient right or compliance with the Conditions of

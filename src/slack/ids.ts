@@ -43,6 +43,9 @@ export const INTAKE_FIELDS = {
   flags: "flags",
 } as const;
 
+/** Questions the intake form adds only when they apply (the harm question: harm-signals.ts). */
+export const INTAKE_QUESTIONS = { harmAnswer: "harm_answer" } as const;
+
 /** Buttons and menus that post back to the app. */
 export const ACTIONS = {
   assignToMe: "case_assign_me",

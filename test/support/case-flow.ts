@@ -1,17 +1,28 @@
 import { encodeIntakeMetadata } from "../../src/slack/forms/case-intake.form.ts";
 import { ACTIONS } from "../../src/slack/ids.ts";
 import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
-import { type IntakeFields, intakeViewState } from "../fixtures/intake.ts";
+import { type IntakeFields, intakeViewState, intakeViewStateWithHarmAnswer } from "../fixtures/intake.ts";
 import type { TestApp } from "./test-app.ts";
 
 let counter = 0;
 
-/** Files a case through a signed view submission and waits until it is routed and its card posted. */
+/** Whether a view_submission answer is the form handed back with the harm question. */
+export function asksHarmQuestion(json: unknown): boolean {
+  const view = (json as { view?: { blocks?: { block_id?: string }[] } } | null)?.view;
+  return view?.blocks?.some((block) => block.block_id === "harm_answer") ?? false;
+}
+
+/**
+ * Files a case through a signed view submission and waits until it is routed and its card posted.
+ * When the form asks the harm question, it is submitted again (the same view, as in Slack) with
+ * `overrides.harmAnswer`, or unanswered.
+ */
 export async function fileCaseThroughSlack(app: TestApp, overrides: Partial<IntakeFields> = {}, userId = "U0NURSE01") {
   const viewId = `V0FLOW${String(++counter).padStart(4, "0")}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-  const response = await app.interact(
-    viewSubmissionPayload({ viewId, userId, values: intakeViewState(overrides), privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }) }),
-  );
+  const submit = (values: Record<string, Record<string, unknown>>) =>
+    app.interact(viewSubmissionPayload({ viewId, userId, values, privateMetadata: encodeIntakeMetadata({ originChannelId: "C0WARD0001" }) }));
+  let response = await submit(intakeViewState(overrides));
+  if (response.status === 200 && asksHarmQuestion(response.json)) response = await submit(intakeViewStateWithHarmAnswer(overrides));
   if (response.status !== 200 || (response.json as { response_action?: string } | null)?.response_action !== "update") {
     throw new Error(`filing failed: ${response.status} ${response.text}`);
   }

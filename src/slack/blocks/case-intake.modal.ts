@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { type IntakeInput, TEXT_LIMITS } from "../../cases/case.schema.ts";
+import { HARM_QUESTION } from "../../cases/harm-signals.ts";
 import { CATEGORIES, DOMAIN_LABELS, RAISED_BY, RECEIVED_VIA, SEVERITIES } from "../../cases/taxonomy.ts";
-import { INTAKE_FIELDS as F, VIEWS } from "../ids.ts";
+import { INTAKE_FIELDS as F, INTAKE_QUESTIONS, VIEWS } from "../ids.ts";
 import { truncate } from "./escape.ts";
 
 // Slack caps: option text 75 characters, 100 options per select, input values 3,000 characters.
@@ -16,6 +17,8 @@ export interface IntakeModalInput {
   values?: Partial<IntakeInput>;
   /** Shown above the form, e.g. when a long message could not be copied whole, or saving failed. */
   notice?: string;
+  /** Ask the harm question: the description suggests an injury or mistreatment and the harm box is not ticked. */
+  askHarm?: boolean;
 }
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, OPTION_TEXT_MAX), emoji: true });
@@ -49,6 +52,24 @@ const select = (placeholder: string, options: PlainTextOption[], value: unknown)
   ...chosen(options, value),
 });
 
+const HARM_ANSWER_OPTIONS = [
+  option("Yes: harm, abuse or neglect is alleged", "yes"),
+  option("No: nothing of the kind is alleged", "no"),
+];
+
+/** The harm question, placed under the description it is about; unanswered, the case is filed as a grievance. */
+function harmQuestion(values: Partial<IntakeInput>): KnownBlock[] {
+  return [
+    { type: "section", block_id: "harm_question_notice", text: { type: "mrkdwn", text: `:warning: *${HARM_QUESTION}*` } } as KnownBlock,
+    input(
+      INTAKE_QUESTIONS.harmAnswer,
+      "Does the patient or family allege harm, abuse or neglect?",
+      { type: "radio_buttons", options: HARM_ANSWER_OPTIONS, ...chosen(HARM_ANSWER_OPTIONS, values.harmAnswer) },
+      { optional: true, hint: "If you cannot tell, leave it: the case is filed as a grievance and a coordinator reviews it." },
+    ),
+  ];
+}
+
 const FLAG_OPTIONS = [
   option("Resolved on the spot by staff present", "resolved_on_spot"),
   option("Patient asked for a written reply or formal handling", "written_response_requested"),
@@ -57,7 +78,7 @@ const FLAG_OPTIONS = [
 ];
 
 /** The "File a patient concern" modal, empty or showing `values`. */
-export function caseIntakeModal({ departments, now, privateMetadata, values = {}, notice }: IntakeModalInput): ModalView {
+export function caseIntakeModal({ departments, now, privateMetadata, values = {}, notice, askHarm = false }: IntakeModalInput): ModalView {
   const categoryGroups = (Object.keys(DOMAIN_LABELS) as (keyof typeof DOMAIN_LABELS)[]).map((domain) => ({
     label: plain(DOMAIN_LABELS[domain]),
     options: CATEGORIES.filter((category) => category.domain === domain).map((category) => option(category.label, category.id)),
@@ -126,6 +147,7 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       max_length: TEXT_LIMITS.narrative,
       ...typed(values.description, TEXT_LIMITS.narrative),
     }),
+    ...(askHarm ? harmQuestion(values) : []),
     input(
       F.desiredOutcome,
       "What does the patient want?",

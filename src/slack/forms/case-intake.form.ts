@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IntakeField, IntakeInput } from "../../cases/case.schema.ts";
-import { INTAKE_FIELDS } from "../ids.ts";
+import { INTAKE_FIELDS, INTAKE_QUESTIONS } from "../ids.ts";
 
 // Turns the intake modal's view state into the domain's IntakeInput, and back for error display.
 
@@ -62,14 +62,20 @@ export function readIntakeState(state: ViewState): IntakeInput {
     description: textOf(state, INTAKE_FIELDS.description),
     desiredOutcome: textOf(state, INTAKE_FIELDS.desiredOutcome),
     flags: (element(state, INTAKE_FIELDS.flags)?.selected_options ?? []).map((selected) => selected.value) as IntakeInput["flags"],
+    harmAnswer: choiceOf(state, INTAKE_QUESTIONS.harmAnswer) as IntakeInput["harmAnswer"],
   };
+}
+
+/** Whether the form already showed the harm question (its block is in the state, answered or not). */
+export function harmQuestionShown(state: ViewState): boolean {
+  return INTAKE_QUESTIONS.harmAnswer in state;
 }
 
 /** Maps domain field errors onto the modal's block ids for `response_action: "errors"`. */
 export function intakeErrorsForSlack(errors: Partial<Record<IntakeField, string>>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [field, message] of Object.entries(errors)) {
-    const blockId = INTAKE_FIELDS[field as IntakeField] ?? INTAKE_FIELDS.description;
+    const blockId = field === "harmAnswer" ? INTAKE_QUESTIONS.harmAnswer : (INTAKE_FIELDS[field as Exclude<IntakeField, "harmAnswer">] ?? INTAKE_FIELDS.description);
     result[blockId] = message as string;
   }
   return result;

@@ -21,6 +21,16 @@ describe("parseIntake", () => {
     expect(email.ok && email.intake.contactEmail).toBe("jonas@example.org");
   });
 
+  it("a yes to the harm question is an allegation of harm; a no or no answer is not, and is kept for the rules", () => {
+    const yes = parseIntake(intakeInput({ harmAnswer: "yes" }), context);
+    expect(yes.ok && yes.intake.allegesHarm).toBe(true);
+    const no = parseIntake(intakeInput({ harmAnswer: "no" }), context);
+    expect(no.ok && [no.intake.allegesHarm, no.intake.harmAnswer]).toEqual([false, "no"]);
+    const none = parseIntake(intakeInput(), context);
+    expect(none.ok && none.intake.harmAnswer).toBeUndefined();
+    expect(parseIntake(intakeInput({ harmAnswer: "maybe" }), context).ok).toBe(false);
+  });
+
   it("names every missing required field in plain words", () => {
     const errors = errorsOf({});
     expect(errors).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLASSIFICATION_RULES, type ClassificationFacts, classifyConcern, overrideClassification, ruleReason } from "../../../src/cases/classify.ts";
+import { CLASSIFICATION_RULES, type ClassificationFacts, classifyConcern, harmQuestionNeeded, overrideClassification, ruleReason } from "../../../src/cases/classify.ts";
 import { AppError } from "../../../src/lib/errors.ts";
 
 // A verbal concern with nothing that makes it a grievance except being unresolved.
@@ -49,6 +49,46 @@ describe("classifyConcern: CMS 42 CFR 482.13(a)(2) rules", () => {
 
   it("the patient-rights rule has its own reason for the card", () => {
     expect(ruleReason("patient_rights")).toMatch(/patient right/);
+  });
+
+  // A-0118: abuse, neglect or harm is decided by what the filer chose and wrote, not only the box.
+  it.each(["abuse_neglect", "patient_harm"] as const)("a %s category is a grievance without the box ticked, even resolved on the spot", (category) => {
+    expect(classifyConcern({ ...base, category })).toEqual({ type: "grievance", rule: "abuse_neglect_harm", overridden: false });
+  });
+
+  it("a narrative with a harm signal and no answer to the question is a grievance with its own reason", () => {
+    const result = classifyConcern({ ...base, description: "She was left in a soiled bed for hours." });
+    expect(result).toEqual({ type: "grievance", rule: "harm_signals_unconfirmed", overridden: false });
+    expect(ruleReason(result.rule)).toMatch(/possible injury or mistreatment/);
+  });
+
+  it("signals in what the patient wants count too", () => {
+    expect(classifyConcern({ ...base, desiredOutcome: "Que expliquen por qué le dieron una dosis equivocada." }).rule).toBe("harm_signals_unconfirmed");
+  });
+
+  it("the filer answering no harm is alleged lets the other rules decide", () => {
+    expect(classifyConcern({ ...base, description: "Dad fell asleep... then he fell in the shower.", harmAnswer: "no" })).toEqual({
+      type: "complaint",
+      rule: "resolved_at_point_of_service",
+      overridden: false,
+    });
+  });
+
+  it("the filer answering yes makes it an abuse, neglect or harm grievance", () => {
+    expect(classifyConcern({ ...base, description: "He fell in the shower.", harmAnswer: "yes" }).rule).toBe("abuse_neglect_harm");
+  });
+
+  it("a narrative without signals is untouched", () => {
+    expect(classifyConcern({ ...base, description: "The food was cold." }).rule).toBe("resolved_at_point_of_service");
+  });
+
+  it("the form asks the harm question only when there are signals and nothing was said about harm", () => {
+    const signalled = { ...base, description: "The aide grabbed her by the arm." };
+    expect(harmQuestionNeeded(signalled)).toBe(true);
+    expect(harmQuestionNeeded({ ...signalled, allegesHarm: true })).toBe(false);
+    expect(harmQuestionNeeded({ ...signalled, harmAnswer: "no" })).toBe(false);
+    expect(harmQuestionNeeded({ ...signalled, category: "abuse_neglect" })).toBe(false);
+    expect(harmQuestionNeeded({ ...base, description: "The food was cold." })).toBe(false);
   });
 
   it("every rule explains itself in one sentence", () => {

@@ -6,6 +6,8 @@ import { CATEGORIES } from "../../../src/cases/taxonomy.ts";
 const EXPECTED: Record<string, "quality_of_care" | "premature_discharge" | null> = {
   quality: "quality_of_care",
   safety: "quality_of_care",
+  abuse_neglect: "quality_of_care",
+  patient_harm: "quality_of_care",
   environment: null,
   access: null,
   discharge: "premature_discharge",

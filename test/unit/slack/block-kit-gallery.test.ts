@@ -409,6 +409,18 @@ add("case-intake.modal.ts#caseIntakeModal", "150 departments configured", () => 
 add("case-intake.modal.ts#caseIntakeModal", "every field at its longest, with a notice", () =>
   intake(DEPARTMENTS, WORST_VALUES, "The message is longer than the form can hold (12,345 characters; the limit is 3,000): the start is copied below. Add the rest as a case note after filing."),
 );
+add("case-intake.modal.ts#caseIntakeModal", "asking the harm question, every field at its longest, with a notice", () =>
+  view(
+    caseIntake.caseIntakeModal({
+      departments: DEPARTMENTS,
+      now: NOW,
+      privateMetadata: JSON.stringify({ v: 1 }),
+      values: { ...WORST_VALUES, harmAnswer: "yes" } as never,
+      notice: `:warning: ${long(2000)}`,
+      askHarm: true,
+    }),
+  ),
+);
 add("case-intake.modal.ts#caseIntakeModal", "values longer than the fields (a message shortcut's text)", () =>
   intake(DEPARTMENTS, { ...WORST_VALUES, patientName: long(5000), description: long(40_000), desiredOutcome: long(40_000) }),
 );

@@ -23,6 +23,21 @@ describe("intake modal", () => {
     for (const block of inputs) expect(block.element?.action_id).toBe(block.block_id);
   });
 
+  it("asks the harm question under the description only when told to, unanswered allowed, and reads the answer back", () => {
+    const blockIds = (view: { blocks: unknown[] }) => (view.blocks as { block_id?: string }[]).map((block) => block.block_id);
+    expect(blockIds(modal)).not.toContain("harm_answer");
+    const asking = caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}", askHarm: true, values: { harmAnswer: "no" } });
+    const ids = blockIds(asking);
+    expect(ids.indexOf("harm_answer")).toBe(ids.indexOf("description") + 2);
+    expect(JSON.stringify(asking)).toContain("This mentions a possible injury or mistreatment. Does the patient or family allege harm, abuse or neglect?");
+    const question = (asking.blocks as { block_id?: string; optional?: boolean; element?: { initial_option?: { value: string } } }[]).find((block) => block.block_id === "harm_answer");
+    expect(question?.optional).toBe(true);
+    expect(question?.element?.initial_option?.value).toBe("no");
+    const state = ViewStateSchema.parse({ ...intakeViewState(), harm_answer: { harm_answer: { type: "radio_buttons", selected_option: { value: "yes" } } } });
+    expect(readIntakeState(state).harmAnswer).toBe("yes");
+    expect(readIntakeState(ViewStateSchema.parse(intakeViewState())).harmAnswer).toBeUndefined();
+  });
+
   it("defaults the received time to now and stays within Slack's limits", () => {
     expect(JSON.stringify(modal)).toContain(`"initial_date_time":${Math.floor(now.getTime() / 1000)}`);
     expect(modal.blocks.length).toBeLessThanOrEqual(100);

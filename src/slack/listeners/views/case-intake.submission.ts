@@ -8,7 +8,9 @@ import { type CaseMessage, filedConfirmation } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
 import { problemMessage } from "../../blocks/help.ts";
 import { filedModal, filingModal } from "../../blocks/intake-progress.ts";
-import { decodeIntakeMetadata, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
+import { harmQuestionNeeded } from "../../../cases/classify.ts";
+import { HARM_QUESTION } from "../../../cases/harm-signals.ts";
+import { decodeIntakeMetadata, harmQuestionShown, intakeErrorsForSlack, readIntakeState, ViewStateSchema } from "../../forms/case-intake.form.ts";
 import { VIEWS } from "../../ids.ts";
 import { tellPrivately } from "../respond.ts";
 
@@ -41,6 +43,15 @@ export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors: intakeErrorsForSlack(parsed.errors) });
       return;
     }
+    const askHarm = state.success && harmQuestionShown(state.data);
+    if (!askHarm && harmQuestionNeeded(parsed.intake)) {
+      // Asked once, before filing: the form comes back with the question under the description.
+      await ack({
+        response_action: "update",
+        view: caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: view.private_metadata, values: input, notice: `:warning: One question before filing: ${HARM_QUESTION} Answer it below the description, then press File case again.`, askHarm: true }),
+      });
+      return;
+    }
     const context = {
       intakeKey: `slack-view:${view.id}`,
       filedBy: userId,
@@ -48,7 +59,7 @@ export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
       sourceMessageTs: metadata.sourceMessageTs,
     };
     const formWith = (reason: string) =>
-      caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: view.private_metadata, values: input, notice: `:warning: ${reason}` });
+      caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: view.private_metadata, values: input, notice: `:warning: ${reason}`, askHarm });
     try {
       await deps.intake.record(parsed.intake, context, { viewId: view.id, originChannelId: metadata.originChannelId });
     } catch (error) {

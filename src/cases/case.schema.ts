@@ -61,6 +61,9 @@ const EMAIL = z.email();
 /** Answers to "Does the patient or family allege harm, abuse or neglect?"; no answer is a grievance (classify.ts). */
 export const HARM_ANSWERS = ["yes", "no"] as const;
 
+/** Answers to "Does anything still need follow-up after today?" (a review, a call-back, a referral). */
+export const FOLLOW_UP_ANSWERS = ["yes", "no"] as const;
+
 export const INTAKE_FLAGS = ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm"] as const;
 
 /** The received time's rules depend on the moment of filing, so they sit outside the (kept) schema. */
@@ -97,6 +100,7 @@ function intakeSchema(departments: readonly string[]) {
       flags: z.array(z.enum(INTAKE_FLAGS)).default([]),
       /** The answer to the harm question (harm-signals.ts), when the form asked it and the filer answered. */
       harmAnswer: z.enum(HARM_ANSWERS).optional(),
+      followUp: z.enum(FOLLOW_UP_ANSWERS, { error: "Choose yes or no." }).optional(),
     })
     .superRefine((intake, ctx) => {
       if (intake.raisedBy !== "patient" && !intake.raiserName) {
@@ -104,6 +108,13 @@ function intakeSchema(departments: readonly string[]) {
           code: "custom",
           path: ["raiserName"],
           message: "Enter the name of the family member or representative who raised it.",
+        });
+      }
+      if (intake.flags.includes("resolved_on_spot") && intake.followUp === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["followUp"],
+          message: "Resolved on the spot: say whether anything still needs follow-up after today (a review, a call-back or a referral).",
         });
       }
       if (intake.contact && !EMAIL.safeParse(intake.contact).success && !PHONE.test(intake.contact)) {
@@ -114,8 +125,9 @@ function intakeSchema(departments: readonly string[]) {
         });
       }
     })
-    .transform(({ flags, contact, ...intake }) => ({
+    .transform(({ flags, contact, followUp, ...intake }) => ({
       ...intake,
+      needsFollowUp: followUp === "yes",
       contactEmail: contact?.includes("@") ? contact : undefined,
       contactPhone: contact && !contact.includes("@") ? contact : undefined,
       resolvedOnSpot: flags.includes("resolved_on_spot"),

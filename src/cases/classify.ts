@@ -22,6 +22,8 @@ export interface ClassificationFacts {
   desiredOutcome?: string | undefined;
   /** The filer's answer to the harm question the form asks when the narrative has signals; absent when not answered. */
   harmAnswer?: "yes" | "no" | undefined;
+  /** The filer's answer to "Does anything still need follow-up after today?" */
+  needsFollowUp?: boolean | undefined;
 }
 
 export const CLASSIFICATION_RULES = {
@@ -48,6 +50,10 @@ export const CLASSIFICATION_RULES = {
   medicare_billing_rights: {
     type: "grievance",
     reason: "Billing complaint from a Medicare beneficiary (rights under 42 CFR 489): a grievance.",
+  },
+  needs_follow_up: {
+    type: "grievance",
+    reason: "Something still needs follow-up after today (a review, a call-back or a referral), so it was not resolved at the time: a grievance.",
   },
   routine_request: {
     type: "complaint",
@@ -100,6 +106,8 @@ function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
   if (facts.writtenResponseRequested) return "written_response_requested";
   if (PATIENT_RIGHTS_CATEGORIES.includes(facts.category)) return "patient_rights";
   if (facts.category === "billing" && facts.medicareBeneficiary) return "medicare_billing_rights";
+  // Before routine requests and survey comments: a referral or a promised call-back is not resolved at the time.
+  if (facts.needsFollowUp) return "needs_follow_up";
   if (facts.category === "routine_request") return "routine_request";
   if (facts.category === "billing") return "billing_question";
   if (facts.receivedVia === "survey") return "survey_comment";

@@ -55,6 +55,8 @@ export const JournaledIntakeSchema = z.object({
   medicareBeneficiary: z.boolean(),
   allegesHarm: z.boolean(),
   harmAnswer: z.enum(["yes", "no"]).optional().catch(undefined),
+  // Journaled before this question existed: nothing was said to need follow-up.
+  needsFollowUp: z.boolean().default(false),
 })
   // JSON drops an undefined contact; the intake carries both keys, set or not.
   .transform((stored) => ({ ...stored, contactEmail: stored.contactEmail, contactPhone: stored.contactPhone })) satisfies z.ZodType<CaseIntake, unknown>;

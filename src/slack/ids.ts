@@ -41,6 +41,7 @@ export const INTAKE_FIELDS = {
   description: "description",
   desiredOutcome: "desired_outcome",
   flags: "flags",
+  followUp: "follow_up",
 } as const;
 
 /** Questions the intake form adds only when they apply (the harm question: harm-signals.ts). */

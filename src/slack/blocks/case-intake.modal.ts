@@ -70,6 +70,11 @@ function harmQuestion(values: Partial<IntakeInput>): KnownBlock[] {
   ];
 }
 
+const FOLLOW_UP_OPTIONS = [
+  option("Yes: a review, a call-back or a referral", "yes"),
+  option("No: nothing more to do", "no"),
+];
+
 const FLAG_OPTIONS = [
   option("Resolved on the spot by staff present", "resolved_on_spot"),
   option("Patient asked for a written reply or formal handling", "written_response_requested"),
@@ -159,6 +164,12 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       "Check all that apply",
       { type: "checkboxes", options: FLAG_OPTIONS, ...(checkedFlags.length > 0 ? { initial_options: checkedFlags } : {}) },
       { optional: true },
+    ),
+    input(
+      F.followUp,
+      "Does anything still need follow-up after today?",
+      { type: "radio_buttons", options: FOLLOW_UP_OPTIONS, ...chosen(FOLLOW_UP_OPTIONS, values.followUp) },
+      { optional: true, hint: "Required when resolved on the spot. A pharmacy review, a promised call-back or a referral to another department counts." },
     ),
   ];
 

@@ -63,6 +63,7 @@ export function readIntakeState(state: ViewState): IntakeInput {
     desiredOutcome: textOf(state, INTAKE_FIELDS.desiredOutcome),
     flags: (element(state, INTAKE_FIELDS.flags)?.selected_options ?? []).map((selected) => selected.value) as IntakeInput["flags"],
     harmAnswer: choiceOf(state, INTAKE_QUESTIONS.harmAnswer) as IntakeInput["harmAnswer"],
+    followUp: choiceOf(state, INTAKE_FIELDS.followUp) as IntakeInput["followUp"],
   };
 }
 

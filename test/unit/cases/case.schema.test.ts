@@ -31,6 +31,14 @@ describe("parseIntake", () => {
     expect(parseIntake(intakeInput({ harmAnswer: "maybe" }), context).ok).toBe(false);
   });
 
+  it("asks whether anything still needs follow-up when the concern was resolved on the spot, and reads the answer", () => {
+    expect(errorsOf(intakeInput({ flags: ["resolved_on_spot"], followUp: undefined })).followUp).toMatch(/still needs follow-up after today/);
+    const yes = parseIntake(intakeInput({ flags: ["resolved_on_spot"], followUp: "yes" }), context);
+    expect(yes.ok && yes.intake.needsFollowUp).toBe(true);
+    const unresolved = parseIntake(intakeInput({ followUp: undefined }), context);
+    expect(unresolved.ok && unresolved.intake.needsFollowUp).toBe(false);
+  });
+
   it("names every missing required field in plain words", () => {
     const errors = errorsOf({});
     expect(errors).toMatchObject({

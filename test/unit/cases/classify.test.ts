@@ -91,6 +91,20 @@ describe("classifyConcern: CMS 42 CFR 482.13(a)(2) rules", () => {
     expect(harmQuestionNeeded({ ...base, description: "The food was cold." })).toBe(false);
   });
 
+  // A-0118: accepted by the patient but still needing follow-up is not "resolved at the time".
+  it.each([
+    ["a possible double dose sent for pharmacy review", { category: "safety" }],
+    ["a promised call-back from the unit manager", { category: "communication" }],
+    ["a referral to another department, even filed as a routine request", { category: "routine_request" }],
+    ["a survey comment saying 'please call me'", { receivedVia: "survey" }],
+  ] as const)("resolved on the spot but still needing follow-up (%s) is a grievance", (_title, facts) => {
+    expect(classifyConcern({ ...base, ...facts, resolvedOnSpot: true, needsFollowUp: true })).toEqual({ type: "grievance", rule: "needs_follow_up", overridden: false });
+  });
+
+  it("resolved on the spot with nothing more to do stays a complaint", () => {
+    expect(classifyConcern({ ...base, needsFollowUp: false }).rule).toBe("resolved_at_point_of_service");
+  });
+
   it("every rule explains itself in one sentence", () => {
     for (const rule of Object.keys(CLASSIFICATION_RULES)) expect(ruleReason(rule)).toMatch(/\.$/);
   });

@@ -38,6 +38,13 @@ describe("intake modal", () => {
     expect(readIntakeState(ViewStateSchema.parse(intakeViewState())).harmAnswer).toBeUndefined();
   });
 
+  it("asks whether anything still needs follow-up after today, and maps its error to its block", () => {
+    const question = (modal.blocks as { block_id?: string; label?: { text: string } }[]).find((block) => block.block_id === "follow_up");
+    expect(question?.label?.text).toBe("Does anything still need follow-up after today?");
+    expect(readIntakeState(ViewStateSchema.parse(intakeViewState({ followUp: "yes" }))).followUp).toBe("yes");
+    expect(intakeErrorsForSlack({ followUp: "Say whether…" })).toEqual({ follow_up: "Say whether…" });
+  });
+
   it("defaults the received time to now and stays within Slack's limits", () => {
     expect(JSON.stringify(modal)).toContain(`"initial_date_time":${Math.floor(now.getTime() / 1000)}`);
     expect(modal.blocks.length).toBeLessThanOrEqual(100);

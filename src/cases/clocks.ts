@@ -155,6 +155,21 @@ export function interimLetterExpectedIfReceivedBy(now: Date): Date {
   return new Date(now.getTime() - INTERIM_LETTER_AFTER_MS);
 }
 
+/**
+ * Surveyors cite grievances open past 30 days with no written update (DOMAIN.md, Clocks): fixed at
+ * 30 days, whatever the interim letter promises.
+ */
+export const WRITTEN_UPDATE_EVERY_MS = 30 * DAY_MS;
+
+/**
+ * Whether a grievance open 30 days or more has had no written update (an approved or sent letter)
+ * for 30 days; `lastWrittenUpdateAt` is the latest such letter, if any.
+ */
+export function writtenUpdateOverdue(summary: Pick<CaseSummary, "type" | "receivedAt">, lastWrittenUpdateAt: Date | undefined, now: Date): boolean {
+  if (summary.type !== "grievance" || now.getTime() - summary.receivedAt.getTime() < WRITTEN_UPDATE_EVERY_MS) return false;
+  return lastWrittenUpdateAt === undefined || now.getTime() - lastWrittenUpdateAt.getTime() >= WRITTEN_UPDATE_EVERY_MS;
+}
+
 /** Whether a letter has waited at least `afterMs` for a manager's approval. */
 export function approvalWaitingTooLong(since: Date, now: Date, afterMs: number): boolean {
   return now.getTime() - since.getTime() >= afterMs;

@@ -13,11 +13,11 @@ export interface DigestPolicy {
 export function createDigestService(repository: DigestRepository, policy: DigestPolicy) {
   return {
     async escalation(now: Date): Promise<EscalationDigest> {
-      const [{ openCases, interimLetterCaseIds }, draftsWaiting] = await Promise.all([
+      const [{ openCases, interimLetterCaseIds, lastWrittenUpdate }, draftsWaiting] = await Promise.all([
         repository.escalationCandidates(now),
         repository.draftsWaiting(),
       ]);
-      return buildEscalationDigest({ openCases, interimLetterCaseIds, draftsWaiting, now, ...policy });
+      return buildEscalationDigest({ openCases, interimLetterCaseIds, lastWrittenUpdate, draftsWaiting, now, ...policy });
     },
 
     async trends(periodEnd: Date): Promise<TrendDigest> {

@@ -8,6 +8,8 @@ import type { MiddleValues, WeeklyCount } from "./trends.ts";
 export interface EscalationCandidates {
   openCases: EscalationCase[];
   interimLetterCaseIds: Set<string>;
+  /** For grievances: when their latest approved or sent letter was approved or sent. */
+  lastWrittenUpdate: Map<string, Date>;
 }
 
 /** The escalation digest's reads: only the columns it shows or decides on, only the cases it may list. */

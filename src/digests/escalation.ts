@@ -1,5 +1,5 @@
 import type { CaseSummary } from "../cases/case.ts";
-import { approvalWaitingTooLong, interimLetterExpected, isOverdue, nextDeadline, unassignedTooLong } from "../cases/clocks.ts";
+import { approvalWaitingTooLong, interimLetterExpected, isOverdue, nextDeadline, unassignedTooLong, writtenUpdateOverdue } from "../cases/clocks.ts";
 import { isOpen } from "../cases/lifecycle.ts";
 import { isCriticalOrHarm } from "../cases/taxonomy.ts";
 import { addCalendarDays, localDateKey } from "../lib/zoned-time.ts";
@@ -10,6 +10,7 @@ import { addCalendarDays, localDateKey } from "../lib/zoned-time.ts";
 export const ESCALATION_GROUPS = {
   overdue: "Overdue",
   critical_or_harm: "Critical, or alleging abuse, neglect or harm, and still open",
+  no_written_update: "Grievances open 30 days or more with no written update in 30 days",
   no_interim_letter: "Grievances past day 5 with no interim letter",
   due_today: "Due today",
   due_tomorrow: "Due tomorrow",
@@ -58,6 +59,8 @@ export interface EscalationInput {
   openCases: EscalationCase[];
   /** Cases with an approved or sent letter (only grievances past day 5 are looked up). */
   interimLetterCaseIds: ReadonlySet<string>;
+  /** When each grievance's latest approved or sent letter went out; none for a case without one. */
+  lastWrittenUpdate?: ReadonlyMap<string, Date>;
   draftsWaiting: { caseId: string; since: Date }[];
   now: Date;
   timeZone: string;
@@ -105,6 +108,9 @@ function worstGroup(summary: EscalationCase, input: EscalationInput, calendar: C
   const deadline = nextDeadline(summary);
   if (deadline && isOverdue(deadline.dueAt, input.now)) return { group: "overdue", at: deadline.dueAt };
   if (isCriticalOrHarm(summary)) return { group: "critical_or_harm", at: summary.receivedAt };
+  if (writtenUpdateOverdue(summary, input.lastWrittenUpdate?.get(summary.id), input.now)) {
+    return { group: "no_written_update", at: input.lastWrittenUpdate?.get(summary.id) ?? summary.receivedAt };
+  }
   if (interimLetterExpected(summary, input.now) && !input.interimLetterCaseIds.has(summary.id)) {
     return { group: "no_interim_letter", at: summary.responseDueAt };
   }

@@ -40,7 +40,7 @@ async function insertCases(prisma: PrismaClient, cases: CaseFields[]): Promise<s
   return data.map((row) => row.id);
 }
 
-async function insertLetter(prisma: PrismaClient, caseId: string, fields: { status: string; approvedAt?: Date; updatedAt?: Date }): Promise<string> {
+async function insertLetter(prisma: PrismaClient, caseId: string, fields: { status: string; approvedAt?: Date; sentAt?: Date; updatedAt?: Date }): Promise<string> {
   sequence += 1;
   const letter = await prisma.letter.create({ data: { caseId, kind: "response", requestedBy: "U0COORD001", requestKey: `digest-test:${sequence}`, ...fields } });
   return letter.id;
@@ -73,10 +73,18 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
       select: { ...select, receivedAt: true, acknowledgeDueAt: true, responseDueAt: true, cardChannelId: true, cardMessageTs: true, createdAt: true },
     });
     const openCases: EscalationCase[] = rows.map((row) => ({ ...row, status: row.status as CaseStatus, type: row.type as CaseType }));
-    const letters = await prisma().letter.findMany({ select: { caseId: true, status: true, updatedAt: true } });
-    const interimLetterCaseIds = new Set(letters.filter((letter) => ["approved", "sent"].includes(letter.status)).map((letter) => letter.caseId));
+    const letters = await prisma().letter.findMany({ select: { caseId: true, status: true, updatedAt: true, approvedAt: true, sentAt: true } });
+    const written = letters.filter((letter) => ["approved", "sent"].includes(letter.status));
+    const interimLetterCaseIds = new Set(written.map((letter) => letter.caseId));
+    const grievances = new Set(openCases.filter((row) => row.type === "grievance").map((row) => row.id));
+    const lastWrittenUpdate = new Map<string, Date>();
+    for (const letter of written.filter((each) => grievances.has(each.caseId))) {
+      const at = letter.sentAt ?? letter.approvedAt ?? letter.updatedAt;
+      const known = lastWrittenUpdate.get(letter.caseId);
+      if (!known || at > known) lastWrittenUpdate.set(letter.caseId, at);
+    }
     const draftsWaiting = letters.filter((letter) => letter.status === "draft").map((letter) => ({ caseId: letter.caseId, since: letter.updatedAt }));
-    return buildEscalationDigest({ openCases, interimLetterCaseIds, draftsWaiting, now, ...POLICY });
+    return buildEscalationDigest({ openCases, interimLetterCaseIds, lastWrittenUpdate, draftsWaiting, now, ...POLICY });
   }
 
   it("keeps the case at the edge of each group's rule, and leaves out cases no rule picks", async () => {
@@ -122,6 +130,28 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
     expect(candidates).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 15]);
   });
 
+  it("keeps grievances silent for 30 days, by their latest written update", async () => {
+    const now = TUESDAY_SLOT;
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const far = new Date(now.getTime() + 20 * DAY);
+    const grievance: CaseFields = { type: "grievance", receivedAt: ago(40 * DAY), acknowledgeDueAt: far, responseDueAt: far };
+    const ids = await insertCases(prisma(), [
+      grievance, // 0 letter sent exactly 30 days ago: listed
+      grievance, // 1 letter approved 30 days ago, another sent 29 days ago: the later counts, not listed
+      { ...grievance, receivedAt: ago(30 * DAY) }, // 2 open exactly 30 days, no letter: listed
+      { ...grievance, receivedAt: ago(30 * DAY - 1) }, // 3 a millisecond short of 30 days: past day 5 instead
+    ]);
+    await insertLetter(prisma(), ids[0]!, { status: "sent", sentAt: ago(30 * DAY) });
+    await insertLetter(prisma(), ids[1]!, { status: "approved", approvedAt: ago(30 * DAY) });
+    await insertLetter(prisma(), ids[1]!, { status: "sent", sentAt: ago(29 * DAY) });
+    const digest = await digests().escalation(now);
+    const groupOf = (index: number) => digest.groups.find((group) => group.items.some((item) => item.caseId === ids[index]))?.group;
+    expect([0, 1, 2, 3].map(groupOf)).toEqual(["no_written_update", undefined, "no_written_update", "no_interim_letter"]);
+    expect(digest).toEqual(await unfiltered(now));
+    await prisma().letter.deleteMany({ where: { caseId: { in: ids } } });
+    await prisma().case.deleteMany({ where: { id: { in: ids } } });
+  });
+
   it("gives the digest every open case gives, for random cases at several moments", async () => {
     let seed = 20261201;
     // mulberry32: a small seeded generator, so a failure can be replayed.
@@ -137,7 +167,8 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
     const ids = await insertCases(
       prisma(),
       Array.from({ length: 300 }, () => {
-        const receivedAt = new Date(base + days(-12, 1));
+        // Some old enough for the 30-day written-update rule.
+        const receivedAt = new Date(base + (random() < 0.2 ? days(-45, -25) : days(-12, 1)));
         const due = (within: number) => (random() < 0.1 ? null : new Date(receivedAt.getTime() + days(0, within)));
         const ownerId = random() < 0.3 ? null : "U0COORD001";
         const createdAt = new Date(receivedAt.getTime() + days(0, 0.2));
@@ -145,7 +176,9 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
       }),
     );
     for (const caseId of ids.filter(() => random() < 0.4)) {
-      await insertLetter(prisma(), caseId, { status: pick(["approved", "sent", "draft", "rejected"]), updatedAt: new Date(base - days(0, 2)) });
+      const status = pick(["approved", "sent", "draft", "rejected"]);
+      const at = new Date(base - days(0, 40));
+      await insertLetter(prisma(), caseId, { status, updatedAt: new Date(base - days(0, 2)), ...(status === "sent" ? { sentAt: at } : status === "approved" ? { approvedAt: at } : {}) });
     }
     for (const now of [new Date(base), new Date(base + 14 * HOUR), new Date(base - 3 * DAY + 5 * HOUR), new Date(base + 2 * DAY + 15 * HOUR)]) {
       const digest = await digests().escalation(now);

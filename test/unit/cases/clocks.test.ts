@@ -8,6 +8,7 @@ import {
   deadlineAlert,
   dueDatesFor,
   interimLetterExpected,
+  writtenUpdateOverdue,
   interimLetterExpectedIfReceivedBy,
   interimPromiseStillAhead,
   interimResponseDueAt,
@@ -252,5 +253,25 @@ describe("approvalWaitingTooLong", () => {
     const since = new Date("2026-12-01T08:00:00Z");
     expect(approvalWaitingTooLong(since, new Date(since.getTime() + DAY - 1), DAY)).toBe(false);
     expect(approvalWaitingTooLong(since, new Date(since.getTime() + DAY), DAY)).toBe(true);
+  });
+});
+
+describe("writtenUpdateOverdue (30 days without a written update)", () => {
+  const received = new Date("2026-10-01T14:00:00Z");
+  const later = (ms: number) => new Date(received.getTime() + ms);
+  const grievance = { type: "grievance" as const, receivedAt: received };
+
+  it("flags a grievance open 30 days with no letter, from the instant it turns 30 days old", () => {
+    expect(writtenUpdateOverdue(grievance, undefined, later(30 * DAY - 1))).toBe(false);
+    expect(writtenUpdateOverdue(grievance, undefined, later(30 * DAY))).toBe(true);
+  });
+
+  it("counts 30 days from the latest written update, whatever the interim letter promised", () => {
+    expect(writtenUpdateOverdue(grievance, later(6 * DAY), later(36 * DAY - 1))).toBe(false);
+    expect(writtenUpdateOverdue(grievance, later(6 * DAY), later(36 * DAY))).toBe(true);
+  });
+
+  it("never for a complaint", () => {
+    expect(writtenUpdateOverdue({ type: "complaint", receivedAt: received }, undefined, later(90 * DAY))).toBe(false);
   });
 });

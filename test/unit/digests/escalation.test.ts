@@ -62,6 +62,30 @@ describe("buildEscalationDigest", () => {
     expect(digest.total).toBe(7);
   });
 
+  it("lists a grievance open 30 days or more with no written update in 30 days, whatever its interim letter promised", () => {
+    const DAY = 24 * HOUR;
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    // An interim letter on day 6 promised the response for day 66 (INTERIM_RESPONSE_DAYS 60): not overdue, yet silent for 31 days.
+    const silent = summary({ type: "grievance", receivedAt: ago(37), responseDueAt: new Date(now.getTime() + 29 * DAY) });
+    const neverWritten = summary({ type: "grievance", receivedAt: ago(30), responseDueAt: new Date(now.getTime() + 20 * DAY) });
+    const updatedLately = summary({ type: "grievance", receivedAt: ago(40), responseDueAt: new Date(now.getTime() + 20 * DAY) });
+    const complaint = summary({ receivedAt: ago(45) });
+    const digest = buildEscalationDigest(
+      input([silent, neverWritten, updatedLately, complaint], {
+        interimLetterCaseIds: new Set([silent.id, updatedLately.id]),
+        lastWrittenUpdate: new Map([
+          [silent.id, ago(31)],
+          [updatedLately.id, ago(29)],
+        ]),
+      }),
+    );
+    expect(digest.groups.map((group) => [group.group, group.items.map((item) => item.caseNumber)])).toEqual([
+      // The longest silent first: the last letter 31 days ago, then received 30 days ago with none.
+      ["no_written_update", [silent.number, neverWritten.number]],
+    ]);
+    expect(digest.groups[0]!.items.map((item) => item.at)).toEqual([ago(31), ago(30)]);
+  });
+
   it("leaves out grievances that have an interim letter, and young unassigned cases", () => {
     const grievance = summary({ type: "grievance", receivedAt: new Date(now.getTime() - 6 * 24 * HOUR) });
     const young = summary({ ownerId: null, createdAt: new Date(now.getTime() - 2 * HOUR) });

@@ -49,7 +49,7 @@ export const CLASSIFICATION_RULES = {
   },
   medicare_billing_rights: {
     type: "grievance",
-    reason: "Billing complaint from a Medicare beneficiary (rights under 42 CFR 489): a grievance.",
+    reason: "A Medicare beneficiary's complaint about billing rights under 42 CFR 489 (covered days, observation status without the MOON, an ABN): a grievance.",
   },
   needs_follow_up: {
     type: "grievance",
@@ -61,7 +61,7 @@ export const CLASSIFICATION_RULES = {
   },
   billing_question: {
     type: "complaint",
-    reason: "Ordinary billing question: not a grievance.",
+    reason: "Billing or price question (not a Medicare billing-rights complaint): not a grievance, even in writing.",
   },
   survey_comment: {
     type: "complaint",
@@ -102,14 +102,15 @@ export function classifyConcern(facts: ClassificationFacts): Classification {
 function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
   if (facts.allegesHarm || facts.harmAnswer === "yes" || HARM_CATEGORIES.includes(facts.category)) return "abuse_neglect_harm";
   if (facts.harmAnswer !== "no" && harmSignalsIn(facts.description, facts.desiredOutcome).length > 0) return "harm_signals_unconfirmed";
-  if (isWritten(facts.receivedVia)) return "written_complaint";
   if (facts.writtenResponseRequested) return "written_response_requested";
   if (PATIENT_RIGHTS_CATEGORIES.includes(facts.category)) return "patient_rights";
-  if (facts.category === "billing" && facts.medicareBeneficiary) return "medicare_billing_rights";
+  if (facts.category === "billing_rights" && facts.medicareBeneficiary) return "medicare_billing_rights";
+  // CMS: billing issues are not usually grievances, even in writing, so this comes before the written rule.
+  if (facts.category === "billing" || facts.category === "billing_rights") return "billing_question";
+  if (isWritten(facts.receivedVia)) return "written_complaint";
   // Before routine requests and survey comments: a referral or a promised call-back is not resolved at the time.
   if (facts.needsFollowUp) return "needs_follow_up";
   if (facts.category === "routine_request") return "routine_request";
-  if (facts.category === "billing") return "billing_question";
   if (facts.receivedVia === "survey") return "survey_comment";
   if (facts.resolvedOnSpot) return "resolved_at_point_of_service";
   return "verbal_unresolved";

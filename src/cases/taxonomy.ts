@@ -10,6 +10,8 @@ export const CATEGORIES = [
   { id: "access", label: "Access, admission and waiting times", domain: "management" },
   { id: "discharge", label: "Discharge and transfer", domain: "management" },
   { id: "billing", label: "Billing and payment", domain: "management" },
+  // 42 CFR 489: a Medicare beneficiary billed for covered days, kept in observation without the MOON, or given no ABN.
+  { id: "billing_rights", label: "Medicare billing rights (covered days, MOON, ABN)", domain: "management" },
   { id: "routine_request", label: "Routine request (bedding, food preference, housekeeping)", domain: "management" },
   { id: "communication", label: "Communication and information", domain: "relationships" },
   { id: "listening", label: "Listening to patients and families", domain: "relationships" },

@@ -62,7 +62,7 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     dates: { received: "[DATE_901]", completion: "[DATE_902]", expectedResponse: "[DATE_903]" },
     concern: { category: categoryLabel(details.summary.category).toLowerCase(), description: fields.description!, desiredOutcome: fields.desiredOutcome! },
     investigation: { steps: steps.map((_, index) => fields[`step${index}`]!), results: results.map((_, index) => fields[`result${index}`]!) },
-    notices: { qioRequired: qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category }), qio: settings.qio, stateAgency: settings.stateAgency },
+    notices: { qioRequired: qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category, description: details.description, allegesHarm: details.summary.allegesHarm }), qio: settings.qio, stateAgency: settings.stateAgency },
     ...(instruction ? { instruction: fields.instruction! } : {}),
   };
   return { facts, map, known };

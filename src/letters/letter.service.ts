@@ -61,6 +61,8 @@ export interface LetterView {
   version: LetterVersion | null;
   summary: CaseSummary;
   checks: LetterCheck[];
+  /** An interim letter's promised date for the written response (interimResponseDueAt), for the approver to see. */
+  promisedResponseBy?: Date | null;
 }
 
 export interface LetterServiceDeps {
@@ -108,7 +110,7 @@ export function createLetterService(deps: LetterServiceDeps) {
       allowedNames,
       allowedPhones,
       allowedUrls: linksIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`),
-      requiresQioNotice: letter.kind === "response" && qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category }),
+      requiresQioNotice: letter.kind === "response" && qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category, description: details.description, allegesHarm: details.summary.allegesHarm }),
       stateAgencyRequired: letter.kind === "response",
       maxReadingGrade: settings.maxReadingGrade,
       minWords: LETTER_LIMITS.minWords,
@@ -119,7 +121,10 @@ export function createLetterService(deps: LetterServiceDeps) {
   async function view(letterId: string): Promise<LetterView> {
     const { letter, summary } = await load(letterId);
     const version = letter.currentVersion > 0 ? await letters.version(letterId, letter.currentVersion) : null;
-    return { letter, version, summary, checks: (version?.checks as LetterCheck[] | undefined) ?? [] };
+    // The same date Mark as sent checks, from the day this version was drafted.
+    const promisedResponseBy =
+      letter.kind === "interim" && version ? interimResponseDueAt(summary.receivedAt, version.createdAt, settings.interimResponseDays, settings.timeZone) : null;
+    return { letter, version, summary, checks: (version?.checks as LetterCheck[] | undefined) ?? [], promisedResponseBy };
   }
 
   function reidentifyDraft(draft: LetterDraft, map: Record<string, string>): LetterDraft {

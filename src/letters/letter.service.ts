@@ -121,9 +121,8 @@ export function createLetterService(deps: LetterServiceDeps) {
   async function view(letterId: string): Promise<LetterView> {
     const { letter, summary } = await load(letterId);
     const version = letter.currentVersion > 0 ? await letters.version(letterId, letter.currentVersion) : null;
-    // The same date Mark as sent checks, from the day this version was drafted.
-    const promisedResponseBy =
-      letter.kind === "interim" && version ? interimResponseDueAt(summary.receivedAt, version.createdAt, settings.interimResponseDays, settings.timeZone) : null;
+    // The same date Mark as sent checks.
+    const promisedResponseBy = letter.kind === "interim" && version ? promiseOf(version, summary) : null;
     return { letter, version, summary, checks: (version?.checks as LetterCheck[] | undefined) ?? [], promisedResponseBy };
   }
 
@@ -143,12 +142,16 @@ export function createLetterService(deps: LetterServiceDeps) {
     };
   }
 
-  /** The date the approved interim letter promises: from the day its approved version was drafted (letterFacts). */
+  /** The date an interim version promises: stored when drafted; for versions from before that, worked out from when it was made. */
+  function promiseOf(version: LetterVersion, summary: CaseSummary): Date {
+    return version.promisedResponseAt ?? interimResponseDueAt(summary.receivedAt, version.createdAt, settings.interimResponseDays, settings.timeZone);
+  }
+
+  /** The date the approved interim letter promises. */
   async function promisedResponseDate(letter: Letter): Promise<Date | null> {
     const { summary } = await load(letter.id);
     const approved = letter.approvedVersion ? await letters.version(letter.id, letter.approvedVersion) : null;
-    if (!approved) return null;
-    return interimResponseDueAt(summary.receivedAt, approved.createdAt, settings.interimResponseDays, settings.timeZone);
+    return approved ? promiseOf(approved, summary) : null;
   }
 
   const service = {
@@ -188,7 +191,8 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (letter.currentVersion < version) {
         const details = await cases.loadDetailsForProcessing(summary.id);
         if (!details) return;
-        const { facts, map } = letterFacts(details, letter.kind as LetterKind, settings, deps.clock.now(), instruction);
+        const draftedAt = deps.clock.now();
+        const { facts, map } = letterFacts(details, letter.kind as LetterKind, settings, draftedAt, instruction);
         const result = await deps.drafter.draft(facts);
         const draft = reidentifyDraft(result.draft, map);
         const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
@@ -212,6 +216,8 @@ export function createLetterService(deps: LetterServiceDeps) {
             fallbackReason: result.fallbackReason,
             checks,
             issues: draft.issuesRaised,
+            // The date the text promises, stored so approval and Mark as sent check the same one.
+            promisedResponseAt: letter.kind === "interim" ? interimResponseDueAt(summary.receivedAt, draftedAt, settings.interimResponseDays, settings.timeZone) : null,
           },
           { type: "letter_drafted", actorId: "system" },
           // Queued with the version itself: a redelivered draft job adds no version, so no second message.
@@ -240,7 +246,8 @@ export function createLetterService(deps: LetterServiceDeps) {
       const added = await letters.addVersion(
         letterId,
         baseVersion + 1,
-        { text, source: "edit", authorId: userId, checks, issues },
+        // An edit keeps the date its draft promised: the text the manager edits says it.
+        { text, source: "edit", authorId: userId, checks, issues, promisedResponseAt: previous?.promisedResponseAt ?? null },
         { type: "letter_edited", actorId: userId },
         [
           messageRefresh(letterId, `v${baseVersion + 1}`),

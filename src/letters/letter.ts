@@ -57,6 +57,8 @@ export interface LetterVersion {
   checks: LetterCheck[];
   /** The issues the letter answers, carried from version to version for the checks. */
   issues: string[];
+  /** An interim letter's promised date for the written response, fixed when drafted (an edit keeps it). */
+  promisedResponseAt: Date | null;
   createdAt: Date;
 }
 
@@ -76,6 +78,7 @@ export interface NewVersion {
   fallbackReason?: string | undefined;
   checks: LetterCheck[];
   issues: string[];
+  promisedResponseAt?: Date | null | undefined;
 }
 
 /** A request for a letter: one letter per request key, however often the request is delivered. */

@@ -107,6 +107,7 @@ export function createMemoryLetterRepository(db: MemoryDatabase): LetterReposito
         fallbackReason: version.fallbackReason ?? null,
         checks: structuredClone(version.checks),
         issues: [...version.issues],
+        promisedResponseAt: version.promisedResponseAt ?? null,
         createdAt: db.now(),
       };
       db.versions.push(row);

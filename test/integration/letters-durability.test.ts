@@ -1,4 +1,3 @@
-import { interimResponseDueAt } from "../../src/cases/clocks.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LETTER_OUTBOX } from "../../src/letters/letter-outbox.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "../fakes/fake-openai.ts";
@@ -84,10 +83,10 @@ describe("drafting exactly once across instances and crashes (postgres)", () => 
     await prisma().letter.update({ where: { id: letter.id }, data: { status: "approved", approvedVersion: 1, approvedBy: "U0ADMIN001" } });
     await second.running.deps.letters.markSent(letter.id, COORDINATOR);
     const extended = await prisma().case.findUniqueOrThrow({ where: { id: filed.id } });
-    // 30 days from the day the approved version was drafted (its row's time), never before receipt + 30 days.
-    const promised = interimResponseDueAt(extended.receivedAt, done.versions[0]!.createdAt, 30, "America/New_York");
-    expect(promised.getTime()).toBeGreaterThanOrEqual(new Date("2026-12-27T14:30:00.000Z").getTime());
-    expect(extended.responseDueAt?.toISOString()).toBe(promised.toISOString());
+    // The date the letter promised when it was drafted (Sat 28 Nov 07:00 in New York, + 30 days),
+    // which is later than received 27 Nov 09:30 + 30 days, and is stored with the version.
+    expect(done.versions[0]!.promisedResponseAt?.toISOString()).toBe("2026-12-28T12:00:00.000Z");
+    expect(extended.responseDueAt?.toISOString()).toBe("2026-12-28T12:00:00.000Z");
     expect(await prisma().caseEvent.count({ where: { caseId: filed.id, type: "response_deadline_extended" } })).toBe(1);
   });
 });

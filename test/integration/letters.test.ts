@@ -174,6 +174,25 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     expect(approvalMessages(MANAGER)).toHaveLength(1);
   });
 
+  it("has an interim letter drafted on day 35 promise a date ahead, shown to the approver, and kept by Mark as sent", async () => {
+    // Received 35 days before "now" (Sat 28 Nov 2026, 07:00 in New York): receipt + 30 days has passed.
+    const filed = await fileCaseThroughSlack(app, { receivedVia: "email", receivedAt: new Date("2026-10-24T11:00:00Z") });
+    expect(filed.type).toBe("grievance");
+    const letter = await app.running.deps.letters.request(filed.id, MANAGER, "interim", `test:${filed.id}:interim35`);
+    await expect.poll(async () => (await prisma().letter.findUniqueOrThrow({ where: { id: letter.id } })).currentVersion, { timeout: 15_000 }).toBe(1);
+    await app.running.deps.outbox.kick();
+    const view = await app.running.deps.letters.view(letter.id);
+    // 30 days from the drafting day, not from receipt (which would be 23 Nov, already past).
+    expect(view.promisedResponseBy?.toISOString()).toBe("2026-12-28T12:00:00.000Z");
+    const shown = app.slack.callsTo("chat.update").filter((call) => call.body.ts === view.letter.threadTs).map((call) => JSON.stringify(call.body));
+    expect(shown.at(-1)).toContain("Promises the written response by *Mon 28 Dec, 7:00 AM EST*");
+    await app.interact(blockActionPayload({ actionId: ACTIONS.letterApprove, value: JSON.stringify({ l: letter.id, v: 1 }), userId: MANAGER }));
+    await expect.poll(() => app.slack.callsTo("views.open").some((call) => JSON.stringify(call.body).includes("Promises the written response by *Mon 28 Dec, 7:00 AM EST*"))).toBe(true);
+    await prisma().letter.update({ where: { id: letter.id }, data: { status: "approved", approvedVersion: 1, approvedBy: MANAGER } });
+    await app.running.deps.letters.markSent(letter.id, MANAGER);
+    expect((await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).responseDueAt?.toISOString()).toBe("2026-12-28T12:00:00.000Z");
+  });
+
   it("keeps staff out of letters", async () => {
     const { filed } = await draftFor("ok");
     await chooseMore(app, filed.id, MORE_OPTIONS.draftLetter, OTHER_STAFF);

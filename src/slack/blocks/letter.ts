@@ -88,7 +88,7 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
         : `:pencil2: Edited by <@${version.authorId}>.`;
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(title, 150) } },
-    { type: "context", elements: [{ type: "mrkdwn", text: source }] },
+    { type: "context", elements: [{ type: "mrkdwn", text: source }, ...promiseLine(view, timeZone)] },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, false)}`, 3000) } },
   ];
   if (letter.status === "draft") {
@@ -152,12 +152,20 @@ export function letterViewModal(view: LetterView): ModalView {
   };
 }
 
-/** Approve: the checklist again, and an override reason when a required check fails. */
-export function approveModal(view: LetterView): ModalView {
+/** An interim letter's promised date, for whoever approves or sends it. */
+function promiseLine(view: LetterView, timeZone: string): { type: "mrkdwn"; text: string }[] {
+  if (!view.promisedResponseBy) return [];
+  return [{ type: "mrkdwn", text: `:calendar: Promises the written response by *${formatLocal(view.promisedResponseBy, timeZone)}*.` }];
+}
+
+/** Approve: the checklist again, the date an interim letter promises, and an override reason when a required check fails. */
+export function approveModal(view: LetterView, timeZone: string): ModalView {
   const failing = view.checks.filter((check) => check.required && !check.passed);
   const ref = encodeLetterRef(view.letter.id, view.version?.number ?? 0);
+  const promise = promiseLine(view, timeZone);
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `Approve version ${view.version?.number} of the ${kindLabel(view.letter.kind).toLowerCase()} for *${view.summary.number}*? The exact text is recorded with your approval.` } },
+    ...(promise.length > 0 ? [{ type: "context", elements: promise } as KnownBlock] : []),
     { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks, true), 3000) } },
   ];
   if (failing.length > 0) {

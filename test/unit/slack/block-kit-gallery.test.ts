@@ -513,8 +513,11 @@ add("letter.ts#letterViewModal", "rejected, with the longest reason made of & < 
   const rejected = letterView("rejected", "edit", "response", LETTER_TEXT);
   return view(letter.letterViewModal({ ...rejected, letter: { ...rejected.letter, rejectedReason: dense(LETTER_REVIEW_LIMITS.rejectReason) } }));
 });
-add("letter.ts#approveModal", "every required check failing", () => view(letter.approveModal(letterView("draft", "llm", "interim", LETTER_TEXT))));
-add("letter.ts#approveModal", "every check passing", () => view(letter.approveModal(letterView("draft", "template", "response", LETTER_TEXT, EVERY_CHECK_PASSING))));
+add("letter.ts#approveModal", "every required check failing", () => view(letter.approveModal(letterView("draft", "llm", "interim", LETTER_TEXT), TZ)));
+add("letter.ts#approveModal", "every check passing", () => view(letter.approveModal(letterView("draft", "template", "response", LETTER_TEXT, EVERY_CHECK_PASSING), TZ)));
+add("letter.ts#approveModal", "an interim letter with its promised date", () =>
+  view(letter.approveModal({ ...letterView("draft", "llm", "interim", LETTER_TEXT), promisedResponseBy: new Date("2026-12-31T14:30:00Z") }, TZ)),
+);
 add("letter.ts#editModal", "the longest letter", () => view(letter.editModal(letterView("draft", "edit", "response", LETTER_TEXT))));
 add("letter.ts#editModal", "a letter of one unbroken 20,000-character paragraph", () => view(letter.editModal(letterView("draft", "edit", "response", "x".repeat(LETTER_LIMITS.maxCharacters)))));
 add("letter.ts#regenerateModal", "draft", () => view(letter.regenerateModal(letterView("draft", "llm", "response", LETTER_TEXT))));

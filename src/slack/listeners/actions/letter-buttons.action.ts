@@ -16,7 +16,7 @@ export function registerLetterButtons(app: App, deps: SlackDeps): void {
   // Who may open each form, and on which version, is the letter service's rule (LETTER_FORMS).
   const forms: Record<string, { form: LetterForm; build: (view: LetterView) => ModalView }> = {
     [ACTIONS.letterView]: { form: "view", build: letterViewModal },
-    [ACTIONS.letterApprove]: { form: "approve", build: approveModal },
+    [ACTIONS.letterApprove]: { form: "approve", build: (view) => approveModal(view, deps.timeZone) },
     [ACTIONS.letterEdit]: { form: "edit", build: editModal },
     [ACTIONS.letterRegenerate]: { form: "regenerate", build: regenerateModal },
     [ACTIONS.letterReject]: { form: "reject", build: rejectModal },

@@ -17,7 +17,7 @@ export const PREMATURE_DISCHARGE_CATEGORIES: readonly string[] = ["discharge"];
  * a premature-discharge concern; an allegation of harm (harm-signals.ts) is about the quality of care.
  */
 const PREMATURE_DISCHARGE_WORDS =
-  /\b(?:readmitted|readmission|re-admitted|back in the (?:er|emergency)|came back (?:to the (?:er|emergency|hospital))|(?:sent|went) home too (?:early|soon)|discharged (?:too (?:early|soon)|before (?:she|he|they) (?:was|were) ready)|not ready to (?:go home|be discharged)|premature(?:ly)? discharge(?:d)?|discharged prematurely|(?:le|la|lo|me) dieron de alta (?:muy )?(?:pronto|temprano|antes de tiempo)|alta (?:prematura|antes de tiempo)|reingres(?:o|ada|ado))\b/;
+  /\b(?:readmitted|readmission|re-admitted|back in the (?:er|emergency)|came back (?:to the (?:er|emergency|hospital))|(?:sent|went|discharged) (?:\w+ )?home too (?:early|soon)|discharged (?:too (?:early|soon)|before (?:she|he|they) (?:was|were) ready)|not ready to (?:go home|be discharged)|premature(?:ly)? discharge(?:d)?|discharged prematurely|(?:le|la|lo|me) dieron de alta (?:muy )?(?:pronto|temprano|antes de tiempo)|alta (?:prematura|antes de tiempo)|reingres(?:o|ada|ado))\b/;
 
 /** The facts of a case the QIO rule reads. */
 export interface QioFacts {

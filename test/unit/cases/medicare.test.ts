@@ -47,6 +47,7 @@ describe("qioConcern", () => {
     ["was readmitted two days after going home", "premature_discharge"],
     ["they sent him home too early and he was back in the ER that night", "premature_discharge"],
     ["she was discharged before she was ready", "premature_discharge"],
+    ["they sent him home too soon", "premature_discharge"],
     ["la dieron de alta muy pronto", "premature_discharge"],
     ["the aide grabbed her by the arm", "quality_of_care"],
     ["he got the wrong insulin dose", "quality_of_care"],

@@ -64,7 +64,10 @@ export const HARM_ANSWERS = ["yes", "no"] as const;
 /** Answers to "Does anything still need follow-up after today?" (a review, a call-back, a referral). */
 export const FOLLOW_UP_ANSWERS = ["yes", "no"] as const;
 
-export const INTAKE_FLAGS = ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm"] as const;
+export const INTAKE_FLAGS = ["resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm", "anonymous"] as const;
+
+/** Stored as the patient's name when an anonymous concern gives none. */
+export const ANONYMOUS_NAME = "Anonymous (no name given)";
 
 /** The received time's rules depend on the moment of filing, so they sit outside the (kept) schema. */
 function receivedAtProblem(receivedAt: Date, now: Date): string | null {
@@ -79,6 +82,7 @@ function receivedAtProblem(receivedAt: Date, now: Date): string | null {
 function intakeSchema(departments: readonly string[]) {
   return z
     .object({
+      // Required; an anonymous concern without a name gets ANONYMOUS_NAME before parsing (parseIntake).
       patientName: requiredLine("patient's name", TEXT_LIMITS.name),
       raisedBy: oneOf(RAISED_BY, "Choose who raised the concern."),
       raiserName: optionalLine("name of the person who raised it", TEXT_LIMITS.name),
@@ -103,7 +107,8 @@ function intakeSchema(departments: readonly string[]) {
       followUp: z.enum(FOLLOW_UP_ANSWERS, { error: "Choose yes or no." }).optional(),
     })
     .superRefine((intake, ctx) => {
-      if (intake.raisedBy !== "patient" && !intake.raiserName) {
+      const anonymous = intake.flags.includes("anonymous");
+      if (intake.raisedBy !== "patient" && !intake.raiserName && !anonymous) {
         ctx.addIssue({
           code: "custom",
           path: ["raiserName"],
@@ -127,6 +132,7 @@ function intakeSchema(departments: readonly string[]) {
     })
     .transform(({ flags, contact, followUp, ...intake }) => ({
       ...intake,
+      anonymous: flags.includes("anonymous"),
       needsFollowUp: followUp === "yes",
       contactEmail: contact?.includes("@") ? contact : undefined,
       contactPhone: contact && !contact.includes("@") ? contact : undefined,
@@ -158,9 +164,17 @@ function schemaFor(departments: readonly string[]): ReturnType<typeof intakeSche
   return schema;
 }
 
+/** An anonymous concern may leave the patient's name empty: it is stored as ANONYMOUS_NAME. */
+function withAnonymousName(input: unknown): unknown {
+  const raw = input as { patientName?: unknown; flags?: unknown } | null;
+  const anonymous = Array.isArray(raw?.flags) && raw.flags.includes("anonymous");
+  const named = typeof raw?.patientName === "string" && cleanLine(raw.patientName).length > 0;
+  return anonymous && !named ? { ...raw, patientName: ANONYMOUS_NAME } : input;
+}
+
 /** Validates an intake; on failure returns one clear message per field (all fields at once), nothing thrown. */
 export function parseIntake(input: unknown, context: { now: Date; departments: readonly string[] }): IntakeResult {
-  const result = schemaFor(context.departments).safeParse(input);
+  const result = schemaFor(context.departments).safeParse(withAnonymousName(input));
   const errors: Partial<Record<IntakeField, string>> = {};
   for (const issue of result.error?.issues ?? []) {
     const field = String(issue.path[0] ?? "description") as IntakeField;

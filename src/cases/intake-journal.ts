@@ -57,6 +57,7 @@ export const JournaledIntakeSchema = z.object({
   harmAnswer: z.enum(["yes", "no"]).optional().catch(undefined),
   // Journaled before this question existed: nothing was said to need follow-up.
   needsFollowUp: z.boolean().default(false),
+  anonymous: z.boolean().default(false),
 })
   // JSON drops an undefined contact; the intake carries both keys, set or not.
   .transform((stored) => ({ ...stored, contactEmail: stored.contactEmail, contactPhone: stored.contactPhone })) satisfies z.ZodType<CaseIntake, unknown>;

@@ -71,6 +71,9 @@ const CASES: GuidanceCase[] = [
   { title: "Medicare 'sent home too early' under access", fields: { category: "access", flags: medicare, description: "They sent him home too early and he was back the next day." }, type: "grievance", rule: "verbal_unresolved", qio: true },
   { title: "the same words from someone not on Medicare: no QIO", fields: { category: "access", description: "They sent him home too early and he was back the next day." }, type: "grievance", rule: "verbal_unresolved", qio: false },
   { title: "Medicare discharge category", fields: { category: "discharge", flags: medicare, description: "Discharge paperwork took all day." }, type: "grievance", rule: "verbal_unresolved", qio: true },
+  // Anonymous concerns can be filed: no patient name, nobody named as raising it.
+  { title: "an anonymous survey comment without a request", fields: { patientName: "", raiserName: "", flags: ["anonymous"], receivedVia: "survey", description: "Anonymous survey comment: the lobby was cold." }, type: "complaint", rule: "survey_comment", qio: false },
+  { title: "an anonymous phone call about a nurse's manner, not resolved", fields: { patientName: "", raiserName: "", flags: ["anonymous"], description: "Caller would not give a name: the night nurse on 5 East was curt with her father." }, type: "grievance", rule: "verbal_unresolved", qio: false },
   // verbal_unresolved: postponed, referred or needing investigation.
   { title: "a six-hour wait nobody explained", fields: { category: "access" }, type: "grievance", rule: "verbal_unresolved", qio: false },
 ];

@@ -80,6 +80,7 @@ const FLAG_OPTIONS = [
   option("Patient asked for a written reply or formal handling", "written_response_requested"),
   option("Medicare beneficiary", "medicare_beneficiary"),
   option("Alleges abuse, neglect or patient harm", "alleges_harm"),
+  option("Anonymous: the person gave no name", "anonymous"),
 ];
 
 /** The "File a patient concern" modal, empty or showing `values`. */
@@ -107,7 +108,12 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       ],
     },
     ...(notice ? [{ type: "section", text: { type: "mrkdwn", text: notice } } as KnownBlock] : []),
-    input(F.patientName, "Patient name", { type: "plain_text_input", max_length: TEXT_LIMITS.name, ...typed(values.patientName, TEXT_LIMITS.name) }),
+    input(
+      F.patientName,
+      "Patient name",
+      { type: "plain_text_input", max_length: TEXT_LIMITS.name, ...typed(values.patientName, TEXT_LIMITS.name) },
+      { optional: true, hint: "Required unless the concern is anonymous (tick Anonymous below)." },
+    ),
     input(F.raisedBy, "Who raised it?", {
       type: "radio_buttons",
       options: raisedByOptions,

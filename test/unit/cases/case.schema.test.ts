@@ -39,6 +39,14 @@ describe("parseIntake", () => {
     expect(unresolved.ok && unresolved.intake.needsFollowUp).toBe(false);
   });
 
+  it("an anonymous concern may leave out the patient's name and who raised it", () => {
+    const anonymous = parseIntake(intakeInput({ patientName: "", raiserName: "", flags: ["anonymous"] }), context);
+    expect(anonymous.ok && [anonymous.intake.patientName, anonymous.intake.anonymous, anonymous.intake.raiserName]).toEqual(["Anonymous (no name given)", true, undefined]);
+    const named = parseIntake(intakeInput({ flags: ["anonymous"] }), context);
+    expect(named.ok && named.intake.patientName).toBe("Maria Testpatient");
+    expect(errorsOf(intakeInput({ patientName: "" })).patientName).toBe("Enter the patient's name.");
+  });
+
   it("names every missing required field in plain words", () => {
     const errors = errorsOf({});
     expect(errors).toMatchObject({

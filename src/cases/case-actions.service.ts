@@ -7,6 +7,7 @@ import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
 import { type CaseType, overrideClassification } from "./classify.ts";
 import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
 import { announceInThread, type CaseUpdatePayload, directMessages } from "./case-updates.ts";
+import { RAISED_BY } from "./taxonomy.ts";
 import { canClose, canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
 
 export interface CaseActionsDeps {
@@ -179,11 +180,20 @@ export function createCaseActions(deps: CaseActionsDeps) {
     },
 
     /** Closes with an outcome and a resolution summary. */
-    async close(caseId: string, userId: string, outcome: CloseOutcome, summaryText: string): Promise<CaseSummary> {
+    async close(caseId: string, userId: string, outcome: CloseOutcome, summaryText: string, withdrawal?: { by: string; at: Date }): Promise<CaseSummary> {
       const { summary } = await authorize("close", caseId, userId);
       if (!canClose(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is already closed.`);
       if (!(outcome in CLOSE_OUTCOMES)) throw new AppError(ErrorCode.invalidInput, "Choose the outcome.");
-      await requireWrittenResponse(summary);
+      const withdrawn = outcome === "withdrawn";
+      if (withdrawn) {
+        if (!withdrawal || !RAISED_BY.some((entry) => entry.id === withdrawal.by)) throw new AppError(ErrorCode.invalidInput, "Say who withdrew it (the patient, a family member or a representative).");
+        if (withdrawal.at.getTime() > clock.now().getTime() + 5 * 60_000 || withdrawal.at.getTime() < summary.receivedAt.getTime()) {
+          throw new AppError(ErrorCode.invalidInput, "Enter when it was withdrawn: after it was received, and not in the future.");
+        }
+      } else {
+        // A withdrawn concern is closed without the response letter; any other close needs it for a grievance.
+        await requireWrittenResponse(summary);
+      }
       const resolution = cleanText(summaryText);
       if (resolution.length < 5) throw new AppError(ErrorCode.invalidInput, "Summarize how the concern was resolved (a sentence is enough).");
       if (resolution.length > TEXT_LIMITS.narrative) throw new AppError(ErrorCode.invalidInput, `The summary holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")} characters.`);
@@ -192,8 +202,8 @@ export function createCaseActions(deps: CaseActionsDeps) {
         caseId,
         {
           expect: { statusIn: [summary.status], ownerId: summary.ownerId },
-          data: { status: "closed", closedAt: clock.now(), outcome, resolutionSummary: resolution },
-          event: { type: "closed", actorId: userId, data: { outcome, from: summary.status } },
+          data: { status: "closed", closedAt: clock.now(), outcome, resolutionSummary: resolution, withdrawnBy: withdrawn ? withdrawal!.by : null, withdrawnAt: withdrawn ? withdrawal!.at : null },
+          event: { type: "closed", actorId: userId, data: { outcome, from: summary.status, ...(withdrawn ? { withdrawnBy: withdrawal!.by, withdrawnAt: withdrawal!.at.toISOString() } : {}) } },
           notify: (eventId) => announceInThread(eventId, payload),
         },
         (current) => `${current.number} is now ${STATUS_LABELS[current.status].toLowerCase()}; someone changed it first.`,
@@ -209,7 +219,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
         caseId,
         {
           expect: { statusIn: [summary.status], ownerId: summary.ownerId },
-          data: { status: "investigating", closedAt: null, outcome: null },
+          data: { status: "investigating", closedAt: null, outcome: null, withdrawnBy: null, withdrawnAt: null },
           event: { type: "reopened", actorId: userId, data: { from: summary.status } },
           notify: (eventId) => announceInThread(eventId, payload),
         },

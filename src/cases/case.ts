@@ -77,6 +77,8 @@ export interface CaseUpdate {
   escalatedAt?: Date;
   closedAt?: Date | null;
   outcome?: string | null;
+  withdrawnBy?: string | null;
+  withdrawnAt?: Date | null;
   resolutionSummary?: string | null;
 }
 

@@ -51,6 +51,8 @@ export function canWriteLetter(status: CaseStatus): boolean {
 export const CLOSE_OUTCOMES = {
   resolved: "Resolved",
   dissatisfied: "Closed, patient still dissatisfied",
+  // Not resolved: the patient or their representative withdrew it (who and when are recorded).
+  withdrawn: "Withdrawn by the patient or representative",
 } as const;
 export type CloseOutcome = keyof typeof CLOSE_OUTCOMES;
 

@@ -89,6 +89,8 @@ export const ACTION_FIELDS = {
   newOwner: "new_owner",
   outcome: "outcome",
   resolution: "resolution",
+  withdrawnBy: "withdrawn_by",
+  withdrawnAt: "withdrawn_at",
   rulesText: "rules_text",
   caseType: "case_type",
   overrideReason: "override_reason",

@@ -4,7 +4,7 @@ import type { CaseDetails, CaseSummary } from "../../cases/case.ts";
 import { TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS, nextStatuses, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { ruleReason } from "../../cases/classify.ts";
-import { categoryLabel, severityLabel } from "../../cases/taxonomy.ts";
+import { categoryLabel, RAISED_BY, severityLabel } from "../../cases/taxonomy.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
 import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";
@@ -82,6 +82,8 @@ export function closeModal(summary: CaseSummary): ModalView {
       caseLine(summary),
       input(F.outcome, "Outcome", { type: "radio_buttons", options: outcomes }),
       input(F.resolution, "How was it resolved?", { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative }),
+      input(F.withdrawnBy, "If withdrawn: who withdrew it?", { type: "radio_buttons", options: RAISED_BY.map((entry) => option(entry.label, entry.id)) }, true),
+      input(F.withdrawnAt, "If withdrawn: when? (empty: now)", { type: "datetimepicker" }, true),
     ],
     "Close case",
   );

@@ -10,6 +10,7 @@ const FieldStateSchema = z.object({
   value: z.string().transform(cleanString).nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_user: z.string().nullish(),
+  selected_date_time: z.number().nullish(),
 });
 export const FormStateSchema = z.record(z.string(), z.record(z.string(), FieldStateSchema));
 export type FormState = z.infer<typeof FormStateSchema>;

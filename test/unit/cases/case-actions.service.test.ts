@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OUTBOX_KINDS } from "../../../src/cases/case-updates.ts";
+import { CLOSE_OUTCOMES } from "../../../src/cases/lifecycle.ts";
 import { AppError, ErrorCode } from "../../../src/lib/errors.ts";
 import { DESCRIPTION, PATIENT_NAME } from "../../fixtures/intake.ts";
 import { memoryServices, TEST_NOW } from "../../support/memory-services.ts";
@@ -213,6 +214,21 @@ describe("case actions: closing", () => {
     const closed = await close(app, filed.id, COORDINATOR_A);
     expect(closed).toMatchObject({ status: "closed", outcome: "resolved", closedAt: new Date(TEST_NOW) });
     expect(app.db.cases.get(filed.id)?.details.resolutionSummary).toBe("Spoke with the family by phone.");
+  });
+
+  it("closes a withdrawn grievance with its own outcome, who withdrew it and when, without a response letter", async () => {
+    const app = setUp();
+    const filed = await app.fileCase({}, { owner: COORDINATOR_A });
+    expect(filed.type).toBe("grievance");
+    expect((await refusal(app.caseActions.close(filed.id, COORDINATOR_A, "withdrawn", "The daughter called to withdraw it."))).userMessage).toContain("who withdrew it");
+    const future = new Date(new Date(TEST_NOW).getTime() + 86_400_000);
+    expect((await refusal(app.caseActions.close(filed.id, COORDINATOR_A, "withdrawn", "Withdrawn by phone.", { by: "family", at: future }))).userMessage).toContain("not in the future");
+    const at = new Date(new Date(TEST_NOW).getTime() - 60_000);
+    const closed = await app.caseActions.close(filed.id, COORDINATOR_A, "withdrawn", "The daughter called to withdraw it.", { by: "family", at });
+    expect(closed).toMatchObject({ status: "closed", outcome: "withdrawn" });
+    expect(CLOSE_OUTCOMES.withdrawn).not.toBe(CLOSE_OUTCOMES.resolved);
+    const event = app.db.events.find((candidate) => candidate.caseId === filed.id && candidate.type === "closed");
+    expect(event?.data).toMatchObject({ outcome: "withdrawn", withdrawnBy: "family", withdrawnAt: at.toISOString() });
   });
 
   it("closes a complaint with an outcome, refuses to close it twice, and reopens it to investigating", async () => {

@@ -60,7 +60,10 @@ const SUBMISSIONS: Submission[] = [
     run: (deps, caseId, userId, values) => {
       const outcome = chosen(values, F.outcome, OUTCOME_IDS);
       if (!outcome) throw invalid("Choose the outcome.");
-      return deps.caseActions.close(caseId, userId, outcome, field(values, F.resolution)?.value ?? "");
+      const by = field(values, F.withdrawnBy)?.selected_option?.value;
+      const at = field(values, F.withdrawnAt)?.selected_date_time;
+      const withdrawal = by ? { by, at: typeof at === "number" ? new Date(at * 1000) : deps.clock.now() } : undefined;
+      return deps.caseActions.close(caseId, userId, outcome, field(values, F.resolution)?.value ?? "", withdrawal);
     },
   },
   {

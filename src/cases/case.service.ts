@@ -20,7 +20,9 @@ export function createCaseService({ cases, clock, policy }: CaseServiceDeps) {
     async fileCase(intake: CaseIntake, context: IntakeContext): Promise<{ summary: CaseSummary; created: boolean }> {
       const classification = classifyConcern(intake);
       const resolvedAtPointOfService = classification.rule === "resolved_at_point_of_service";
-      const dueDates = dueDatesFor(classification.type, intake.receivedAt, resolvedAtPointOfService, policy);
+      // A compliment runs no clock.
+      const dueDates =
+        classification.type === "compliment" ? { acknowledgeDueAt: null, responseDueAt: null } : dueDatesFor(classification.type, intake.receivedAt, resolvedAtPointOfService, policy);
       const year = wallTimeOf(clock.now(), policy.timeZone).year;
       return cases.fileCase(
         { year, intake, context, classification, dueDates, status: resolvedAtPointOfService ? "resolved" : "new" },

@@ -7,7 +7,7 @@ import { HARM_CATEGORIES, PATIENT_RIGHTS_CATEGORIES, RECEIVED_VIA } from "./taxo
 // State Operations Manual Appendix A (tags A-0118..A-0123). Rules are checked in order and the
 // first that matches decides; the rule id is stored with the case so everyone can see why.
 
-export type CaseType = "complaint" | "grievance";
+export type CaseType = "complaint" | "grievance" | "compliment";
 
 /** The facts of a concern that classification looks at. */
 export interface ClassificationFacts {
@@ -27,6 +27,10 @@ export interface ClassificationFacts {
 }
 
 export const CLASSIFICATION_RULES = {
+  compliment: {
+    type: "compliment",
+    reason: "A compliment or thank-you: neither a complaint nor a grievance (no clock); passed to the unit and counted in trends.",
+  },
   abuse_neglect_harm: {
     type: "grievance",
     reason: "Alleges abuse, neglect or patient harm: always a grievance.",
@@ -100,6 +104,8 @@ export function classifyConcern(facts: ClassificationFacts): Classification {
 }
 
 function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
+  // First: a thank-you that mentions a fall ("thank you for helping after she fell") is still a thank-you.
+  if (facts.category === "compliment" && !facts.allegesHarm && facts.harmAnswer !== "yes" && !facts.writtenResponseRequested && !facts.needsFollowUp) return "compliment";
   if (facts.allegesHarm || facts.harmAnswer === "yes" || HARM_CATEGORIES.includes(facts.category)) return "abuse_neglect_harm";
   if (facts.harmAnswer !== "no" && harmSignalsIn(facts.description, facts.desiredOutcome).length > 0) return "harm_signals_unconfirmed";
   if (facts.writtenResponseRequested) return "written_response_requested";
@@ -118,7 +124,7 @@ function decidingRule(facts: ClassificationFacts): ClassificationRuleId {
 
 /** Whether the intake form should ask the harm question before filing: signals in the narrative, and nothing said about harm yet. */
 export function harmQuestionNeeded(facts: ClassificationFacts): boolean {
-  if (facts.allegesHarm || facts.harmAnswer !== undefined || HARM_CATEGORIES.includes(facts.category)) return false;
+  if (facts.allegesHarm || facts.harmAnswer !== undefined || HARM_CATEGORIES.includes(facts.category) || facts.category === "compliment") return false;
   return harmSignalsIn(facts.description, facts.desiredOutcome).length > 0;
 }
 

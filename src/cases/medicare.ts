@@ -30,7 +30,7 @@ export interface QioFacts {
 
 /** Which QIO notice a case calls for, or null when the patient need not be told of the QIO. */
 export function qioConcern(facts: QioFacts): QioConcern | null {
-  if (!facts.medicareBeneficiary) return null;
+  if (!facts.medicareBeneficiary || facts.category === "compliment") return null;
   if (QUALITY_OF_CARE_CATEGORIES.includes(facts.category)) return "quality_of_care";
   if (PREMATURE_DISCHARGE_CATEGORIES.includes(facts.category)) return "premature_discharge";
   const narrative = normalizeNarrative(facts.description ?? "");

@@ -25,6 +25,8 @@ export const CATEGORIES = [
   { id: "consent", label: "Patient rights: consent or refusing care", domain: "relationships" },
   { id: "advance_directives", label: "Patient rights: advance directives", domain: "relationships" },
   { id: "dignity", label: "Patient rights: dignity", domain: "relationships" },
+  // A thank-you is neither a complaint nor a grievance: it is logged, passed on and counted in trends.
+  { id: "compliment", label: "Compliment or thank-you", domain: "feedback" },
 ] as const;
 export type CategoryId = (typeof CATEGORIES)[number]["id"];
 
@@ -46,7 +48,7 @@ export const PATIENT_RIGHTS_CATEGORIES: readonly string[] = [
   "dignity",
 ];
 
-export const DOMAIN_LABELS = { clinical: "Clinical", management: "Management", relationships: "Relationships" } as const;
+export const DOMAIN_LABELS = { clinical: "Clinical", management: "Management", relationships: "Relationships", feedback: "Compliments" } as const;
 
 export const SEVERITIES = [
   { level: 1, label: "1 – Minor" },

@@ -11,7 +11,7 @@ export type RoutingFacts = {
   category: string;
   department: string;
   severity: number;
-  type: "complaint" | "grievance";
+  type: "complaint" | "grievance" | "compliment";
   medicareBeneficiary: boolean;
   allegesHarm: boolean;
   description: string;

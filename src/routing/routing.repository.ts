@@ -64,7 +64,7 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
           },
         });
         if (!facts || facts.routingRule) return null;
-        const routingFacts = { ...facts, type: facts.type as "complaint" | "grievance" };
+        const routingFacts = { ...facts, type: facts.type as "complaint" | "grievance" | "compliment" };
         const { ruleId, route, team } = matchRoute(ruleSet, routingFacts);
 
         let ownerId = facts.ownerId;

@@ -17,7 +17,7 @@ const SLUG = /^[a-z0-9-]+$/;
 const SLUG_MAX = 50;
 
 const CATEGORY_IDS = CATEGORIES.map((category) => category.id) as readonly string[];
-const CASE_TYPES = ["complaint", "grievance"] as const;
+const CASE_TYPES = ["complaint", "grievance", "compliment"] as const;
 const CONDITION_KEYS = ["categories", "departments", "severities", "types", "harm", "medicare", "keywords"] as const;
 
 /** Says what a value is in words an administrator recognises ("a list", "a number"). */

@@ -18,7 +18,7 @@ import { CASE_CHANNEL, startTestApp, type TestApp } from "../support/test-app.ts
 interface GuidanceCase {
   title: string;
   fields: Partial<IntakeFields>;
-  type: "complaint" | "grievance";
+  type: "complaint" | "grievance" | "compliment";
   rule: string;
   qio: boolean;
 }
@@ -74,6 +74,9 @@ const CASES: GuidanceCase[] = [
   // Anonymous concerns can be filed: no patient name, nobody named as raising it.
   { title: "an anonymous survey comment without a request", fields: { patientName: "", raiserName: "", flags: ["anonymous"], receivedVia: "survey", description: "Anonymous survey comment: the lobby was cold." }, type: "complaint", rule: "survey_comment", qio: false },
   { title: "an anonymous phone call about a nurse's manner, not resolved", fields: { patientName: "", raiserName: "", flags: ["anonymous"], description: "Caller would not give a name: the night nurse on 5 East was curt with her father." }, type: "grievance", rule: "verbal_unresolved", qio: false },
+  // compliment: neither complaint nor grievance, no clock, no QIO.
+  { title: "a thank-you letter", fields: { category: "compliment", receivedVia: "letter_fax", description: "Thank you to the nurses on 4 West for their kindness." }, type: "compliment", rule: "compliment", qio: false },
+  { title: "a Medicare beneficiary's thanks mentioning a fall", fields: { category: "compliment", flags: medicare, description: "Thank you for how quickly you helped after she fell in the car park." }, type: "compliment", rule: "compliment", qio: false },
   // verbal_unresolved: postponed, referred or needing investigation.
   { title: "a six-hour wait nobody explained", fields: { category: "access" }, type: "grievance", rule: "verbal_unresolved", qio: false },
 ];
@@ -105,7 +108,8 @@ describe.each(DATABASE_KINDS)("cases from the CMS interpretive guidance, through
     const task = await prisma().caseTask.findUnique({ where: { caseId_kind: { caseId: filed.id, kind: "qio_referral" } } });
     expect(task !== null).toBe(qio);
     const card = JSON.stringify(cardOf(filed.number)?.body);
-    expect(card).toContain(type === "grievance" ? "Grievance" : "Complaint");
+    expect(card).toContain(type === "grievance" ? "Grievance" : type === "compliment" ? "Compliment" : "Complaint");
+    if (type === "compliment") expect([filed.acknowledgeDueAt, filed.responseDueAt]).toEqual([null, null]);
     expect(card).toContain(JSON.stringify(ruleReason(rule)).slice(1, 60));
     expect(card.includes(QIO_LINE)).toBe(qio);
   });

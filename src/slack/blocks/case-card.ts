@@ -12,7 +12,7 @@ import { escapeText } from "./escape.ts";
 // The team-channel card. Minimum necessary: number, unit, category, severity, type and why, clocks,
 // owner, status. Never the patient's name, contact details or the narrative.
 
-const typeLabel = (type: string) => (type === "grievance" ? "Grievance" : "Complaint");
+const typeLabel = (type: string) => (type === "grievance" ? "Grievance" : type === "compliment" ? "Compliment" : "Complaint");
 
 const TASK_LABELS: Record<string, string> = {
   qio_referral: "Tell the patient of the right to contact the QIO (Medicare quality-of-care or discharge concern)",

@@ -31,7 +31,7 @@ export function dueIn(summary: CaseSummary, now: Date): string {
 /** One line per case; the number links to the card once it is posted. */
 export function caseLine(summary: CaseSummary, now: Date, workspaceUrl: string): string {
   const owner = summary.ownerId ? `<@${summary.ownerId}>` : "_unassigned_";
-  const type = summary.type === "grievance" ? "Grievance" : "Complaint";
+  const type = summary.type === "grievance" ? "Grievance" : summary.type === "compliment" ? "Compliment" : "Complaint";
   return `${linkedCaseNumber(summary.number, summary, workspaceUrl)} · ${type} · ${escapeText(summary.department)} · ${escapeText(categoryLabel(summary.category))} · sev ${summary.severity} · ${owner} · ${dueIn(summary, now)}`;
 }
 

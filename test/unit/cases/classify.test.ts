@@ -108,6 +108,21 @@ describe("classifyConcern: CMS 42 CFR 482.13(a)(2) rules", () => {
     expect(classifyConcern({ ...base, needsFollowUp: false }).rule).toBe("resolved_at_point_of_service");
   });
 
+  // A thank-you is neither a complaint nor a grievance, even in writing or mentioning a fall.
+  it.each([
+    ["a thank-you card", { receivedVia: "letter_fax" }],
+    ["a thank-you mentioning a fall", { description: "Thank you for helping after she fell in the car park." }],
+    ["a Medicare beneficiary's compliment", { medicareBeneficiary: true, resolvedOnSpot: false }],
+  ] as const)("%s is a compliment", (_title, facts) => {
+    expect(classifyConcern({ ...base, category: "compliment", ...facts })).toEqual({ type: "compliment", rule: "compliment", overridden: false });
+    expect(harmQuestionNeeded({ ...base, category: "compliment", ...facts })).toBe(false);
+  });
+
+  it("a compliment that also alleges harm or asks for follow-up is classified by those rules", () => {
+    expect(classifyConcern({ ...base, category: "compliment", allegesHarm: true }).rule).toBe("abuse_neglect_harm");
+    expect(classifyConcern({ ...base, category: "compliment", needsFollowUp: true }).rule).toBe("needs_follow_up");
+  });
+
   it("every rule explains itself in one sentence", () => {
     for (const rule of Object.keys(CLASSIFICATION_RULES)) expect(ruleReason(rule)).toMatch(/\.$/);
   });

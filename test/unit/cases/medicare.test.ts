@@ -25,6 +25,7 @@ const EXPECTED: Record<string, "quality_of_care" | "premature_discharge" | null>
   consent: null,
   advance_directives: null,
   dignity: null,
+  compliment: null,
 };
 
 describe("qioConcern", () => {
@@ -58,6 +59,10 @@ describe("qioConcern", () => {
 
   it("an allegation of harm is a quality-of-care concern whatever the category", () => {
     expect(qioConcern({ medicareBeneficiary: true, category: "billing", allegesHarm: true })).toBe("quality_of_care");
+  });
+
+  it("a compliment owes no QIO notice, whatever it says", () => {
+    expect(qioConcern({ medicareBeneficiary: true, category: "compliment", description: "Thank you for the care after he was readmitted." })).toBeNull();
   });
 
   it("a narrative about the food or the bill owes no QIO notice", () => {

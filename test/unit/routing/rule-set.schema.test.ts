@@ -27,7 +27,7 @@ const errorsOf = (text: string): string[] => {
 };
 
 const SEVERITY_HINT = "use 1 (minor), 2 (moderate), 3 (major), 4 (critical)";
-const CATEGORY_LIST = "quality, safety, abuse_neglect, patient_harm, environment, access, discharge, billing, billing_rights, routine_request, communication, listening, respect, visitation, language_access, discrimination, restraint_seclusion, privacy, consent, advance_directives, dignity";
+const CATEGORY_LIST = "quality, safety, abuse_neglect, patient_harm, environment, access, discharge, billing, billing_rights, routine_request, communication, listening, respect, visitation, language_access, discrimination, restraint_seclusion, privacy, consent, advance_directives, dignity, compliment";
 
 describe("parseRuleSet: valid documents", () => {
   it("parses every setting and fills in the optional ones", () => {

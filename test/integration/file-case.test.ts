@@ -85,7 +85,7 @@ describe.each(DATABASE_KINDS)("filing a case end to end (%s)", (kind) => {
     await expect.poll(() => app.slack.callsTo("views.update").filter((call) => call.body.view_id === viewId).length).toBe(1);
     const confirmation = app.slack.callsTo("views.update").find((call) => call.body.view_id === viewId)!;
     expect(JSON.stringify(confirmation.body)).toContain(`Filed *${stored.number}* as a grievance`);
-    expect(JSON.stringify(confirmation.body)).toContain("Respond (or send the interim letter) by Fri 4 Dec 2026");
+    expect(JSON.stringify(confirmation.body)).toContain("Respond (or send the interim letter) by Fri 4 Dec, 9:30 AM EST");
     expectNoPatientData(confirmation.body);
     expect(app.slack.callsTo("chat.postEphemeral")).toHaveLength(0);
     expectNoPatientData(app.logs);

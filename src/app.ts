@@ -1,17 +1,17 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
-import { retryPolicies, type WebClient } from "@slack/web-api";
+import type { Server } from "node:http";
+import { type App, SocketModeReceiver } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
 import { caseOutboxHandlers } from "./cases/case-posts.ts";
 import { createCaseQueries } from "./cases/case-query.repository.ts";
 import { createCaseRepository } from "./cases/case.repository.ts";
 import { type CaseService, createCaseService } from "./cases/case.service.ts";
-import type { ClockPolicy } from "./cases/clocks.ts";
 import { createIntakeFiling, INTAKE_FILING_DEFAULTS } from "./cases/intake-filing.ts";
 import { createIntakeJournal } from "./cases/intake-journal.repository.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
+import { clockPolicyFrom, letterSettingsFrom } from "./config/policies.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import type { OutboxEntry } from "./cases/case.ts";
@@ -26,7 +26,6 @@ import { type Clock, systemClock } from "./lib/clock.ts";
 import { errorSummary } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { LetterDrafter } from "./letters/drafter.ts";
-import type { LetterSettings } from "./letters/letter-facts.ts";
 import { createLetterRepository } from "./letters/letter.repository.ts";
 import { letterOutboxHandlers } from "./letters/letter-outbox.ts";
 import { createLetterService } from "./letters/letter.service.ts";
@@ -42,15 +41,14 @@ import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts
 import { routingOutboxHandlers } from "./routing/routing-outbox.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE, type RoutingService } from "./routing/routing.service.ts";
-import { boltLogger } from "./slack/bolt-logger.ts";
 import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
 import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
+import { createBoltApp } from "./slack/bolt-app.ts";
+import { boltLogger } from "./slack/bolt-logger.ts";
 import { createOutboxSlackClient } from "./slack/outbox-client.ts";
 import { finalRefusal, retryAfterMs } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
-import { guardHttpReceiver } from "./slack/request-guard.ts";
-import { guardSocketReceiver } from "./slack/socket-guard.ts";
 import { guardInteractions, markInteractionFailed } from "./slack/interaction-guard.ts";
 import { createInteractionKeys } from "./interactions/interaction-key.repository.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
@@ -67,68 +65,6 @@ import type { UserRoleRepository } from "./users/user-role.ts";
 export interface BuildOptions {
   clock?: Clock;
   logger?: Logger;
-}
-
-export function clockPolicyFrom(env: Env): ClockPolicy {
-  return {
-    timeZone: env.TZ,
-    acknowledgeBusinessDays: env.ACK_BUSINESS_DAYS,
-    grievanceResponseDays: env.GRIEVANCE_RESPONSE_DAYS,
-    complaintResponseBusinessDays: env.COMPLAINT_RESPONSE_BUSINESS_DAYS,
-    holidays: new Set(env.HOLIDAYS),
-  };
-}
-
-/** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events). */
-function createSlackApp(env: Env, logger: Logger, db: Database, health: HealthExtras): { app: App; receiver: HTTPReceiver | SocketModeReceiver } {
-  const common = {
-    token: env.SLACK_BOT_TOKEN,
-    // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
-    // unhandled rejection; start() checks the token first and then initializes.
-    deferInitialization: true,
-    logger: boltLogger(logger),
-    clientOptions: {
-      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-      // Listener calls must fail within minutes, not the client's default half hour; the outbox
-      // posts through its own client (src/slack/outbox-client.ts), which never retries by itself.
-      retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
-      timeout: env.SLACK_TIMEOUT_SECONDS * 1000,
-    },
-  };
-  if (env.SLACK_APP_TOKEN) {
-    // Built here, not by Bolt, so start() can follow its client's connection for /healthz. The
-    // client opens its socket with apps.connections.open on these client options (SLACK_API_URL).
-    const receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: common.logger, installerOptions: { clientOptions: { ...common.clientOptions } } });
-    guardSocketReceiver(receiver, logger);
-    return { app: new App({ ...common, receiver }), receiver };
-  }
-  const receiver = new HTTPReceiver({
-    signingSecret: env.SLACK_SIGNING_SECRET ?? "",
-    logger: common.logger,
-    customRoutes: ["/healthz", "/readyz"].map((path) => ({
-      path,
-      method: ["GET"],
-      handler: (req: IncomingMessage, res: ServerResponse) => void answerHealth(req, res, db, health),
-    })),
-  });
-  // Signatures are checked both ways in time and bodies shaped before Bolt sees them (src/slack/request-guard.ts).
-  guardHttpReceiver(receiver, { signingSecret: env.SLACK_SIGNING_SECRET ?? "", logger });
-  return { app: new App({ ...common, receiver }), receiver };
-}
-
-function letterSettingsFrom(env: Env): LetterSettings {
-  return {
-    hospitalName: env.HOSPITAL_NAME,
-    contactPerson: env.LETTER_CONTACT_NAME,
-    contactBlock: env.LETTER_CONTACT_DETAILS,
-    signatory: env.LETTER_SIGNATORY,
-    stateAgency: env.STATE_AGENCY_CONTACT,
-    qio: env.QIO_CONTACT,
-    disclosure: env.AI_DISCLOSURE,
-    maxReadingGrade: env.LETTER_MAX_GRADE,
-    interimResponseDays: env.INTERIM_RESPONSE_DAYS,
-    timeZone: env.TZ,
-  };
 }
 
 /** The model drafter when an API key is configured, else the template drafter. */
@@ -364,7 +300,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     intakePending: await deps.intake.pending().catch(() => "unknown"),
     channelProblems: deps.channelProblems.map(({ id, setting, problem }) => ({ id, setting, problem })),
   });
-  const { app, receiver } = createSlackApp(env, logger, db, health);
+  const { app, receiver } = createBoltApp(env, logger, (req, res) => void answerHealth(req, res, db, health));
   let deps: AppDeps;
   try {
     const applied = await migrate(db);

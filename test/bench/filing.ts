@@ -1,4 +1,5 @@
-import { buildApp, clockPolicyFrom, type RunningApp } from "../../src/app.ts";
+import { buildApp, type RunningApp } from "../../src/app.ts";
+import { clockPolicyFrom } from "../../src/config/policies.ts";
 import { peopleOf } from "../../src/cases/case-insert.repository.ts";
 import { parseIntake, type CaseIntake } from "../../src/cases/case.schema.ts";
 import { classifyConcern } from "../../src/cases/classify.ts";

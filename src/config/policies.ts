@@ -1,0 +1,33 @@
+import type { ClockPolicy } from "../cases/clocks.ts";
+import type { LetterSettings } from "../letters/letter-facts.ts";
+import type { Env } from "./env.ts";
+
+// The settings each domain's rules take, read from the parsed environment in one place.
+
+/** The clocks' policy: time zone, acknowledgement and response days, holidays. */
+export function clockPolicyFrom(env: Env): ClockPolicy {
+  return {
+    timeZone: env.TZ,
+    acknowledgeBusinessDays: env.ACK_BUSINESS_DAYS,
+    grievanceResponseDays: env.GRIEVANCE_RESPONSE_DAYS,
+    complaintResponseBusinessDays: env.COMPLAINT_RESPONSE_BUSINESS_DAYS,
+    holidays: new Set(env.HOLIDAYS),
+  };
+}
+
+/** What every letter says about the hospital, and its limits. */
+export function letterSettingsFrom(env: Env): LetterSettings {
+  return {
+    hospitalName: env.HOSPITAL_NAME,
+    contactPerson: env.LETTER_CONTACT_NAME,
+    contactBlock: env.LETTER_CONTACT_DETAILS,
+    signatory: env.LETTER_SIGNATORY,
+    stateAgency: env.STATE_AGENCY_CONTACT,
+    qio: env.QIO_CONTACT,
+    disclosure: env.AI_DISCLOSURE,
+    maxReadingGrade: env.LETTER_MAX_GRADE,
+    interimResponseDays: env.INTERIM_RESPONSE_DAYS,
+    timeZone: env.TZ,
+  };
+}
+

@@ -27,13 +27,19 @@ export interface OutboxDispatcherOptions {
   finalFailure?: (error: unknown) => string | null;
   /** How long the service asked us to wait before calling again (a rate limit's Retry-After), if it did. */
   retryAfterMs?: (error: unknown) => number | null;
-  /** The message waits on another lane's (a DM on its case's card): its first three attempts are a fraction of a second apart, then it backs off. */
+  /** The message waits on another lane's (a DM on its case's card): its first QUICK_RETRIES attempts are a fraction of a second apart, then it backs off. */
   waitsOnAnother?: (error: unknown) => boolean;
   /** Told once a message is given up for good, so a person hears of it. */
   onGaveUp?: (message: ClaimedMessage, reason: string) => Promise<void>;
   /** Uniform in [0, 1): the backoff's jitter (injected by tests). */
   random?: () => number;
 }
+
+/**
+ * Attempts of a message that waits on another lane's (a DM or thread line on its case's card) made
+ * a fraction of a second apart, about two seconds in all, before it backs off like any failure.
+ */
+export const QUICK_RETRIES = 10;
 
 /** Retry delays by attempt, before jitter; the last repeats. */
 export const BACKOFF_MS = [1_000, 5_000, 15_000, 60_000, 300_000, 600_000];
@@ -132,7 +138,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions) {
             return;
           }
           // Only for its first few attempts: a card given up for good must not make its thread lines spin.
-          if (waitsOnAnother(error) && message.attempts <= 3) {
+          if (waitsOnAnother(error) && message.attempts <= QUICK_RETRIES) {
             logger.info({ ...log, error: summary }, "outbox delivery waits on another message; trying again shortly");
             const soon = 150 + Math.round(random() * 150);
             await outbox.markFailed(message.id, [summary.name, summary.code].filter(Boolean).join(":"), new Date(clock.now().getTime() + soon));

@@ -3,6 +3,7 @@ import type { CaseNotifier, PostedCard } from "../cases/case-posts.ts";
 import type { CaseSummary } from "../cases/case.ts";
 import type { CaseUpdatePayload } from "../cases/case-updates.ts";
 import { caseCard, caseCardFallback } from "./blocks/case-card.ts";
+import { QUICK_RETRIES } from "../outbox/outbox.dispatcher.ts";
 import { cardPermalink } from "./blocks/case-link.ts";
 import { directMessageText, threadUpdateText } from "./blocks/case-updates.ts";
 import { currentDelivery } from "../outbox/delivery-context.ts";
@@ -81,10 +82,12 @@ export function createSlackCaseNotifier(
       await client.chat.postMessage({ channel: summary.cardChannelId, thread_ts: summary.cardMessageTs, text, unfurl_links: false });
     },
     async sendDirectMessage(userId, summary, update) {
-      // A DM links the case's card; queued by routing, it usually races the card's first post. Its
-      // first attempt waits for the card (tried again within a fraction of a second); a later one
-      // goes without the link rather than hold an alert back behind a card Slack keeps refusing.
-      if (!summary.cardMessageTs && currentDelivery()?.attempt === 1) throw new CardNotPostedError();
+      // A DM links the case's card; queued by routing, it usually races the card's first post. It
+      // waits for the card for its quick retries (about two seconds; a harm or critical alert only
+      // for its first try), then goes without the link rather than wait on a card Slack refuses.
+      const attempt = currentDelivery()?.attempt ?? QUICK_RETRIES + 1;
+      const patience = update.kind === "alert_harm_or_critical" ? 1 : QUICK_RETRIES;
+      if (!summary.cardMessageTs && attempt <= patience) throw new CardNotPostedError();
       const text = directMessageText({ ...update, timeZone }, summary, cardPermalink(workspaceUrl(), summary));
       await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
     },

@@ -113,7 +113,8 @@ describe.each(CASES)("a team's day over %s on %s", (transport, kind) => {
     await deliver();
     await expect.poll(async () => (await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).ownerId).toBe(COORDINATOR);
     await expect.poll(() => JSON.stringify(messageAt(CASE_CHANNEL, card).blocks)).toContain(`<@${COORDINATOR}>`);
-    await expect.poll(() => privateTo(COORDINATOR).find((body) => body.includes("You now own"))).toContain(`/archives/${CASE_CHANNEL}/p${card.replace(".", "")}|${filed.number}>`);
+    // Direct messages go out side by side: look for this case's.
+    await expect.poll(() => privateTo(COORDINATOR).find((body) => body.includes("You now own") && body.includes(`|${filed.number}>`)), { timeout: 5_000 }).toContain(`/archives/${CASE_CHANNEL}/p${card.replace(".", "")}|${filed.number}>`);
     // She moves it on from the card.
     mark = viewsOpened();
     await press(CASE_CHANNEL, card, COORDINATOR, ACTIONS.changeStatus);

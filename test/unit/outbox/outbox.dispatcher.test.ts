@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Clock, systemClock } from "../../../src/lib/clock.ts";
 import { createLogger } from "../../../src/lib/logger.ts";
 import { currentDelivery } from "../../../src/outbox/delivery-context.ts";
-import { BACKOFF_MS, backoffMs, createOutboxDispatcher, type OutboxDispatcherOptions } from "../../../src/outbox/outbox.dispatcher.ts";
+import { BACKOFF_MS, backoffMs, createOutboxDispatcher, type OutboxDispatcherOptions, QUICK_RETRIES } from "../../../src/outbox/outbox.dispatcher.ts";
 import { finalRefusal, retryAfterMs } from "../../../src/slack/slack-errors.ts";
 import { createMemoryOutbox } from "../../fakes/memory-outbox.ts";
 
@@ -203,7 +203,7 @@ describe("outbox dispatcher", () => {
     expect(delivered).toEqual(["card:b", "card:a", "thread:a"]);
   });
 
-  it("tries a message waiting on another lane's again within a fraction of a second, three times, then backs off", async () => {
+  it("tries a message waiting on another lane's again within a fraction of a second, QUICK_RETRIES times, then backs off", async () => {
     const memory = createMemoryOutbox();
     const dm = memory.add("direct_message", { caseId: "a", recipientId: "U1" });
     const clock = movableClock();
@@ -219,12 +219,12 @@ describe("outbox dispatcher", () => {
       },
     });
     const delays: number[] = [];
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
+    for (let attempt = 1; attempt <= QUICK_RETRIES + 1; attempt += 1) {
       await dispatcher.kick();
       delays.push(memory.row(dm.id).nextAttemptAt - clock.at());
       clock.advance(memory.row(dm.id).nextAttemptAt - clock.at());
     }
-    expect(delays).toEqual([300, 300, 300, backoffMs(4, () => 1)]);
+    expect(delays).toEqual([...Array.from({ length: QUICK_RETRIES }, () => 300), backoffMs(QUICK_RETRIES + 1, () => 1)]);
   });
 
   it("renews the lease of a message in hand, so a long delivery is not taken over by another instance", async () => {

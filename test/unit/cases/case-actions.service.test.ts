@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { OUTBOX_KINDS } from "../../../src/cases/case-updates.ts";
 import { CLOSE_OUTCOMES } from "../../../src/cases/lifecycle.ts";
-import { AppError, ErrorCode } from "../../../src/lib/errors.ts";
+import { type AppError, ErrorCode } from "../../../src/lib/errors.ts";
 import { DESCRIPTION, PATIENT_NAME } from "../../fixtures/intake.ts";
 import { memoryServices, TEST_NOW } from "../../support/memory-services.ts";
+import { refusal } from "../../support/refusal.ts";
 
 const COORDINATOR_A = "U0COORD0A1";
 const COORDINATOR_B = "U0COORD0B1";
@@ -13,16 +14,6 @@ const STAFF = "U0STAFF002";
 const FILER = "U0NURSE01";
 
 const ROLES = { [COORDINATOR_A]: "coordinator", [COORDINATOR_B]: "coordinator", [MANAGER]: "manager", [ADMIN]: "admin" } as const;
-
-/** The AppError a call was refused with. */
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 function setUp(options: { teams?: Record<string, string[]> } = {}) {
   return memoryServices({ roles: ROLES, ...options });

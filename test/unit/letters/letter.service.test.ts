@@ -4,9 +4,10 @@ import { OUTBOX_KINDS } from "../../../src/cases/case-updates.ts";
 import { failedRequired } from "../../../src/letters/letter-check.ts";
 import { LETTER_OUTBOX } from "../../../src/letters/letter-outbox.ts";
 import { createTemplateDrafter } from "../../../src/letters/template-drafter.ts";
-import { AppError, ErrorCode } from "../../../src/lib/errors.ts";
+import { type AppError, ErrorCode } from "../../../src/lib/errors.ts";
 import { CONTACT_PHONE, PATIENT_NAME, RAISER_NAME } from "../../fixtures/intake.ts";
 import { CARD_CHANNEL, createModelDrafter, type MemoryServices, memoryServices, SETTINGS } from "../../support/memory-services.ts";
+import { refusal } from "../../support/refusal.ts";
 
 const COORDINATOR = "U0COORD0L1";
 const MANAGER = "U0MANAGER3";
@@ -15,16 +16,6 @@ const STAFF = "U0STAFF003";
 const ROLES = { [COORDINATOR]: "coordinator", [MANAGER]: "manager", [ADMIN]: "admin" } as const;
 const IDENTIFIERS = [PATIENT_NAME, RAISER_NAME, CONTACT_PHONE, "Maria", "Testpatient", "Jonas", "Testfamily", "2013344", "MRN 4471203", "jonas.t@example.org"];
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/** The AppError a call was refused with. */
-async function refusal(call: Promise<unknown>): Promise<AppError> {
-  const error = await call.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 /** A Medicare quality-of-care case, owned by the coordinator, with the investigation recorded. */
 async function investigatedCase(app: MemoryServices, overrides: Parameters<MemoryServices["fileCase"]>[0] = {}) {

@@ -114,12 +114,18 @@ describe.each(DATABASE_KINDS)("acknowledged filings survive kill -9 (%s)", (kind
       return filing.closed ? privately : inModal;
     };
 
-    let rows: { intake_key: string; number: string }[];
+    let rows: { intake_key: string; number: string }[] = [];
     if (database.databaseUrl) {
-      await expect.poll(async () => (await cases(database.databaseUrl!)).length, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(acknowledged.length);
-      rows = await cases(database.databaseUrl);
-      // Telling the filer happens right after filing: wait for the last ones.
-      await expect.poll(() => acknowledged.every((filing) => { const row = rows.find((r) => r.intake_key === `slack-view:${filing.viewId}`); return row && told(filing, row.number); }), { timeout: 20_000, interval: 250 }).toBe(true);
+      // Read again on every try: cases filed from unacknowledged forms count too, so a row count
+      // alone can be reached while an acknowledged filing still waits for the journal sweep.
+      const settled = async () => {
+        rows = await cases(database.databaseUrl!);
+        return acknowledged.every((filing) => {
+          const row = rows.find((r) => r.intake_key === `slack-view:${filing.viewId}`);
+          return row !== undefined && told(filing, row.number);
+        });
+      };
+      await expect.poll(settled, { timeout: 20_000, interval: 250 }).toBe(true);
     } else {
       // The embedded folder belongs to the running bot (its lock): let it file and tell, then stop it and read the folder.
       await expect.poll(() => acknowledged.every((filing) => slack.calls.some((call) => JSON.stringify(call.body).includes(filing.viewId) || call.body.user === filing.userId || call.body.channel === filing.userId)), { timeout: 20_000, interval: 250 }).toBe(true);

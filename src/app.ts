@@ -11,7 +11,7 @@ import { createIntakeJournal } from "./cases/intake-journal.repository.ts";
 import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
-import { clockPolicyFrom, letterSettingsFrom } from "./config/policies.ts";
+import { clockPolicyFrom, letterheadFrom, letterSettingsFrom } from "./config/policies.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import type { OutboxEntry } from "./cases/case.ts";
@@ -29,6 +29,9 @@ import type { LetterDrafter } from "./letters/drafter.ts";
 import { createLetterRepository } from "./letters/letter.repository.ts";
 import { letterOutboxHandlers } from "./letters/letter-outbox.ts";
 import { createLetterService } from "./letters/letter.service.ts";
+import { loadLetterFonts } from "./letters/fonts.ts";
+import { createLetterPrinter, type LetterPrinter } from "./letters/letter-pdf.ts";
+import { loadLetterLogo } from "./letters/letter-pdf-logo.ts";
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
@@ -96,7 +99,7 @@ export interface AppDeps extends SlackDeps {
 }
 
 /** Builds every service over one database and one Slack client: the plain deps object listeners receive. */
-function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt): AppDeps {
+function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt, printer: LetterPrinter): AppDeps {
   const roles = createUserRoleRepository(db.prisma);
   const cases = createCaseRepository(db.prisma);
   const routing = createRoutingService({
@@ -151,6 +154,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     caseActions,
     drafter: letterDrafter(env, prompt, logger),
     settings: letterSettingsFrom(env),
+    printer,
     notifier: letterNotifier,
     approvers,
     clock,
@@ -290,6 +294,8 @@ async function checkConfiguredChannels(deps: AppDeps): Promise<ChannelProblem[]>
 export async function buildApp(env: Env, options: BuildOptions = {}) {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
+  // Fonts and logo are read before anything is opened: a missing font package or a bad logo file stops start-up with the fix.
+  const printer = createLetterPrinter(loadLetterFonts(), letterheadFrom(env, env.HOSPITAL_LOGO_FILE ? await loadLetterLogo(env.HOSPITAL_LOGO_FILE) : null));
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   // What /healthz reports besides "up": the socket (Socket Mode), the outbox and the channels.
   let socket: (() => Record<string, unknown>) | undefined;
@@ -305,7 +311,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, "database migrated");
-    deps = buildDeps(env, db, app, logger, clock, await loadPrompt("response-letter"));
+    deps = buildDeps(env, db, app, logger, clock, await loadPrompt("response-letter"), printer);
     await deps.roles.bootstrapAdmins(env.ADMIN_USER_IDS);
     await deps.routing.ensureRules();
   } catch (error) {

@@ -29,13 +29,14 @@ interface PersonRow {
   name: string;
   phone: string | null;
   email: string | null;
+  mailing_address: string | null;
   preferred_language: string | null;
 }
 
 /** The patient, and whoever raised the concern when it was not the patient; contact details go with the person who gave them. */
 export function peopleOf(intake: CaseIntake): PersonRow[] {
-  const contact = { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null };
-  const noContact = { phone: null, email: null };
+  const contact = { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null, mailing_address: intake.mailingAddress ?? null };
+  const noContact = { phone: null, email: null, mailing_address: null };
   const patient: PersonRow = {
     role: "patient",
     relationship: "patient",
@@ -86,10 +87,10 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
       FROM "next"
       RETURNING *
     ), "people" AS (
-      INSERT INTO "case_people" ("id", "case_id", "role", "relationship", "name", "phone", "email", "preferred_language")
-      SELECT p."id", c."id", p."role", p."relationship", p."name", p."phone", p."email", p."preferred_language"
+      INSERT INTO "case_people" ("id", "case_id", "role", "relationship", "name", "phone", "email", "mailing_address", "preferred_language")
+      SELECT p."id", c."id", p."role", p."relationship", p."name", p."phone", p."email", p."mailing_address", p."preferred_language"
       FROM "new_case" c, jsonb_to_recordset(${people}::jsonb)
-        AS p("id" uuid, "role" text, "relationship" text, "name" text, "phone" text, "email" text, "preferred_language" text)
+        AS p("id" uuid, "role" text, "relationship" text, "name" text, "phone" text, "email" text, "mailing_address" text, "preferred_language" text)
     ), "event" AS (
       INSERT INTO "case_events" ("case_id", "type", "actor_id", "data")
       SELECT c."id", 'created', c."filed_by",

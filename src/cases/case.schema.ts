@@ -4,7 +4,7 @@ import { CATEGORIES, RAISED_BY, RECEIVED_VIA } from "./taxonomy.ts";
 // What staff enter when they file a concern, validated the same way whatever the channel (modal,
 // message shortcut, later an API). Messages are written for busy front-line staff.
 
-export const TEXT_LIMITS = { name: 200, contact: 254, language: 50, narrative: 3000 } as const;
+export const TEXT_LIMITS = { name: 200, contact: 254, language: 50, narrative: 3000, address: 300, addressLines: 6 } as const;
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_AGE_MS = 366 * 24 * 3_600_000;
 
@@ -36,6 +36,27 @@ const optionalLine = (label: string, max: number) =>
     .optional()
     .transform((value) => (value === undefined ? undefined : cleanLine(value) || undefined))
     .pipe(z.string().max(max, `The ${label} must be ${max} characters or fewer.`).optional());
+
+// A postal address keeps its lines (they are printed as typed) but not blank ones or stray spaces.
+const optionalAddress = z
+  .string()
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? undefined
+      : cleanText(value)
+          .split("\n")
+          .map((line) => line.replace(/\s+/g, " ").trim())
+          .filter(Boolean)
+          .join("\n") || undefined,
+  )
+  .pipe(
+    z
+      .string()
+      .max(TEXT_LIMITS.address, `The mailing address must be ${TEXT_LIMITS.address} characters or fewer.`)
+      .refine((address) => address.split("\n").length <= TEXT_LIMITS.addressLines, `The mailing address must fit on ${TEXT_LIMITS.addressLines} lines.`)
+      .optional(),
+  );
 
 const narrative = (label: string, required: boolean) =>
   z
@@ -87,6 +108,8 @@ function intakeSchema(departments: readonly string[]) {
       raisedBy: oneOf(RAISED_BY, "Choose who raised the concern."),
       raiserName: optionalLine("name of the person who raised it", TEXT_LIMITS.name),
       contact: optionalLine("contact", TEXT_LIMITS.contact),
+      /** Where the written response is mailed; optional (it goes with the person who gave the contact). */
+      mailingAddress: optionalAddress,
       preferredLanguage: optionalLine("preferred language", TEXT_LIMITS.language),
       department: z.string({ error: "Choose the department or unit." }).refine((value) => departments.includes(value), {
         message: "Choose a department or unit from the list.",

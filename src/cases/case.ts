@@ -105,7 +105,7 @@ export interface CaseDetails {
   writtenResponseRequested: boolean;
   medicareBeneficiary: boolean;
   resolutionSummary: string | null;
-  people: { role: string; relationship: string; name: string; phone: string | null; email: string | null; preferredLanguage: string | null }[];
+  people: { role: string; relationship: string; name: string; phone: string | null; email: string | null; mailingAddress?: string | null; preferredLanguage: string | null }[];
   notes: { kind: string; body: string; authorId: string; createdAt: Date }[];
 }
 

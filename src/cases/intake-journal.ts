@@ -50,6 +50,7 @@ export const JournaledIntakeSchema = z.object({
   desiredOutcome: z.string(),
   contactEmail: optionalText,
   contactPhone: optionalText,
+  mailingAddress: optionalText,
   resolvedOnSpot: z.boolean(),
   writtenResponseRequested: z.boolean(),
   medicareBeneficiary: z.boolean(),
@@ -60,4 +61,4 @@ export const JournaledIntakeSchema = z.object({
   anonymous: z.boolean().default(false),
 })
   // JSON drops an undefined contact; the intake carries both keys, set or not.
-  .transform((stored) => ({ ...stored, contactEmail: stored.contactEmail, contactPhone: stored.contactPhone })) satisfies z.ZodType<CaseIntake, unknown>;
+  .transform((stored) => ({ ...stored, contactEmail: stored.contactEmail, contactPhone: stored.contactPhone, mailingAddress: stored.mailingAddress })) satisfies z.ZodType<CaseIntake, unknown>;

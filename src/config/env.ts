@@ -34,8 +34,16 @@ const HINTS: Record<string, string> = {
   DIGEST_CHANNEL_ID: "channel for the digests (default CASE_CHANNEL_ID).",
   ESCALATION_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1-5" (weekdays 08:00); keep it outside 01:00-03:00 (DST).',
   TREND_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1" (Mondays 08:00).',
+  TREND_DENOMINATORS_FILE:
+    "optional path of a CSV file with the header unit,week_of,patient_days (or visits): one row per unit and week (week_of a date in that week, or empty for every week); those units' trends are charted per 1,000 patient days.",
   DIGEST_MAX_LATENESS_MINUTES: "how late a missed digest may still be posted after a restart, 0 to 1440 (default 240).",
   INTAKE_LEASE_SECONDS: "seconds an instance keeps an acknowledged intake it is filing before another instance's sweep may file it (default 30).",
+  HOSPITAL_ADDRESS: 'the postal address for the letterhead, lines separated by "|", e.g. "1200 River Road|Springfield, IL 62704".',
+  HOSPITAL_LOGO_FILE: "optional path of a PNG or JPEG logo for the letterhead.",
+  LETTER_CONTACT_TITLE: "the contact person's job title, e.g. Patient Relations Manager.",
+  LETTER_CONTACT_PHONE: "the contact person's direct phone number, e.g. 555-201-4400.",
+  LETTER_CONTACT_EMAIL: "the contact person's email address, e.g. patient.relations@hospital.org.",
+  LETTER_SIGNATORY_TITLE: "the signatory's job title, printed under the signature.",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -86,6 +94,12 @@ const EnvSchema = z
     LETTER_CONTACT_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("the Patient Relations Department")),
     LETTER_CONTACT_DETAILS: z.preprocess(emptyToUndefined, z.string().max(500).default("You can reach Patient Relations through the hospital's main phone number.")),
     LETTER_SIGNATORY: z.preprocess(emptyToUndefined, z.string().max(200).default("Patient Relations Department")),
+    HOSPITAL_ADDRESS: z.preprocess(emptyToUndefined, z.string().max(300, "must be 300 characters or fewer").default("")),
+    HOSPITAL_LOGO_FILE: optional(z.string()),
+    LETTER_CONTACT_TITLE: optional(z.string().max(120, "must be 120 characters or fewer")),
+    LETTER_CONTACT_PHONE: optional(z.string().regex(/^\+?[\d\s().-]{7,25}$/, "must be a phone number like 555-201-4400")),
+    LETTER_CONTACT_EMAIL: optional(z.email("must be an email address like name@hospital.org")),
+    LETTER_SIGNATORY_TITLE: optional(z.string().max(120, "must be 120 characters or fewer")),
     STATE_AGENCY_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("your State Department of Health, the State survey agency for hospitals.")),
     QIO_CONTACT: z.preprocess(emptyToUndefined, z.string().max(500).default("the Medicare Quality Improvement Organization (QIO) for your state. Call 1-800-MEDICARE to find it.")),
     AI_DISCLOSURE: optional(z.string().max(500)),
@@ -97,6 +111,7 @@ const EnvSchema = z
     DIGEST_CHANNEL_ID: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, "must be a channel ID like C0123ABCD")),
     ESCALATION_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1-5").refine(cron.validate, "is not a valid cron expression")),
     TREND_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine(cron.validate, "is not a valid cron expression")),
+    TREND_DENOMINATORS_FILE: optional(z.string()),
     DIGEST_MAX_LATENESS_MINUTES: wholeNumber(0, 1440, 240),
     INTAKE_LEASE_SECONDS: wholeNumber(2, 3600, 30),
     DIGEST_UNASSIGNED_HOURS: wholeNumber(1, 720, 24),

@@ -23,6 +23,11 @@ export interface LetterSettings {
 const dateOnly = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-US", { timeZone, month: "long", day: "numeric", year: "numeric" }).format(date);
 
+/** Who a letter is written to: whoever raised the concern, else the patient. */
+export function letterRecipient(details: CaseDetails): CaseDetails["people"][number] | undefined {
+  return details.people.find((person) => person.role === "raised_by") ?? details.people.find((person) => person.role === "patient");
+}
+
 /**
  * The minimum necessary facts for a draft, de-identified: names, contacts and other identifiers in
  * the free text become typed placeholders; the map stays here to re-identify the draft.
@@ -33,7 +38,7 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     phones: details.people.flatMap((person) => (person.phone ? [person.phone] : [])),
     emails: details.people.flatMap((person) => (person.email ? [person.email] : [])),
   };
-  const recipient = details.people.find((person) => person.role === "raised_by") ?? details.people.find((person) => person.role === "patient");
+  const recipient = letterRecipient(details);
   const steps = details.notes.filter((note) => note.kind === "step").map((note) => note.body);
   const results = details.notes.filter((note) => note.kind === "result").map((note) => note.body);
   const free: Record<string, string> = {

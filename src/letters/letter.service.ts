@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
-import { cleanText } from "../cases/case.schema.ts";
+import { ANONYMOUS_NAME, cleanText } from "../cases/case.schema.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { interimPromiseStillAhead, interimResponseDueAt } from "../cases/clocks.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
@@ -14,12 +14,12 @@ import type { CaseAction } from "../users/permissions.ts";
 import type { LetterDrafter } from "./drafter.ts";
 import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
-import { type LetterSettings, letterFacts } from "./letter-facts.ts";
+import { type LetterSettings, letterFacts, letterRecipient } from "./letter-facts.ts";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
-import { letterPdf } from "./letter-pdf.ts";
+import { type LetterPrinter, type PrintableLetter } from "./letter-pdf.ts";
 import { reidentify } from "./redact.ts";
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */
@@ -71,6 +71,8 @@ export interface LetterServiceDeps {
   caseActions: CaseActions;
   drafter: LetterDrafter;
   settings: LetterSettings;
+  /** Prints approved letters as PDF (letterhead, fonts for the letters' scripts). */
+  printer: LetterPrinter;
   notifier: LetterNotifier;
   /** Managers and admins: told by direct message when a version awaits their approval. */
   approvers(): Promise<string[]>;
@@ -97,6 +99,15 @@ export function createLetterService(deps: LetterServiceDeps) {
     const summary = await cases.findSummary(letter.caseId);
     if (!summary) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
     return { letter, summary };
+  }
+
+  /** The approved text with what the printed letter adds: its date (the approval), the recipient and their postal address. */
+  async function printableLetter(letterId: string, text: string, caseNumber: string): Promise<PrintableLetter> {
+    const { letter } = await load(letterId);
+    const details = await cases.loadDetailsForProcessing(letter.caseId);
+    const person = details ? letterRecipient(details) : undefined;
+    const recipient = person && person.name !== ANONYMOUS_NAME ? { name: person.name, addressLines: (person.mailingAddress ?? "").split("\n").map((line) => line.trim()).filter(Boolean) } : null;
+    return { caseNumber, date: letter.approvedAt ?? deps.clock.now(), recipient, text, title: `${caseNumber} letter` };
   }
 
   /** The checks for a letter text, against the case's people and the hospital's settings. */
@@ -372,12 +383,16 @@ export function createLetterService(deps: LetterServiceDeps) {
      */
     async download(letterId: string, userId: string, format: DownloadFormat): Promise<LetterDownload> {
       const { text, number, version } = await service.approvedText(letterId, userId);
+      const printable = format === "pdf" ? await printableLetter(letterId, text, number) : null;
+      // Refused now, before "sending" is said: the PDF fonts cannot lay out every script.
+      const refusal = printable ? deps.printer.refusal(printable) : null;
+      if (refusal) throw new AppError(ErrorCode.invalidInput, refusal);
       return {
         format,
         caseNumber: number,
         version,
         async send() {
-          const content = format === "pdf" ? Buffer.from(await letterPdf(text, `${number} letter`)) : Buffer.from(text, "utf8");
+          const content = printable ? Buffer.from(await deps.printer.print(printable)) : Buffer.from(text, "utf8");
           await deps.notifier.uploadPrivately(userId, `${number}-letter-v${version}.${format}`, `${number} approved letter (version ${version})`, content);
         },
       };

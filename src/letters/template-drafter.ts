@@ -9,17 +9,31 @@ const TEMPLATE_PROMPT = { id: "response-letter-template", version: "1", hash: "t
 
 const sentences = (items: string[]) => items.map((item) => item.trim().replace(/([^.!?])$/, "$1.")).join(" ");
 
+// The patient's words are quoted whole, never spliced into a sentence of ours: a request that ends
+// in a full stop would otherwise run on into "again.: we looked into this".
+const withoutEndPunctuation = (text: string) => text.trim().replace(/[\s.!?;:,]+$/u, "");
+
+/** The issues the letter answers, each with its answer. */
+function issuesOf(facts: LetterFacts): { issue: string; response: string }[] {
+  const category = withoutEndPunctuation(facts.concern.category);
+  const request = withoutEndPunctuation(facts.concern.desiredOutcome);
+  return [
+    { issue: category, response: `About your concern with ${category}: we looked into this carefully, as described below.` },
+    ...(request ? [{ issue: `your request: ${request}`, response: `You asked us: "${sentences([facts.concern.desiredOutcome])}" We looked into your request carefully, as described below.` }] : []),
+  ];
+}
+
 /** Builds the letter sections from the facts alone. */
 function templateDraft(facts: LetterFacts): LetterDraft {
   const interim = facts.kind === "interim";
-  const issues = [facts.concern.category, ...(facts.concern.desiredOutcome ? [`your request: ${facts.concern.desiredOutcome}`] : [])];
+  const issues = issuesOf(facts);
   return {
     greeting: `Dear ${facts.recipient},`,
     acknowledgement: interim
       ? `Thank you for telling us about your concern, which we received on ${facts.dates.received}. We want you to know we are still working on it.`
       : `Thank you for telling us about your concern, which we received on ${facts.dates.received}. We are sorry that your experience with us was not what you expected.`,
-    issuesRaised: issues,
-    issueResponses: issues.map((issue) => ({ issue, response: `About ${issue}: we looked into this carefully, as described below.` })),
+    issuesRaised: issues.map((entry) => entry.issue),
+    issueResponses: issues,
     stepsTaken:
       facts.investigation.steps.length > 0
         ? `To look into your concern, we took these steps: ${sentences(facts.investigation.steps)}`

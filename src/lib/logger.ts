@@ -12,6 +12,7 @@ const PATIENT_FIELDS = [
   "desiredOutcome",
   "text",
   "preferredLanguage",
+  "mailingAddress",
 ];
 
 /** The process logger: JSON lines, patient fields redacted at any depth we log. */

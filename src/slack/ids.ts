@@ -32,6 +32,7 @@ export const INTAKE_FIELDS = {
   raisedBy: "raised_by",
   raiserName: "raiser_name",
   contact: "contact",
+  mailingAddress: "mailing_address",
   preferredLanguage: "preferred_language",
   department: "department",
   category: "category",

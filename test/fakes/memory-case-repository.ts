@@ -8,8 +8,8 @@ import type { MemoryDatabase, StoredCase } from "./memory-database.ts";
 
 /** The patient, and whoever raised the concern when it was not the patient; contact details go with whoever gave them. */
 function peopleOf(intake: NewCase["intake"]): CaseDetails["people"] {
-  const contact = { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null };
-  const none = { phone: null, email: null };
+  const contact = { phone: intake.contactPhone ?? null, email: intake.contactEmail ?? null, mailingAddress: intake.mailingAddress ?? null };
+  const none = { phone: null, email: null, mailingAddress: null };
   const patient = { role: "patient", relationship: "patient", name: intake.patientName, preferredLanguage: intake.preferredLanguage ?? null, ...(intake.raisedBy === "patient" ? contact : none) };
   if (intake.raisedBy === "patient") return [patient];
   return [patient, { role: "raised_by", relationship: intake.raisedBy, name: intake.raiserName ?? "", preferredLanguage: null, ...contact }];

@@ -6,7 +6,9 @@ import type { ClockPolicy } from "../../src/cases/clocks.ts";
 import { OUTBOX_KINDS } from "../../src/cases/case-updates.ts";
 import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
 import type { DraftResult, LetterDrafter } from "../../src/letters/drafter.ts";
+import { loadLetterFonts } from "../../src/letters/fonts.ts";
 import type { LetterSettings } from "../../src/letters/letter-facts.ts";
+import { createLetterPrinter } from "../../src/letters/letter-pdf.ts";
 import type { LetterFacts } from "../../src/letters/letter.schema.ts";
 import { createLetterService } from "../../src/letters/letter.service.ts";
 import { createTemplateDrafter } from "../../src/letters/template-drafter.ts";
@@ -32,6 +34,16 @@ export const POLICY: ClockPolicy = {
   complaintResponseBusinessDays: 5,
   holidays: new Set(),
 };
+
+/** Prints as the app does, with a letterhead made of SETTINGS' names (fonts read once per test file). */
+const PRINTER = createLetterPrinter(loadLetterFonts(), {
+  hospitalName: "Riverside General Hospital",
+  addressLines: ["1200 River Road", "Springfield, IL 62704"],
+  logo: null,
+  contact: { name: "Dana Whitfield", title: "Patient Relations Manager", phone: "555-201-4400" },
+  signatory: { name: "Patient Relations Department" },
+  timeZone: "America/New_York",
+});
 
 export const SETTINGS: LetterSettings = {
   hospitalName: "Riverside General Hospital",
@@ -98,7 +110,7 @@ export function memoryServices(options: MemoryServicesOptions = {}) {
   const caseActions = createCaseActions({ cases, roleOf: roles.roleOf, isOnTeam, approvers, hasWrittenResponse: letterRepository.hasWrittenResponse, clock, policy: POLICY });
   const drafter = options.drafter ?? createModelDrafter();
   const notifier = createRecordingLetterNotifier();
-  const letters = createLetterService({ letters: letterRepository, cases, caseActions, drafter, settings: SETTINGS, notifier, approvers, clock, logger: createLogger("silent") });
+  const letters = createLetterService({ letters: letterRepository, cases, caseActions, drafter, settings: SETTINGS, printer: PRINTER, notifier, approvers, clock, logger: createLogger("silent") });
   const filing = createCaseService({ cases, clock, policy: POLICY });
   let filed = 0;
 

@@ -132,6 +132,18 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       { optional: true },
     ),
     input(
+      F.mailingAddress,
+      "Mailing address",
+      {
+        type: "plain_text_input",
+        multiline: true,
+        max_length: TEXT_LIMITS.address,
+        placeholder: plain("Street, city, state and ZIP, as on an envelope"),
+        ...typed(values.mailingAddress, TEXT_LIMITS.address),
+      },
+      { optional: true, hint: "Where the written response is mailed. Stays in the case record; never posted to a channel." },
+    ),
+    input(
       F.preferredLanguage,
       "Preferred language",
       { type: "plain_text_input", max_length: TEXT_LIMITS.language, placeholder: plain("e.g. English, Spanish, Vietnamese"), ...typed(values.preferredLanguage, TEXT_LIMITS.language) },

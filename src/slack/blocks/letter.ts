@@ -117,11 +117,16 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
         ...(letter.status === "approved" ? [button("Mark as sent", ACTIONS.letterSent, ref, "primary")] : []),
       ],
     });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: PDF_SCRIPTS_NOTE }] });
   } else if (letter.status === "rejected") {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `:no_entry: Rejected by <@${letter.rejectedBy}>. The reason is in the letter's private view.` } });
   }
   return { text: `${title} (${letter.status})`, blocks: blocks.slice(0, 50) };
 }
+
+// What the PDF can print (src/letters/fonts.ts), said where it is offered, so nobody mails a letter with gaps.
+const PDF_SCRIPTS_NOTE =
+  "The PDF is on the hospital letterhead and prints Latin-script languages with their accents (Vietnamese, Polish, Romanian…), Cyrillic, Greek and Chinese. A letter in Arabic, Hebrew or another right-to-left script cannot be laid out as a PDF: use *Download text* for it.";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75) });
 

@@ -53,6 +53,7 @@ export function readIntakeState(state: ViewState): IntakeInput {
     raisedBy: choiceOf(state, INTAKE_FIELDS.raisedBy) as IntakeInput["raisedBy"],
     raiserName: textOf(state, INTAKE_FIELDS.raiserName),
     contact: textOf(state, INTAKE_FIELDS.contact),
+    mailingAddress: textOf(state, INTAKE_FIELDS.mailingAddress),
     preferredLanguage: textOf(state, INTAKE_FIELDS.preferredLanguage),
     department: choiceOf(state, INTAKE_FIELDS.department) as string,
     category: choiceOf(state, INTAKE_FIELDS.category) as IntakeInput["category"],

@@ -108,3 +108,19 @@ describe("cleanText", () => {
     expect(cleanText("Jose\u0301")).toBe("José");
   });
 });
+
+describe("parseIntake: the mailing address", () => {
+  it("is optional, keeps its lines as typed and drops blank lines and stray spaces", () => {
+    const none = parseIntake(intakeInput(), context);
+    expect(none.ok && none.intake.mailingAddress).toBeUndefined();
+    const blank = parseIntake(intakeInput({ mailingAddress: " \n  " }), context);
+    expect(blank.ok && blank.intake.mailingAddress).toBeUndefined();
+    const typed = parseIntake(intakeInput({ mailingAddress: "  44 Harbor   Lane\r\n\r\nSpringfield, IL 62701 \n" }), context);
+    expect(typed.ok && typed.intake.mailingAddress).toBe("44 Harbor Lane\nSpringfield, IL 62701");
+  });
+
+  it("says so when it is too long for an envelope", () => {
+    expect(errorsOf(intakeInput({ mailingAddress: "x".repeat(301) })).mailingAddress).toBe("The mailing address must be 300 characters or fewer.");
+    expect(errorsOf(intakeInput({ mailingAddress: "1\n2\n3\n4\n5\n6\n7" })).mailingAddress).toBe("The mailing address must fit on 6 lines.");
+  });
+});

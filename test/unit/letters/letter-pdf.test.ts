@@ -10,7 +10,11 @@ import { loadLetterFonts } from "../../../src/letters/fonts.ts";
 import { createLetterPrinter, type Letterhead, type PrintableLetter } from "../../../src/letters/letter-pdf.ts";
 import { loadLetterLogo, logoFormat } from "../../../src/letters/letter-pdf-logo.ts";
 import { faceRuns, printProblem, wrapText } from "../../../src/letters/letter-pdf-text.ts";
+import { LETTER_OUTBOX } from "../../../src/letters/letter-outbox.ts";
 import { AppError } from "../../../src/lib/errors.ts";
+import { RAISER_NAME } from "../../fixtures/intake.ts";
+import { type MemoryServices, memoryServices } from "../../support/memory-services.ts";
+import { refusal } from "../../support/refusal.ts";
 
 const FONTS = loadLetterFonts();
 
@@ -240,5 +244,45 @@ describe("letterhead settings", () => {
 
   it("refuses a contact phone or email that is not one, naming the variable", () => {
     expect(() => parseEnv({ ...base, LETTER_CONTACT_PHONE: "call us", LETTER_CONTACT_EMAIL: "dana at riverside" })).toThrow(/LETTER_CONTACT_PHONE: must be a phone number[\s\S]*LETTER_CONTACT_EMAIL: must be an email address/);
+  });
+});
+
+describe("letter PDF: the download", () => {
+  const COORDINATOR = "U0COORD0L1";
+  const MANAGER = "U0MANAGER3";
+  const ROLES = { [COORDINATOR]: "coordinator", [MANAGER]: "manager" } as const;
+
+  async function approvedLetter(app: MemoryServices, overrides: Parameters<MemoryServices["fileCase"]>[0]) {
+    const filed = await app.fileCase({ category: "quality", ...overrides }, { owner: COORDINATOR });
+    await app.caseActions.addNote(filed.id, COORDINATOR, "step", "We reviewed the triage log and spoke with the charge nurse on duty.");
+    await app.caseActions.addNote(filed.id, COORDINATOR, "result", "We found that the wait was caused by a staffing shortage that night.");
+    const requested = await app.letters.request(filed.id, COORDINATOR, "response", `request:${filed.id}`);
+    const job = app.queued(LETTER_OUTBOX.draft).find((post) => post.payload.letterId === requested.id);
+    await app.letters.produceDraft(requested.id, Number(job?.payload.version));
+    await app.letters.approve(requested.id, MANAGER, 1);
+    return { filed, letterId: requested.id };
+  }
+
+  it("is addressed to whoever raised the concern, at the mailing address recorded at intake", async () => {
+    const app = memoryServices({ roles: ROLES });
+    const { filed, letterId } = await approvedLetter(app, { mailingAddress: "44 Harbor Lane\nUnit 2\nSpringfield, IL 62701" });
+    const download = await app.letters.download(letterId, COORDINATOR, "pdf");
+    await download.send();
+    const upload = app.notifier.uploads.at(-1);
+    expect(upload?.filename).toBe(`${filed.number}-letter-v1.pdf`);
+    const [first] = await pagesOf(new Uint8Array(upload?.content ?? []));
+    expect(first).toContain(`${RAISER_NAME}\n44 Harbor Lane\nUnit 2\nSpringfield, IL 62701`);
+    expect(first).toContain(`Case reference: ${filed.number}`);
+    expect(first).toContain(`Dear ${RAISER_NAME},`);
+  });
+
+  it("refuses a PDF of a letter to a name in Arabic script, before saying it is sending, and still gives the text", async () => {
+    const app = memoryServices({ roles: ROLES });
+    const { letterId } = await approvedLetter(app, { raiserName: "محمد الأحمد" });
+    const refused = await refusal(app.letters.download(letterId, COORDINATOR, "pdf"));
+    expect(refused.userMessage).toContain("Use Download text");
+    const text = await app.letters.download(letterId, COORDINATOR, "txt");
+    await text.send();
+    expect(app.notifier.uploads.at(-1)?.content.toString("utf8")).toContain("Dear محمد الأحمد,");
   });
 });

@@ -117,6 +117,16 @@ describe("reading the submitted modal", () => {
     });
   });
 
+  it("reads the mailing address, a multi-line field, with its lines", () => {
+    const field = (caseIntakeModal({ departments: DEFAULT_DEPARTMENTS, now, privateMetadata: "{}" }).blocks as { block_id?: string; optional?: boolean; element?: { multiline?: boolean } }[]).find(
+      (block) => block.block_id === INTAKE_FIELDS.mailingAddress,
+    );
+    expect(field).toMatchObject({ optional: true, element: { multiline: true } });
+    const input = readIntakeState(ViewStateSchema.parse(intakeViewState({ mailingAddress: "44 Harbor Lane\nSpringfield, IL 62701" })));
+    const result = parseIntake(input, { now, departments: DEFAULT_DEPARTMENTS });
+    expect(result.ok && result.intake.mailingAddress).toBe("44 Harbor Lane\nSpringfield, IL 62701");
+  });
+
   it("treats empty optional fields as absent", () => {
     const state = ViewStateSchema.parse(intakeViewState({ contact: undefined, preferredLanguage: undefined, desiredOutcome: undefined }));
     const result = parseIntake(readIntakeState(state), { now, departments: DEFAULT_DEPARTMENTS });

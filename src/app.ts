@@ -61,6 +61,14 @@ import { createSlackPoster } from "./slack/poster.ts";
 import { intakeRecoveryTeller } from "./slack/intake-recovery.ts";
 import type { SlackDeps } from "./slack/slack-deps.ts";
 import { createAdminService } from "./users/admin.service.ts";
+import { createCaseHelp } from "./guidance/case-help.service.ts";
+import { guidanceOutboxHandlers } from "./guidance/guidance-outbox.ts";
+import { parseGuidance } from "./guidance/guidance.schema.ts";
+import { createSettingsFile, DEFAULT_GUIDANCE_FILE, DEFAULT_RESOURCES_FILE } from "./guidance/guidance.service.ts";
+import { createSettingsDocumentStore } from "./guidance/settings-document.repository.ts";
+import { createResourceOfferRepository } from "./resources/resource-offer.repository.ts";
+import { parseDirectory } from "./resources/resources.schema.ts";
+import { createSlackGuidancePoster } from "./slack/guidance-notifier.ts";
 import { APPROVER_ROLES } from "./users/permissions.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
 import type { UserRoleRepository } from "./users/user-role.ts";
@@ -160,6 +168,22 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     clock,
     logger,
   });
+  // Guidance cards and the community-resource directory: files seeded at first start, reloaded by admins.
+  const settingsFile = { roleOf: roles.roleOf, audit: roles.audit };
+  const guidanceFiles = {
+    guidance: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "guidance"), file: env.GUIDANCE_FILE ?? DEFAULT_GUIDANCE_FILE, setting: "GUIDANCE_FILE", name: "guidance file", parse: parseGuidance }),
+    directory: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "resources"), file: env.RESOURCES_FILE ?? DEFAULT_RESOURCES_FILE, setting: "RESOURCES_FILE", name: "resource directory", parse: parseDirectory }),
+  };
+  const caseHelp = createCaseHelp({
+    ...guidanceFiles,
+    offers: createResourceOfferRepository(db.prisma),
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    ensureAllowed: caseActions.ensureAllowed,
+    loadDetails: cases.loadDetailsForProcessing,
+    timeZone: env.TZ,
+    now: () => clock.now(),
+  });
   const outboxRepository = createOutboxRepository(db.prisma);
   const outbox = createOutboxDispatcher({
     outbox: outboxRepository,
@@ -168,6 +192,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       routingOutboxHandlers(routing),
       posts,
       letterOutboxHandlers(letters),
+      guidanceOutboxHandlers({ loadDetails: cases.loadDetailsForProcessing, cardsFor: caseHelp.cardsFor, post: createSlackGuidancePoster(outboxClient) }),
       channelMessageHandlers(poster.postChannelMessage),
       deliveryAlertHandlers(poster.sendDeliveryAlert),
     ),
@@ -234,6 +259,8 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     cases: caseService,
     intake: createIntakeFiling({ cases: caseService, ...INTAKE_FILING_DEFAULTS, journal: createIntakeJournal(db.prisma), leaseMs: env.INTAKE_LEASE_SECONDS * 1000 }),
     caseActions,
+    caseHelp,
+    guidanceFiles,
     letters,
     workQueue: createWorkQueue({
       queries: caseQueries,
@@ -314,6 +341,8 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     deps = buildDeps(env, db, app, logger, clock, await loadPrompt("response-letter"), printer);
     await deps.roles.bootstrapAdmins(env.ADMIN_USER_IDS);
     await deps.routing.ensureRules();
+    await deps.guidanceFiles.guidance.ensureLoaded();
+    await deps.guidanceFiles.directory.ensureLoaded();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

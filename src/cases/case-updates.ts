@@ -8,6 +8,8 @@ export const OUTBOX_KINDS = {
   caseCardRefresh: "case_card_refresh",
   threadUpdate: "case_thread_update",
   directMessage: "direct_message",
+  /** The guidance cards that fit a case, named in its thread for the new owner (src/guidance/guidance-outbox.ts). */
+  caseGuidance: "case_guidance",
 } as const;
 
 export type UpdateKind =
@@ -30,11 +32,18 @@ export type CaseUpdatePayload = { caseId: string; kind: UpdateKind } & Record<st
 
 /** Card refresh + a short line in the case thread, keyed to the audit event so each posts once. */
 export function announceInThread(eventId: string, update: CaseUpdatePayload): OutboxEntry[] {
-  return [
+  const entries: OutboxEntry[] = [
     { kind: OUTBOX_KINDS.caseCardRefresh, dedupeKey: `card-refresh:${update.caseId}:${eventId}`, payload: { caseId: update.caseId } },
     { kind: OUTBOX_KINDS.threadUpdate, dedupeKey: `thread:${eventId}`, payload: update },
   ];
+  // A new owner is shown the guidance that fits the case, without asking.
+  if (OWNER_CHANGES.includes(update.kind) && update.ownerId) {
+    entries.push({ kind: OUTBOX_KINDS.caseGuidance, dedupeKey: `guidance:${eventId}`, payload: { caseId: update.caseId, ownerId: update.ownerId } });
+  }
+  return entries;
 }
+
+const OWNER_CHANGES: readonly UpdateKind[] = ["routed", "assigned", "reassigned"];
 
 /** A direct message to each user, once per event and user. */
 export function directMessages(eventId: string, userIds: readonly string[], update: CaseUpdatePayload): OutboxEntry[] {

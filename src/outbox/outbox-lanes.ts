@@ -38,6 +38,7 @@ export const OUTBOX_KIND_LANES: Record<string, { lane: OutboxLane; orderBy?: (pa
   [OUTBOX_KINDS.caseCard]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
   [OUTBOX_KINDS.caseCardRefresh]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
   [OUTBOX_KINDS.threadUpdate]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
+  [OUTBOX_KINDS.caseGuidance]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
   [LETTER_OUTBOX.message]: { lane: "cards", orderBy: (payload) => payload.letterId && `letter:${payload.letterId}` },
   [LETTER_OUTBOX.draft]: { lane: "drafts" },
   [CHANNEL_MESSAGE_OUTBOX]: { lane: "channel", orderBy: (payload) => payload.channel && `channel:${payload.channel}` },

@@ -24,6 +24,8 @@ export const VIEWS = {
   letterRegenerate: "letter_regenerate",
   letterReject: "letter_reject",
   editRules: "admin_edit_rules",
+  caseGuidance: "case_guidance",
+  recordResources: "case_record_resources",
 } as const;
 
 /** block_id and action_id of each intake field; the same string serves both. */
@@ -68,6 +70,9 @@ export const ACTIONS = {
   /** "Newer notes" / "Older notes" in the details modal. */
   detailsNewer: "case_details_newer",
   detailsOlder: "case_details_older",
+  /** The guidance and resources that fit a case, from its thread or its details. */
+  openGuidance: "case_open_guidance",
+  recordResources: "case_record_resources",
 } as const;
 
 /** Options of the card's overflow menu (draft_letter and draft_interim: cards posted before they became buttons). */
@@ -100,6 +105,8 @@ export const ACTION_FIELDS = {
   instruction: "instruction",
   instructionText: "instruction_text",
   rejectReason: "reject_reason",
+  suggestedResources: "suggested_resources",
+  otherResources: "other_resources",
 } as const;
 
 /** Events the app subscribes to (manifest: settings.event_subscriptions.bot_events). */

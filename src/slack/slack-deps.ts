@@ -2,6 +2,10 @@ import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { IntakeFiling } from "../cases/intake-filing.ts";
 import type { WorkQueue } from "../cases/work-queue.service.ts";
 import type { OnDemandDigests } from "../digests/on-demand.service.ts";
+import type { CaseHelpService } from "../guidance/case-help.service.ts";
+import type { GuidanceDocument } from "../guidance/guidance.schema.ts";
+import type { SettingsFile } from "../guidance/guidance.service.ts";
+import type { Directory } from "../resources/resources.schema.ts";
 import type { LetterService } from "../letters/letter.service.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -32,6 +36,10 @@ export interface SlackDeps {
   onDemandDigests: OnDemandDigests<CaseMessage>;
   /** A routing team's display name, for the card. */
   teamName(teamId: string | null): Promise<string | undefined>;
+  /** Guidance cards and community resources on a case, /case guide, resources offered and their monthly count. */
+  caseHelp: CaseHelpService;
+  /** The guidance file and the community-resource directory in force (admins reload them). */
+  guidanceFiles: { guidance: SettingsFile<GuidanceDocument>; directory: SettingsFile<Directory> };
   /** Delivers queued posts now instead of at the next poll. */
   outbox: { kick(): Promise<void> };
 }

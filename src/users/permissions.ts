@@ -46,12 +46,18 @@ export function canPostDigests(role: Role): boolean {
 export const CASE_ACTIONS = [
   "view_details",
   "assign_self",
+/** Whether `role` sees the team's reports (resources offered, the team at a glance): managers and admins. */
+export function canSeeTeamReports(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
   "reassign",
   "change_status",
   "add_note",
   "escalate",
   "close",
   "reopen",
+  "record_resource",
   "override_classification",
   "draft_letter",
   "approve_letter",
@@ -107,3 +113,4 @@ export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAcces
 export function canAdminister(actor: Actor): Decision {
   return actor.role === "admin" ? allow : deny("Only admins can change roles, routing rules and settings.");
 }
+    case "record_resource":

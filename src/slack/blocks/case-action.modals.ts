@@ -9,6 +9,8 @@ import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeCaseRef } from "../forms/case-ref.ts";
 import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, truncate } from "./escape.ts";
+import type { CaseHelp } from "../../guidance/case-help.service.ts";
+import { caseHelpBlocks } from "./guidance.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75), emoji: true });
 const option = (text: string, value: string) => ({ text: plain(text), value });
@@ -129,7 +131,7 @@ function noteBlocks(details: CaseDetails, timeZone: string): KnownBlock[][] {
 }
 
 /** The details' pages: the case and the newest notes first, then older notes; every note whole on one page. */
-export function detailsPages(details: CaseDetails, timeZone: string): KnownBlock[][] {
+export function detailsPages(details: CaseDetails, timeZone: string, help?: CaseHelp | null): KnownBlock[][] {
   const { summary } = details;
   const people = details.people.map((person) => {
     const contact = [person.phone, person.email].filter(Boolean).map((value) => escapeText(value as string)).join(", ");
@@ -152,6 +154,8 @@ export function detailsPages(details: CaseDetails, timeZone: string): KnownBlock
     section(`*What happened*\n${escapeText(details.description)}`),
     ...(details.desiredOutcome ? [section(`*What the patient wants*\n${escapeText(details.desiredOutcome)}`)] : []),
     ...(details.resolutionSummary ? [section(`*Resolution*\n${escapeText(details.resolutionSummary)}`)] : []),
+    // For the team: the guidance cards and community resources that fit the case.
+    ...(help ? caseHelpBlocks(help) : []),
     section(count > 0 ? `*Notes* (${count}, newest first)` : "_No notes yet._"),
   ];
   const pages: KnownBlock[][] = [first];
@@ -170,9 +174,9 @@ export function detailsPages(details: CaseDetails, timeZone: string): KnownBlock
 export const DetailsPageSchema = z.object({ c: z.uuid(), p: z.number().int().min(0).max(10_000) });
 
 /** The protected details, shown only to an authorized user (each page shown is audited); notes page with "Older notes" / "Newer notes". */
-export function detailsModal(details: CaseDetails, timeZone: string, page = 0): ModalView {
+export function detailsModal(details: CaseDetails, timeZone: string, page = 0, help?: CaseHelp | null): ModalView {
   const { summary } = details;
-  const pages = detailsPages(details, timeZone);
+  const pages = detailsPages(details, timeZone, help);
   const shown = Math.min(Math.max(page, 0), pages.length - 1);
   const ref = (p: number) => JSON.stringify(DetailsPageSchema.parse({ c: summary.id, p }));
   const buttons = [

@@ -12,6 +12,8 @@ const USAGE = [
   `*${c} PR-2026-0042*: one case, with its actions.`,
   `*${c} search* words: find cases by words in their description.`,
   `*${c} digest escalations* or *trends* [preview]: post a digest now, or see it privately first (managers).`,
+  `*${c} guide* [topic]: short guidance (Medicare rights, Medicaid, billing help, interpreters, navigation, de-escalation), privately.`,
+  `*${c} resources report* [YYYY-MM]: community resources offered this month, by kind (managers).`,
   `*${c} admin*: roles and routing rules (admins).`,
   "From any message: *⋯ → Create case from message* opens the form with the message text filled in.",
 ].join("\n");
@@ -22,6 +24,8 @@ export const ADMIN_USAGE = [
   `*${c} admin rules*: the routing rules in force.`,
   `*${c} admin rules edit*: change them in a form (checked before they take effect).`,
   `*${c} admin rules reload*: load them again from the rules file.`,
+  `*${c} admin guidance* [reload]: the guidance cards in force, or load them again from the guidance file.`,
+  `*${c} admin resources* [reload]: the community-resource directory in force, or load it again from its file.`,
   `*${c} admin retry*: send again the posts Slack refused (after inviting the app to their channel).`,
 ].join("\n");
 

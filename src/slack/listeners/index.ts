@@ -4,6 +4,7 @@ import { registerAssignToMe } from "./actions/assign-to-me.action.ts";
 import { registerCaseButtons } from "./actions/case-buttons.action.ts";
 import { registerCaseMore } from "./actions/case-more.action.ts";
 import { registerEditRules } from "./actions/edit-rules.action.ts";
+import { registerGuidanceActions } from "./actions/guidance.action.ts";
 import { registerLetterButtons } from "./actions/letter-buttons.action.ts";
 import { registerCaseCommand } from "./commands/case.command.ts";
 import { registerAppHome } from "./events/app-home-opened.event.ts";
@@ -12,6 +13,7 @@ import { registerCaseActionSubmissions } from "./views/case-action.submissions.t
 import { registerCaseIntakeSubmission } from "./views/case-intake.submission.ts";
 import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
 import { registerLetterSubmissions } from "./views/letter.submissions.ts";
+import { registerRecordResourcesSubmission } from "./views/record-resources.submission.ts";
 
 /** Wires every listener onto the Bolt app. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -27,4 +29,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerLetterButtons(app, deps);
   registerLetterSubmissions(app, deps);
+  registerGuidanceActions(app, deps);
+  registerRecordResourcesSubmission(app, deps);
 }

@@ -67,6 +67,7 @@ const EXPECTED: Record<CaseAction, Record<Situation, readonly Role[]>> = {
   },
   assign_self: coordinatorWork,
   add_note: coordinatorWork,
+  record_resource: coordinatorWork,
   escalate: coordinatorWork,
   override_classification: coordinatorWork,
   draft_letter: coordinatorWork,

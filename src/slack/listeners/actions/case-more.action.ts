@@ -46,7 +46,7 @@ export function registerCaseMore(app: App, deps: SlackDeps): void {
     if (parsed.o === MORE_OPTIONS.details) {
       try {
         const details = await deps.caseActions.viewDetails(parsed.c, body.user.id);
-        await client.views.open({ trigger_id: body.trigger_id, view: detailsModal(details, deps.timeZone) });
+        await client.views.open({ trigger_id: body.trigger_id, view: detailsModal(details, deps.timeZone, 0, await deps.caseHelp.helpInDetails(details, body.user.id)) });
       } catch (error) {
         await answerError({ kind: "private", client, userId: body.user.id, channelId: body.channel?.id }, error, deps.logger, { caseId: parsed.c, action: "details" });
       }
@@ -68,7 +68,7 @@ export function registerCaseMore(app: App, deps: SlackDeps): void {
     if (!body.view?.id) return;
     try {
       const details = await deps.caseActions.viewDetails(ref.c, body.user.id);
-      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: detailsModal(details, deps.timeZone, ref.p) });
+      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: detailsModal(details, deps.timeZone, ref.p, await deps.caseHelp.helpInDetails(details, body.user.id)) });
     } catch (error) {
       await answerError({ kind: "private", client, userId: body.user.id, channelId: undefined }, error, deps.logger, { caseId: ref.c, action: "details_page" });
     }

@@ -5,6 +5,7 @@ import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage
 import { answerError } from "../error-net.ts";
 import { notice } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
+import { runSettingsFileCommand } from "./case-guide.ts";
 
 /** /case admin …: roles, routing rules, and posts Slack refused. */
 export async function runAdminCommand(
@@ -41,6 +42,8 @@ export async function runAdminCommand(
           : `No refused posts to send again (${waiting} waiting in the queue).`;
         return void (await reply(notice(text, ":arrows_counterclockwise:")));
       }
+      case "settings_file":
+        return void (await reply(await runSettingsFileCommand(deps, command.file, command.reload, userId)));
       case "rules_edit": {
         const yaml = await deps.admin.rulesText(userId);
         if (yaml.length > RULES_EDIT_LIMIT) return void (await reply(rulesMessage(yaml)));

@@ -10,6 +10,7 @@ import { COMMANDS } from "../../ids.ts";
 import { answerError } from "../error-net.ts";
 import { runAdminCommand } from "./case-admin.ts";
 import { runDigestCommand } from "./case-digest.ts";
+import { runGuideCommand } from "./case-guide.ts";
 import { parseCaseCommand } from "./parse-case-command.ts";
 
 export { parseCaseCommand };
@@ -58,6 +59,10 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
           await runDigestCommand(deps, parsed.digest, parsed.preview, userId, reply);
           return;
       }
+        case "guide":
+        case "resources_report":
+          await runGuideCommand(deps, parsed, userId, reply);
+          return;
     } catch (error) {
       if (parsed.kind === "new") {
         deps.logger.error({ user: userId, error: errorSummary(error) }, "could not open intake form");

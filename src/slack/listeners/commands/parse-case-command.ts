@@ -11,6 +11,7 @@ export type AdminCommand =
   | { kind: "rules_reload" }
   | { kind: "rules_edit" }
   | { kind: "retry" }
+  | { kind: "settings_file"; file: "guidance" | "resources"; reload: boolean }
   | { kind: "invalid"; message: string };
 
 export type CaseCommand =
@@ -22,6 +23,8 @@ export type CaseCommand =
   | { kind: "lookup"; number: string }
   | { kind: "admin"; command: AdminCommand }
   | { kind: "digest"; digest: "escalations" | "trends"; preview: boolean }
+  | { kind: "guide"; topic?: string }
+  | { kind: "resources_report"; month?: string }
   | { kind: "unknown"; text: string };
 
 const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
@@ -52,6 +55,12 @@ function parseAdmin(words: string[]): AdminCommand {
       if (sub === "edit") return { kind: "rules_edit" };
       return { kind: "invalid", message: "Use: /case admin rules, /case admin rules edit or /case admin rules reload" };
     }
+    case "guidance":
+    case "resources": {
+      const sub = rest[0]?.toLowerCase();
+      if (!sub || sub === "reload") return { kind: "settings_file", file: verb.toLowerCase() as "guidance" | "resources", reload: sub === "reload" };
+      return { kind: "invalid", message: `Use: /case admin ${verb.toLowerCase()} or /case admin ${verb.toLowerCase()} reload` };
+    }
     default:
       return { kind: "invalid", message: `I don't know "admin ${verb}". Try /case admin help.` };
   }
@@ -78,6 +87,13 @@ export function parseCaseCommand(text: string): CaseCommand {
       return { kind: "search", text: rest };
     case "admin":
       return { kind: "admin", command: parseAdmin(words.slice(1)) };
+    case "guide":
+      return rest ? { kind: "guide", topic: rest } : { kind: "guide" };
+    case "resources": {
+      // /case resources report [YYYY-MM]: the month's resources offered (managers).
+      if (words[1]?.toLowerCase() !== "report" || words.length > 3) return { kind: "unknown", text: trimmed };
+      return words[2] ? { kind: "resources_report", month: words[2] } : { kind: "resources_report" };
+    }
     case "digest": {
       const which = words[1]?.toLowerCase();
       const preview = words.slice(2).some((word) => word.toLowerCase() === "preview");

@@ -19,7 +19,7 @@ import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
-import { type LetterPrinter, type PrintableLetter } from "./letter-pdf.ts";
+import type { LetterPrinter, PrintableLetter } from "./letter-pdf.ts";
 import { reidentify } from "./redact.ts";
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */

@@ -29,7 +29,9 @@ export function printProblem(texts: string[], faceCount: number, faceCovers: (fa
   for (const character of all) {
     if (/\s/u.test(character)) continue;
     const codePoint = character.codePointAt(0) as number;
-    if (!Array.from({ length: faceCount }, (_, face) => faceCovers(face, codePoint)).some(Boolean)) missing.add(character);
+    let face = 0;
+    while (face < faceCount && !faceCovers(face, codePoint)) face++;
+    if (face === faceCount) missing.add(character);
   }
   return missing.size > 0 ? { kind: "unsupported", characters: [...missing] } : null;
 }

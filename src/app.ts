@@ -12,6 +12,7 @@ import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
 import { clockPolicyFrom, letterheadFrom, letterSettingsFrom } from "./config/policies.ts";
+import { trendDenominatorsFrom } from "./config/trend-denominators.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import type { OutboxEntry } from "./cases/case.ts";
@@ -44,7 +45,8 @@ import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts
 import { routingOutboxHandlers } from "./routing/routing-outbox.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE, type RoutingService } from "./routing/routing.service.ts";
-import { escalationMessages, trendMessages } from "./slack/blocks/digests.ts";
+import { escalationMessages } from "./slack/blocks/digests.ts";
+import { trendMessages } from "./slack/blocks/trend-digest.ts";
 import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { createBoltApp } from "./slack/bolt-app.ts";
@@ -220,6 +222,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     timeZone: env.TZ,
     unassignedAfterMs: env.DIGEST_UNASSIGNED_HOURS * 3_600_000,
     draftWaitingAfterMs: env.DIGEST_DRAFT_WAITING_HOURS * 3_600_000,
+    trendDenominators: trendDenominatorsFrom(env),
   });
   const renderOptions = (late: boolean) => ({ timeZone: env.TZ, workspaceUrl: workspace.url, late });
   const escalationDigestJob = digestJob({

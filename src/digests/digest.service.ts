@@ -1,4 +1,5 @@
 import { categoryLabel } from "../cases/taxonomy.ts";
+import type { TrendDenominators } from "./denominators.ts";
 import type { DigestRepository } from "./digest.ts";
 import { buildEscalationDigest, type EscalationDigest } from "./escalation.ts";
 import { buildTrendDigest, type TrendDigest } from "./trends.ts";
@@ -7,6 +8,8 @@ export interface DigestPolicy {
   timeZone: string;
   unassignedAfterMs: number;
   draftWaitingAfterMs: number;
+  /** Patient days or visits per unit and week (TREND_DENOMINATORS_FILE): those units are charted as rates. */
+  trendDenominators?: TrendDenominators;
 }
 
 /** Builds the escalation and trend digests from the database at a given moment. */
@@ -21,16 +24,17 @@ export function createDigestService(repository: DigestRepository, policy: Digest
     },
 
     async trends(periodEnd: Date): Promise<TrendDigest> {
-      const [receivedByCategory, receivedByDepartment, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts] = await Promise.all([
+      const [receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts] = await Promise.all([
         repository.receivedByCategory(periodEnd),
         repository.receivedByDepartment(periodEnd),
+        repository.firstReceivedAt(periodEnd),
         repository.hoursToAcknowledge(periodEnd),
         repository.hoursToResolve(periodEnd),
         repository.grievanceClock(periodEnd),
         repository.firstDrafts(periodEnd),
       ]);
-      const aggregates = { receivedByCategory, receivedByDepartment, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts };
-      return buildTrendDigest({ aggregates, periodEnd, categoryLabel });
+      const aggregates = { receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts };
+      return buildTrendDigest({ aggregates, periodEnd, categoryLabel, denominators: policy.trendDenominators });
     },
   };
 }

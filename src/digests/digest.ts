@@ -24,6 +24,8 @@ export interface EscalationReads {
 export interface TrendReads {
   receivedByCategory(periodEnd: Date): Promise<WeeklyCount[]>;
   receivedByDepartment(periodEnd: Date): Promise<WeeklyCount[]>;
+  /** When the first case received before periodEnd was received (how much history there is); null when none. */
+  firstReceivedAt(periodEnd: Date): Promise<Date | null>;
   /** Hours from receipt to acknowledgement of the cases received in the period: the two middle values. */
   hoursToAcknowledge(periodEnd: Date): Promise<MiddleValues | null>;
   /** Hours from receipt to closure of the cases closed in the period: the two middle values. */

@@ -3,10 +3,10 @@ import type { TrendReads } from "./digest.ts";
 import { type MiddleValues, TREND_WEEKS, WEEK_MS, type WeeklyCount } from "./trends.ts";
 
 // The weekly digest's numbers, added up by the database: a few hundred grouped rows instead of
-// every case of the last nine weeks. Weeks are those of trends.ts: week k back from periodEnd is
+// every case of the last 21 weeks. Weeks are those of trends.ts: week k back from periodEnd is
 // [periodEnd − (k+1)·7 d, periodEnd − k·7 d), fixed 168-hour weeks, start in and end out. They are
 // worked out from instants, never with calendar intervals (which follow the session's time zone
-// across DST): with d the whole milliseconds from receipt to periodEnd (1 ≤ d ≤ 9·7 d), k is
+// across DST): with d the whole milliseconds from receipt to periodEnd (1 ≤ d ≤ TREND_WEEKS·7 d), k is
 // (d − 1) div 7 d, in integer arithmetic so no rounding moves a case across a boundary.
 
 /**
@@ -67,6 +67,13 @@ export function createTrendReads(prisma: PrismaClient): TrendReads {
 
     async receivedByDepartment(periodEnd) {
       return receivedByWeek(prisma, Prisma.sql`"department"`, periodEnd);
+    },
+
+    /** The earliest receipt before periodEnd (the received_at index answers it from one end). */
+    async firstReceivedAt(periodEnd) {
+      const [row] = await prisma.$queryRaw<{ first: Date | null }[]>`
+        SELECT min("received_at") AS "first" FROM "cases" WHERE "received_at" < ${periodEnd}`;
+      return row?.first ?? null;
     },
 
     /** Hours from receipt to acknowledgement of the cases received in the period: the two middle values. */

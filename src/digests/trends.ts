@@ -1,14 +1,22 @@
-// The weekly trend digest's numbers, as data: counts this week, last week and over an 8-week
-// baseline, the spikes worth a manager's attention, and the clock and draft-quality measures.
-// Rendering (and the minimum-necessary rule for the channel) belongs to the caller; nothing here
-// carries more than category, department and counts.
+import type { TrendDenominators } from "./denominators.ts";
+import { type PointLimits, type SpcDirection, type SpcRule, signalsAtLatest, uChart, xmrChart } from "./spc.ts";
+import { limitText, oneDecimal, type SentenceFacts, signalSentence } from "./trend-sentences.ts";
+
+// The weekly trend digest's numbers, as data: counts this week, last week and over a baseline of up
+// to 20 weeks, statistical process control per category and per unit (spc.ts: an XmR chart of
+// counts, or a u-chart of rates where the unit's patient days are configured), and the clock and
+// draft-quality measures. Rendering (and the minimum-necessary rule for the channel) belongs to the
+// caller; nothing here carries more than category, unit and counts.
 
 const DAY_MS = 24 * 3_600_000;
 /** Fixed 168-hour weeks: the windows stay contiguous and equal, whatever DST does to local time. */
 export const WEEK_MS = 7 * DAY_MS;
-const BASELINE_WEEKS = 8;
-/** Weeks the digest reads back from periodEnd: the period (week 0) and the 8-week baseline before it (weeks 1 to 8). */
-export const TREND_WEEKS = 1 + BASELINE_WEEKS;
+/** Baseline weeks at most: the 20 points Making Data Count suggests for a baseline. */
+export const MAX_BASELINE_WEEKS = 20;
+/** Weeks the digest reads back from periodEnd: the period (week 0) and the baseline before it (weeks 1 to 20). */
+export const TREND_WEEKS = 1 + MAX_BASELINE_WEEKS;
+/** Rates are shown per this many patient days (or visits). */
+export const RATE_PER = 1000;
 
 /** Cases received in one week for one category or department; week 0 is the period, week 1 the one before. */
 export interface WeeklyCount {
@@ -31,6 +39,8 @@ export interface TrendAggregates {
   /** Cases received, by category and week, for weeks 0 to TREND_WEEKS − 1. */
   receivedByCategory: WeeklyCount[];
   receivedByDepartment: WeeklyCount[];
+  /** When the first case before periodEnd was received: weeks that began before it are no history. */
+  firstReceivedAt: Date | null;
   /** Hours from receipt to acknowledgement, for cases received in the period; null when none. */
   hoursToAcknowledge: MiddleValues | null;
   /** Hours from receipt to closure, for cases closed in the period whenever received; null when none. */
@@ -41,36 +51,66 @@ export interface TrendAggregates {
   firstDrafts: { total: number; passed: number };
 }
 
-/** When a week's count is unusual enough to call out. */
-export interface SpikeRule {
-  minCount: number;
-  maxPValue: number;
+/** How much history a row needs before the digest calls anything: limits from less are mostly noise. */
+export interface HistoryRule {
+  minBaselineWeeks: number;
+  minBaselineCases: number;
 }
 
-/** Why a count was flagged, in a sentence a manager can read, with its Poisson tail probability. */
-export interface Spike {
-  reason: string;
-  pValue: number;
+/** At least 12 complete weeks and 10 cases in them (Making Data Count: limits from fewer than ~12 points are provisional at best). */
+export const DEFAULT_HISTORY_RULE: HistoryRule = { minBaselineWeeks: 12, minBaselineCases: 10 };
+
+/** One rule that fired this week, and the sentence that explains it. */
+export interface TrendSignal {
+  rule: SpcRule;
+  direction: SpcDirection;
+  sentence: string;
 }
 
-/** One category or department: this week, last week and the 8-week weekly mean. */
+/** A row's process chart, or why it has none yet. Limits are this week's (a u-chart's vary by week). */
+export type ProcessAssessment =
+  | { kind: "not_enough_history"; baselineWeeks: number; baselineCases: number }
+  | { kind: "xmr"; baselineWeeks: number; mean: number; averageMovingRange: number; upper: number; lower: number; signals: TrendSignal[] }
+  | {
+      kind: "u";
+      baselineWeeks: number;
+      measure: string;
+      /** Cases per RATE_PER of the measure: the baseline's, this week's, and this week's limits. */
+      mean: number;
+      rate: number;
+      upper: number;
+      lower: number;
+      exposure: number;
+      signals: TrendSignal[];
+    };
+
+/** One category or department: this week, last week, the baseline's weekly mean and its process chart. */
 export interface TrendRow {
   key: string;
   label: string;
   count: number;
   previous: number;
-  baselineMean: number;
-  spike: Spike | null;
+  /** Weekly mean over the baseline weeks on record; null without any. */
+  baselineMean: number | null;
+  /** Cases per week, oldest first, over the baseline weeks on record and ending with this week. */
+  weekly: number[];
+  process: ProcessAssessment;
 }
 
 /** Everything the weekly digest reports, for [periodEnd − 7 days, periodEnd). */
 export interface TrendDigest {
   periodStart: Date;
   periodEnd: Date;
+  /** The start of each week in `weekly`, oldest first; the last is periodStart. */
+  weekStarts: Date[];
+  /** Complete weeks on record before this one, up to MAX_BASELINE_WEEKS: the baseline. */
+  baselineWeeks: number;
+  history: HistoryRule;
   total: number;
   previousTotal: number;
-  baselineWeeklyMean: number;
-  /** Count descending, then label; rows with nothing in any window are left out. */
+  /** Weekly mean of all cases over the baseline; null without any baseline week. */
+  baselineWeeklyMean: number | null;
+  /** Count descending, then label; rows with nothing this week, last week or in the baseline are left out. */
   byCategory: TrendRow[];
   byDepartment: TrendRow[];
   medianHoursToAcknowledge: number | null;
@@ -79,140 +119,139 @@ export interface TrendDigest {
   firstDraftsPassingAllChecks: { passed: number; total: number; share: number | null };
 }
 
-/** At least 5 cases, and less than a 1% chance under the baseline rate. */
-export const DEFAULT_SPIKE_RULE: SpikeRule = { minCount: 5, maxPValue: 0.01 };
-
-// A category with no history still gets a rate of half a case a week, so one or two new cases are
-// not "infinitely" unusual; minCount then keeps tiny counts out of the digest altogether.
-const MIN_LAMBDA = 0.5;
-
-// ln(n!) exactly (as a sum) for small n, Stirling's series beyond: accurate to ~1e-15 relative,
-// and no overflow for the n ~ 2000 a hospital system's busiest week can reach.
-function logFactorial(n: number): number {
-  if (n < 16) {
-    let sum = 0;
-    for (let i = 2; i <= n; i++) sum += Math.log(i);
-    return sum;
-  }
-  const inv = 1 / n;
-  const inv2 = inv * inv;
-  const series = inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
-  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + series;
-}
-
-function logPoissonPmf(j: number, lambda: number): number {
-  return j * Math.log(lambda) - lambda - logFactorial(j);
-}
-
-/** P(X ≥ k) for X ~ Poisson(lambda), summed in log space so large rates and tiny tails stay exact. */
-export function poissonUpperTail(k: number, lambda: number): number {
-  if (!Number.isFinite(lambda) || lambda < 0 || Number.isNaN(k)) throw new RangeError(`poissonUpperTail(${k}, ${lambda})`);
-  const first = Math.ceil(k);
-  if (first <= 0) return 1;
-  if (lambda === 0) return 0;
-  if (first > lambda) {
-    // Upper terms shrink from the first one on (ratio λ/(j+1) < 1), so summing them directly keeps
-    // a 1e-12 tail as 1e-12 instead of the rounding noise of 1 − CDF. Factored by the first term so
-    // only the final exp can underflow, and then to 0, never NaN.
-    let ratio = 1;
-    let sum = 1;
-    for (let j = first + 1; ; j++) {
-      ratio *= lambda / j;
-      sum += ratio;
-      if (ratio < sum * 1e-17) break;
-    }
-    return Math.min(1, Math.exp(logPoissonPmf(first, lambda) + Math.log(sum)));
-  }
-  // k ≤ λ: the tail is at least about a half, so 1 − P(X ≤ k − 1) loses nothing; the lower terms
-  // shrink going down from k − 1 (ratio j/λ < 1).
-  let ratio = 1;
-  let sum = 1;
-  for (let j = first - 1; j > 0; j--) {
-    ratio *= j / lambda;
-    sum += ratio;
-    if (ratio < sum * 1e-17) break;
-  }
-  const lower = Math.exp(logPoissonPmf(first - 1, lambda) + Math.log(sum));
-  return Math.max(0, 1 - lower);
-}
-
 /**
- * A spike when count ≥ rule.minCount, count > the baseline mean, and P(X ≥ count) < rule.maxPValue
- * for X ~ Poisson(λ), λ = max(baseline weekly mean, 0.5).
+ * Complete weeks before the period since the first case: week k (k ≥ 1) counts when it began at or
+ * after the first case was received, so a half-used first week does not pull the mean down.
  */
-export function spikeFor(count: number, baselineWeeklyMean: number, rule: SpikeRule): Spike | null {
-  if (count < rule.minCount || count <= baselineWeeklyMean) return null;
-  const pValue = poissonUpperTail(count, Math.max(baselineWeeklyMean, MIN_LAMBDA));
-  if (!(pValue < rule.maxPValue)) return null;
-  return {
-    reason:
-      `${count} this week vs ${oneDecimal(baselineWeeklyMean)} a week over the previous ${BASELINE_WEEKS} weeks ` +
-      `(Poisson ${formatP(pValue, rule.maxPValue)}; at least ${rule.minCount} cases)`,
-    pValue,
-  };
+export function baselineWeeksOnRecord(periodEnd: Date, firstReceivedAt: Date | null): number {
+  if (!firstReceivedAt) return 0;
+  const weeks = Math.floor((periodEnd.getTime() - firstReceivedAt.getTime()) / WEEK_MS) - 1;
+  return Math.min(MAX_BASELINE_WEEKS, Math.max(0, weeks));
 }
 
-function oneDecimal(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
-// The digest is read by managers, not statisticians: two significant digits, rounded down so the
-// shown value never reaches the threshold it is compared with, and "< 0.0001" for the tiny ones.
-function formatP(pValue: number, maxPValue: number): string {
-  const floor = 0.0001;
-  if (pValue < floor && maxPValue > floor) return `P < ${floor} < ${maxPValue}`;
-  if (pValue === 0) return `P = 0 < ${maxPValue}`;
-  const scale = 10 ** (1 - Math.floor(Math.log10(pValue)));
-  // The tiny nudge stops 0.0035 * 1e4 = 34.999… from flooring to 34.
-  const shown = Math.floor(pValue * scale * (1 + 1e-12)) / scale;
-  return `P = ${shown} < ${maxPValue}`;
-}
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** The mean of the two middle values, rounded to one decimal; null when there were none. */
 function medianOneDecimal(middle: MiddleValues | null): number | null {
   if (!middle) return null;
-  return Math.round(((middle.lower + middle.upper) / 2) * 10) / 10;
+  return round1((middle.lower + middle.upper) / 2);
 }
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-interface Tally {
-  count: number;
-  previous: number;
-  baseline: number;
+const total = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
+
+/** Counts per key for weeks 0 to TREND_WEEKS − 1, index = weeks ago. */
+function countsByKey(counts: readonly WeeklyCount[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (const { key, weeksAgo, count } of counts) {
+    if (weeksAgo < 0 || weeksAgo >= TREND_WEEKS || count === 0) continue;
+    const weeks = byKey.get(key) ?? Array<number>(TREND_WEEKS).fill(0);
+    weeks[weeksAgo]! += count;
+    byKey.set(key, weeks);
+  }
+  return byKey;
 }
 
-const isPeriod = (weeksAgo: number) => weeksAgo === 0;
-const isPrevious = (weeksAgo: number) => weeksAgo === 1;
-const isBaseline = (weeksAgo: number) => weeksAgo >= 1 && weeksAgo <= BASELINE_WEEKS;
-
-/** This week, last week and the baseline, summed over the given weekly counts. */
-function tally(counts: readonly WeeklyCount[]): Tally {
-  const sum: Tally = { count: 0, previous: 0, baseline: 0 };
-  for (const { weeksAgo, count } of counts) {
-    if (isPeriod(weeksAgo)) sum.count += count;
-    if (isPrevious(weeksAgo)) sum.previous += count;
-    if (isBaseline(weeksAgo)) sum.baseline += count;
-  }
-  return sum;
+interface RowContext {
+  baselineWeeks: number;
+  weekStarts: readonly Date[];
+  history: HistoryRule;
+  /** Exposures per week shown (oldest first) for a unit, or null to chart counts. */
+  exposuresOf: (key: string) => { measure: string; values: number[] } | null;
 }
 
-function rowsBy(counts: readonly WeeklyCount[], labelOf: (key: string) => string, rule: SpikeRule): TrendRow[] {
-  const byKey = new Map<string, WeeklyCount[]>();
-  for (const weekly of counts) {
-    // Weeks outside every window make no row, so an old category does not linger at zero.
-    if (weekly.count === 0 || !(isPeriod(weekly.weeksAgo) || isBaseline(weekly.weeksAgo))) continue;
-    const list = byKey.get(weekly.key);
-    if (list) list.push(weekly);
-    else byKey.set(weekly.key, [weekly]);
-  }
+function sentenceFacts(label: string, words: readonly string[], limits: PointLimits, mean: string, baselineWeeks: number, thisWeek: string): SentenceFacts {
+  return {
+    label,
+    thisWeek,
+    mean,
+    upper: limitText.upper(limits.upper),
+    lower: limitText.lower(limits.lower),
+    upperNear: limitText.upper(limits.upperNear),
+    lowerNear: limitText.lower(limits.lowerNear),
+    baselineWeeks,
+    recent: words,
+  };
+}
+
+function xmrAssessment(label: string, weekly: readonly number[], baselineWeeks: number): ProcessAssessment {
+  const chart = xmrChart(weekly.slice(0, -1));
+  const signals = signalsAtLatest(weekly, chart.mean, weekly.map(() => chart.limits));
+  const words = weekly.map(String);
+  const facts = sentenceFacts(label, words, chart.limits, oneDecimal(chart.mean), baselineWeeks, String(weekly.at(-1)));
+  return {
+    kind: "xmr",
+    baselineWeeks,
+    mean: chart.mean,
+    averageMovingRange: chart.averageMovingRange,
+    upper: chart.limits.upper,
+    lower: chart.limits.lower,
+    signals: signals.map((signal) => ({ rule: signal.rule, direction: signal.direction, sentence: signalSentence(signal, facts) })),
+  };
+}
+
+function uAssessment(label: string, weekly: readonly number[], exposures: readonly number[], measure: string, baselineWeeks: number): ProcessAssessment {
+  const weeks = weekly.map((count, index) => ({ count, exposure: exposures[index]! }));
+  const chart = uChart(weeks.slice(0, -1));
+  const limits = weeks.map((week) => chart.limitsFor(week.exposure));
+  const rates = weeks.map((week) => week.count / week.exposure);
+  const signals = signalsAtLatest(rates, chart.centre, limits);
+  const perThousand = (rate: number) => rate * RATE_PER;
+  const last = weeks.at(-1)!;
+  const lastLimits = limits.at(-1)!;
+  const scaled: PointLimits = {
+    upper: perThousand(lastLimits.upper),
+    lower: perThousand(lastLimits.lower),
+    upperNear: perThousand(lastLimits.upperNear),
+    lowerNear: perThousand(lastLimits.lowerNear),
+  };
+  const rateWords = (rate: number) => `${oneDecimal(perThousand(rate))} per ${wholeNumber.format(RATE_PER)} ${measure}`;
+  const thisWeek = `${rateWords(rates.at(-1)!)} (${last.count} in ${wholeNumber.format(last.exposure)} ${measure})`;
+  const facts = sentenceFacts(label, rates.map((rate) => oneDecimal(perThousand(rate))), scaled, oneDecimal(perThousand(chart.centre)), baselineWeeks, thisWeek);
+  return {
+    kind: "u",
+    baselineWeeks,
+    measure,
+    mean: perThousand(chart.centre),
+    rate: perThousand(rates.at(-1)!),
+    upper: scaled.upper,
+    lower: scaled.lower,
+    exposure: last.exposure,
+    signals: signals.map((signal) => ({ rule: signal.rule, direction: signal.direction, sentence: signalSentence(signal, facts) })),
+  };
+}
+
+function assess(key: string, label: string, weekly: readonly number[], context: RowContext): ProcessAssessment {
+  const { baselineWeeks, history } = context;
+  const baselineCases = total(weekly.slice(0, -1));
+  if (baselineWeeks < history.minBaselineWeeks || baselineCases < history.minBaselineCases) return { kind: "not_enough_history", baselineWeeks, baselineCases };
+  const exposures = context.exposuresOf(key);
+  return exposures ? uAssessment(label, weekly, exposures.values, exposures.measure, baselineWeeks) : xmrAssessment(label, weekly, baselineWeeks);
+}
+
+function rowsBy(counts: readonly WeeklyCount[], labelOf: (key: string) => string, context: RowContext): TrendRow[] {
   const rows: TrendRow[] = [];
-  for (const [key, weeks] of byKey) {
-    const { count, previous, baseline } = tally(weeks);
-    const baselineMean = baseline / BASELINE_WEEKS;
-    rows.push({ key, label: labelOf(key), count, previous, baselineMean, spike: spikeFor(count, baselineMean, rule) });
+  const { baselineWeeks } = context;
+  for (const [key, weeks] of countsByKey(counts)) {
+    // Oldest first: weeks baselineWeeks … 1, then this week (0).
+    const weekly = weeks.slice(0, baselineWeeks + 1).reverse();
+    const previous = weeks[1] ?? 0;
+    // Nothing this week, last week or in the baseline: no row, so an old category does not linger at zero.
+    if (total(weekly) === 0 && previous === 0) continue;
+    const label = labelOf(key);
+    rows.push({
+      key,
+      label,
+      count: weeks[0] ?? 0,
+      previous,
+      baselineMean: baselineWeeks > 0 ? total(weekly.slice(0, -1)) / baselineWeeks : null,
+      weekly,
+      process: assess(key, label, weekly, context),
+    });
   }
   return rows.sort((a, b) => b.count - a.count || compareText(a.label, b.label) || compareText(a.key, b.key));
 }
@@ -222,32 +261,51 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A unit's exposure for every week shown, or null when the file misses any of them. */
+function exposuresFrom(denominators: TrendDenominators | undefined, weekStarts: readonly Date[]) {
+  return (unit: string) => {
+    if (!denominators) return null;
+    const values = weekStarts.map((start) => denominators.forWeek(unit, start, new Date(start.getTime() + WEEK_MS)));
+    return values.every((value): value is number => value !== null && value > 0) ? { measure: denominators.measure, values } : null;
+  };
+}
+
 /**
- * The weekly digest for [periodEnd − 7 days, periodEnd): the previous 7 days before that, and a
- * baseline of the 8 weeks before the period start (which includes the previous week).
+ * The weekly digest for [periodEnd − 7 days, periodEnd), the week before it, and a baseline of the
+ * complete weeks on record before the period (at most MAX_BASELINE_WEEKS), which sets each row's
+ * process limits.
  */
 export function buildTrendDigest(input: {
   aggregates: TrendAggregates;
   periodEnd: Date;
-  rule?: SpikeRule;
   categoryLabel: (id: string) => string;
+  denominators?: TrendDenominators;
+  history?: HistoryRule;
 }): TrendDigest {
-  const rule = input.rule ?? DEFAULT_SPIKE_RULE;
+  const history = input.history ?? DEFAULT_HISTORY_RULE;
   const { aggregates } = input;
   const end = input.periodEnd.getTime();
+  const baselineWeeks = baselineWeeksOnRecord(input.periodEnd, aggregates.firstReceivedAt);
+  const weekStarts = Array.from({ length: baselineWeeks + 1 }, (_, index) => new Date(end - (baselineWeeks + 1 - index) * WEEK_MS));
+  const noExposures = () => null;
+  const categoryContext: RowContext = { baselineWeeks, weekStarts, history, exposuresOf: noExposures };
+  const unitContext: RowContext = { ...categoryContext, exposuresOf: exposuresFrom(input.denominators, weekStarts) };
   // Every case has one category, so the category counts add up to all cases received.
-  const totals = tally(aggregates.receivedByCategory);
+  const all = countsByKey(aggregates.receivedByCategory.map((weekly) => ({ ...weekly, key: "" }))).get("") ?? Array<number>(TREND_WEEKS).fill(0);
   const { due, answered } = aggregates.grievanceClock;
   const { total: drafts, passed } = aggregates.firstDrafts;
 
   return {
     periodStart: new Date(end - WEEK_MS),
     periodEnd: new Date(end),
-    total: totals.count,
-    previousTotal: totals.previous,
-    baselineWeeklyMean: totals.baseline / BASELINE_WEEKS,
-    byCategory: rowsBy(aggregates.receivedByCategory, input.categoryLabel, rule),
-    byDepartment: rowsBy(aggregates.receivedByDepartment, (department) => department, rule),
+    weekStarts,
+    baselineWeeks,
+    history,
+    total: all[0] ?? 0,
+    previousTotal: all[1] ?? 0,
+    baselineWeeklyMean: baselineWeeks > 0 ? total(all.slice(1, baselineWeeks + 1)) / baselineWeeks : null,
+    byCategory: rowsBy(aggregates.receivedByCategory, input.categoryLabel, categoryContext),
+    byDepartment: rowsBy(aggregates.receivedByDepartment, (department) => department, unitContext),
     medianHoursToAcknowledge: medianOneDecimal(aggregates.hoursToAcknowledge),
     medianHoursToResolve: medianOneDecimal(aggregates.hoursToResolve),
     grievancesAnsweredWithin7Days: { answered, due, share: share(answered, due) },

@@ -59,6 +59,20 @@ export function packLines(lines: readonly string[], max = TEXT_MAX): string[] {
 
 const mrkdwnSection = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 
+/**
+ * Blocks Slack caps per message by type: two charts (https://docs.slack.dev/reference/block-kit/blocks/data-visualization-block),
+ * one table (https://docs.slack.dev/reference/block-kit/blocks/table-block); one data table too, the
+ * stricter reading of https://docs.slack.dev/reference/block-kit/blocks/data-table-block, one version
+ * of which caps the characters of all a message's tables together.
+ */
+export const PER_MESSAGE_BLOCKS: Readonly<Record<string, number>> = { data_visualization: 2, table: 1, data_table: 1 };
+
+const typeCounts = (blocks: readonly KnownBlock[]) => {
+  const counts = new Map<string, number>();
+  for (const { type } of blocks) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+};
+
 /** Lines of a list and the line that heads them; `continued` heads them again in a later message. */
 export interface LineGroup {
   heading: string;
@@ -76,6 +90,12 @@ export function messagePacker(limits = { blocks: MESSAGE_BLOCKS_MAX, text: MESSA
   let blocks: KnownBlock[] = [];
   let used = 0;
   const fits = (size: number) => blocks.length < limits.blocks && used + size <= limits.text;
+  /** Whether `group` fits the current message whole: blocks, text and the per-type caps. */
+  const groupFits = (group: readonly KnownBlock[]) => {
+    if (blocks.length + group.length > limits.blocks || used + blocksTextLength(group) > limits.text) return false;
+    const have = typeCounts(blocks);
+    return [...typeCounts(group)].every(([type, count]) => (have.get(type) ?? 0) + count <= (PER_MESSAGE_BLOCKS[type] ?? Number.POSITIVE_INFINITY));
+  };
   const push = (block: KnownBlock) => {
     blocks.push(block);
     used += blocksTextLength(block);
@@ -87,8 +107,13 @@ export function messagePacker(limits = { blocks: MESSAGE_BLOCKS_MAX, text: MESSA
   };
   return {
     add(block: KnownBlock): void {
-      if (!fits(blocksTextLength(block))) next();
+      if (!groupFits([block])) next();
       push(block);
+    },
+    /** Blocks kept in one message (a chart and its words, a caption and its table), in a new message if they do not fit this one. */
+    addGroup(group: readonly KnownBlock[]): void {
+      if (!groupFits(group)) next();
+      for (const block of group) push(block);
     },
     addLines({ heading, continued, lines }: LineGroup): void {
       const max = Math.min(TEXT_MAX, limits.text);

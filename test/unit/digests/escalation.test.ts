@@ -153,37 +153,3 @@ describe("escalationMessages", () => {
     expect(all.match(/\|PR-2026-/g)).toHaveLength(600);
   });
 });
-
-describe("trendMessages", () => {
-  it("keeps a busy week within Slack's limits and explains each spike", async () => {
-    const { buildTrendDigest } = await import("../../../src/digests/trends.ts");
-    const { trendMessages } = await import("../../../src/slack/blocks/digests.ts");
-    const periodEnd = new Date("2026-12-07T13:00:00Z");
-    // 300 cases: every other one this week, the rest two weeks back; a third are safety; 40 units.
-    const counts = (keyOf: (index: number) => string) => {
-      const tally = new Map<string, number>();
-      for (let index = 0; index < 300; index += 1) {
-        const key = `${keyOf(index)}|${index % 2 === 0 ? 0 : 2}`;
-        tally.set(key, (tally.get(key) ?? 0) + 1);
-      }
-      return [...tally].map(([key, count]) => ({ key: key.split("|")[0]!, weeksAgo: Number(key.split("|")[1]), count }));
-    };
-    const aggregates = {
-      receivedByCategory: counts((index) => (index % 3 === 0 ? "safety" : "communication")),
-      receivedByDepartment: counts((index) => `Unit ${index % 40}`),
-      hoursToAcknowledge: null,
-      hoursToResolve: null,
-      grievanceClock: { due: 0, answered: 0 },
-      firstDrafts: { total: 0, passed: 0 },
-    };
-    const digest = buildTrendDigest({ aggregates, periodEnd, categoryLabel: (id) => id });
-    const messages = trendMessages(digest, { timeZone: TZ, workspaceUrl: "https://hospital.slack.com/" });
-    for (const message of messages) {
-      expect(message.blocks.length).toBeLessThanOrEqual(50);
-      for (const block of message.blocks) expect(JSON.stringify(block).length).toBeLessThan(3000);
-    }
-    const text = JSON.stringify(messages);
-    expect(text).toContain("Poisson");
-    expect(text).toContain("Chart in words");
-  });
-});

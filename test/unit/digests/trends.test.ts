@@ -1,233 +1,227 @@
 import { describe, expect, it } from "vitest";
 import { categoryLabel } from "../../../src/cases/taxonomy.ts";
-import { buildTrendDigest, DEFAULT_SPIKE_RULE, poissonUpperTail, spikeFor, type TrendAggregates, type WeeklyCount } from "../../../src/digests/trends.ts";
+import type { TrendDenominators } from "../../../src/digests/denominators.ts";
+import { baselineWeeksOnRecord, buildTrendDigest, type TrendAggregates, WEEK_MS, type WeeklyCount } from "../../../src/digests/trends.ts";
 
 // The rules on top of the database's weekly aggregates. Which case falls in which week, and the
 // medians, clock and draft counts the database works out, are tested on real databases in
-// test/integration/digests.test.ts.
+// test/integration/digest-reads.test.ts; the control-chart arithmetic in spc.test.ts.
 
 // Monday 00:00 in New York: the digest covers the week that just ended.
 const periodEnd = new Date("2026-12-07T05:00:00Z");
+const weeksBefore = (weeks: number) => new Date(periodEnd.getTime() - weeks * WEEK_MS);
+// The first case 30 weeks ago: the full 20-week baseline is on record.
+const LONG_AGO = weeksBefore(30);
 
 const NO_AGGREGATES: TrendAggregates = {
   receivedByCategory: [],
   receivedByDepartment: [],
+  firstReceivedAt: LONG_AGO,
   hoursToAcknowledge: null,
   hoursToResolve: null,
   grievanceClock: { due: 0, answered: 0 },
   firstDrafts: { total: 0, passed: 0 },
 };
 
-function digest(aggregates: Partial<TrendAggregates>) {
-  return buildTrendDigest({ aggregates: { ...NO_AGGREGATES, ...aggregates }, periodEnd, categoryLabel });
+function digest(aggregates: Partial<TrendAggregates>, denominators?: TrendDenominators) {
+  return buildTrendDigest({ aggregates: { ...NO_AGGREGATES, ...aggregates }, periodEnd, categoryLabel, denominators });
 }
 
-/** `perWeek` cases of `key` in each of the given weeks back. */
-function weekly(key: string, weeksAgo: number[], perWeek: number): WeeklyCount[] {
-  return weeksAgo.map((week) => ({ key, weeksAgo: week, count: perWeek }));
+/** Weekly counts of `key`, oldest first, the last one this week. */
+function series(key: string, values: number[]): WeeklyCount[] {
+  return values.map((count, index) => ({ key, weeksAgo: values.length - 1 - index, count }));
 }
 
-// The 8 baseline weeks: 1 (the previous week) to 8.
-const baselineWeeks = [1, 2, 3, 4, 5, 6, 7, 8];
+// The 20-week baseline of spc.test.ts: mean 2.9, average moving range 28 / 19, upper limit 6.82.
+const BASELINE = [3, 2, 3, 4, 2, 4, 1, 3, 4, 2, 3, 2, 4, 3, 2, 3, 5, 3, 2, 3];
 
-describe("poissonUpperTail", () => {
-  it("matches known values", () => {
-    expect(poissonUpperTail(0, 1)).toBe(1);
-    expect(poissonUpperTail(1, 1)).toBe(1 - Math.exp(-1));
-    expect(Number(poissonUpperTail(10, 3).toPrecision(5))).toBe(0.0011025);
-    expect(Number(poissonUpperTail(600, 500).toPrecision(5))).toBe(0.0000077853);
-    // Below the mean it is 1 − P(X ≤ k − 1); the lower tail still comes out to 5 significant digits.
-    expect(Number((1 - poissonUpperTail(400, 500)).toPrecision(5))).toBe(0.0000016472);
-  });
-
-  it("keeps tiny upper tails instead of rounding them to zero", () => {
-    const tail = poissonUpperTail(150, 100);
-    expect(tail).toBeGreaterThan(0);
-    expect(Number(tail.toPrecision(5))).toBe(0.0000018842);
-    expect(Number(poissonUpperTail(1000, 500).toPrecision(5))).toBe(3.2983e-86);
-  });
-
-  it("underflows to zero, not NaN, far out in the tail", () => {
-    expect(poissonUpperTail(2000, 500)).toBe(0);
-  });
-
-  it("is 1 at or below zero, and 0 above zero for a zero rate", () => {
-    expect(poissonUpperTail(-3, 2)).toBe(1);
-    expect(poissonUpperTail(0, 0)).toBe(1);
-    expect(poissonUpperTail(1, 0)).toBe(0);
-  });
-
-  it("rejects a negative or non-finite rate", () => {
-    expect(() => poissonUpperTail(3, -1)).toThrow(RangeError);
-    expect(() => poissonUpperTail(3, Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe("spikeFor", () => {
-  it("flags a true spike and says why", () => {
-    const spike = spikeFor(14, 2, DEFAULT_SPIKE_RULE);
-    expect(spike?.reason).toBe("14 this week vs 2 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)");
-    expect(spike?.pValue).toBe(poissonUpperTail(14, 2));
-  });
-
-  it("shows the P-value to two significant digits, rounded down", () => {
-    expect(spikeFor(9, 2, DEFAULT_SPIKE_RULE)?.reason).toBe(
-      "9 this week vs 2 a week over the previous 8 weeks (Poisson P = 0.00023 < 0.01; at least 5 cases)",
-    );
-    expect(spikeFor(7, 2, DEFAULT_SPIKE_RULE)?.reason).toBe(
-      "7 this week vs 2 a week over the previous 8 weeks (Poisson P = 0.0045 < 0.01; at least 5 cases)",
-    );
-    expect(spikeFor(12, 25 / 8, DEFAULT_SPIKE_RULE)?.reason).toBe(
-      "12 this week vs 3.1 a week over the previous 8 weeks (Poisson P = 0.0001 < 0.01; at least 5 cases)",
-    );
-  });
-
-  it("does not flag a small count, even far above a zero baseline", () => {
-    expect(spikeFor(3, 0, DEFAULT_SPIKE_RULE)).toBeNull();
-    expect(spikeFor(4, 0, DEFAULT_SPIKE_RULE)).toBeNull();
-  });
-
-  it("treats a zero baseline as half a case a week, so one or two new cases are not a spike", () => {
-    const anyCount = { minCount: 1, maxPValue: 0.01 };
-    expect(spikeFor(1, 0, anyCount)).toBeNull();
-    expect(spikeFor(2, 0, anyCount)).toBeNull();
-    expect(spikeFor(5, 0, DEFAULT_SPIKE_RULE)?.reason).toBe(
-      "5 this week vs 0 a week over the previous 8 weeks (Poisson P = 0.00017 < 0.01; at least 5 cases)",
-    );
-  });
-
-  it("does not flag a steady high count", () => {
-    expect(spikeFor(40, 38, DEFAULT_SPIKE_RULE)).toBeNull();
-  });
-
-  it("does not flag a count at or below the baseline, whatever the rule", () => {
-    const lax = { minCount: 0, maxPValue: 1.1 };
-    expect(spikeFor(3, 3, lax)).toBeNull();
-    expect(spikeFor(2, 3, lax)).toBeNull();
-  });
-
-  it("follows the rule's thresholds", () => {
-    expect(spikeFor(14, 2, { minCount: 15, maxPValue: 0.01 })).toBeNull();
-    expect(spikeFor(7, 2, { minCount: 5, maxPValue: 0.001 })).toBeNull();
+describe("baselineWeeksOnRecord", () => {
+  it("counts the complete weeks since the first case, up to 20", () => {
+    // The first case at the very start of last week: one complete week; a moment later, none.
+    expect(baselineWeeksOnRecord(periodEnd, weeksBefore(2))).toBe(1);
+    expect(baselineWeeksOnRecord(periodEnd, new Date(weeksBefore(2).getTime() + 1))).toBe(0);
+    expect(baselineWeeksOnRecord(periodEnd, weeksBefore(13))).toBe(12);
+    expect(baselineWeeksOnRecord(periodEnd, LONG_AGO)).toBe(20);
+    expect(baselineWeeksOnRecord(periodEnd, weeksBefore(0.5))).toBe(0);
+    expect(baselineWeeksOnRecord(periodEnd, null)).toBe(0);
   });
 });
 
 describe("buildTrendDigest windows", () => {
-  it("takes week 0 as this week, week 1 as the previous week and weeks 1 to 8 as the baseline", () => {
+  it("takes week 0 as this week, week 1 as the previous one, and the weeks on record as the baseline", () => {
     const result = digest({
+      firstReceivedAt: weeksBefore(5), // four complete weeks before this one
       receivedByCategory: [
         { key: "communication", weeksAgo: 0, count: 2 },
         { key: "communication", weeksAgo: 1, count: 2 },
         { key: "communication", weeksAgo: 2, count: 1 },
-        { key: "communication", weeksAgo: 8, count: 1 },
-        { key: "communication", weeksAgo: 9, count: 5 }, // before the baseline
+        { key: "communication", weeksAgo: 4, count: 1 },
+        { key: "communication", weeksAgo: 5, count: 5 }, // the week of the first case: not complete, not history
       ],
     });
-    expect(result.periodStart).toEqual(new Date("2026-11-30T05:00:00Z"));
-    expect(result.periodEnd).toEqual(periodEnd);
-    expect(result.total).toBe(2);
-    expect(result.previousTotal).toBe(2);
-    expect(result.baselineWeeklyMean).toBe(0.5);
-    expect(result.byCategory).toEqual([{ key: "communication", label: "Communication and information", count: 2, previous: 2, baselineMean: 0.5, spike: null }]);
+    expect(result.periodStart).toEqual(weeksBefore(1));
+    expect(result.weekStarts).toEqual([weeksBefore(5), weeksBefore(4), weeksBefore(3), weeksBefore(2), weeksBefore(1)]);
+    expect(result.baselineWeeks).toBe(4);
+    expect([result.total, result.previousTotal, result.baselineWeeklyMean]).toEqual([2, 2, 1]);
+    expect(result.byCategory).toEqual([
+      {
+        key: "communication",
+        label: "Communication and information",
+        count: 2,
+        previous: 2,
+        baselineMean: 1,
+        weekly: [1, 0, 1, 2, 2],
+        process: { kind: "not_enough_history", baselineWeeks: 4, baselineCases: 4 },
+      },
+    ]);
   });
 
   it("is empty for no cases", () => {
-    expect(digest({})).toEqual({
-      periodStart: new Date("2026-11-30T05:00:00Z"),
-      periodEnd,
-      total: 0,
-      previousTotal: 0,
-      baselineWeeklyMean: 0,
-      byCategory: [],
-      byDepartment: [],
-      medianHoursToAcknowledge: null,
-      medianHoursToResolve: null,
-      grievancesAnsweredWithin7Days: { answered: 0, due: 0, share: null },
-      firstDraftsPassingAllChecks: { passed: 0, total: 0, share: null },
+    const result = digest({ firstReceivedAt: null });
+    expect(result).toMatchObject({ total: 0, previousTotal: 0, baselineWeeks: 0, baselineWeeklyMean: null, byCategory: [], byDepartment: [], weekStarts: [weeksBefore(1)] });
+    expect(result.grievancesAnsweredWithin7Days).toEqual({ answered: 0, due: 0, share: null });
+  });
+
+  it("leaves out keys with nothing this week, last week or in the baseline, and adds up repeated weeks", () => {
+    const result = digest({
+      receivedByCategory: [...series("safety", [...BASELINE.slice(0, 19), 1, 4]), { key: "safety", weeksAgo: 0, count: 5 }, { key: "quality", weeksAgo: 20, count: 0 }],
     });
+    expect(result.byCategory.map((row) => [row.key, row.count, row.previous])).toEqual([["safety", 9, 1]]);
+  });
+});
+
+describe("buildTrendDigest history", () => {
+  const lastWeeks = (weeks: number, values: number[]) => ({ firstReceivedAt: weeksBefore(weeks + 1), receivedByCategory: series("safety", values) });
+
+  it("says not enough history before 12 complete weeks, whatever the counts", () => {
+    const eleven = digest(lastWeeks(11, [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 40]));
+    expect(eleven.byCategory[0]!.process).toEqual({ kind: "not_enough_history", baselineWeeks: 11, baselineCases: 55 });
+  });
+
+  it("says not enough history with fewer than 10 cases in the baseline", () => {
+    // 12 weeks holding 9 cases.
+    const few = digest(lastWeeks(12, [1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 9]));
+    expect(few.byCategory[0]!.process).toEqual({ kind: "not_enough_history", baselineWeeks: 12, baselineCases: 9 });
+  });
+
+  it("draws limits from 12 weeks and 10 cases", () => {
+    // 12 weeks holding 10 cases: 1 1 1 1 1 1 1 1 1 1 0 0; mean 10 / 12 = 0.833…; moving ranges are
+    // all 0 but one (1 → 0), so the average is 1 / 11 and the upper limit 0.833 + 2.66 / 11 = 1.075.
+    const enough = digest(lastWeeks(12, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 2]));
+    const process = enough.byCategory[0]!.process;
+    expect(process.kind).toBe("xmr");
+    if (process.kind !== "xmr") return;
+    expect(process.mean).toBeCloseTo(10 / 12, 12);
+    expect(process.upper).toBeCloseTo(10 / 12 + 2.66 / 11, 12);
+    expect(process.signals.map((signal) => signal.sentence)).toEqual([
+      "Safety (errors, falls, infection, medication): 2 this week, above the upper process limit of 1.0 (mean 0.8 over 12 weeks).",
+    ]);
+  });
+});
+
+describe("buildTrendDigest signals", () => {
+  it("names the rule and the numbers, for a category and a unit", () => {
+    const result = buildTrendDigest({
+      aggregates: { ...NO_AGGREGATES, receivedByCategory: series("falls", [...BASELINE, 9]), receivedByDepartment: series("4 West", [...BASELINE, 9]) },
+      periodEnd,
+      categoryLabel: () => "Falls",
+    });
+    const [falls] = result.byCategory;
+    const [west] = result.byDepartment;
+    expect(falls!.process).toMatchObject({ kind: "xmr", baselineWeeks: 20, averageMovingRange: 28 / 19 });
+    expect(falls!.process.kind === "xmr" && falls!.process.signals).toEqual([
+      { rule: "beyond_limit", direction: "up", sentence: "Falls: 9 this week, above the upper process limit of 6.8 (mean 2.9 over 20 weeks)." },
+    ]);
+    expect(west!.process.kind === "xmr" && west!.process.signals.map((signal) => signal.sentence)).toEqual([
+      "4 West: 9 this week, above the upper process limit of 6.8 (mean 2.9 over 20 weeks).",
+    ]);
+  });
+
+  it("words a shift, a run close to a limit and a trend", () => {
+    // Each row: 20 baseline weeks and this week; the limits come from the 20 (worked out below).
+    const sentences = (key: string, values: number[]) => {
+      const row = digest({ receivedByCategory: series(key, values) }).byCategory[0]!;
+      return row.process.kind === "xmr" ? row.process.signals.map((signal) => signal.sentence) : [];
+    };
+    // The first 14 weeks of BASELINE (sum 40, moving ranges summing to 20), then 4 4 4 4 4 4:
+    // mean 64 / 20 = 3.2; moving ranges 20 + 1 (3 → 4) = 21, average 21 / 19; upper limit
+    // 3.2 + 2.66 × 21 / 19 = 6.14, two-thirds line 5.16. This week 4: seven weeks above 3.2.
+    expect(sentences("safety", [...BASELINE.slice(0, 14), 4, 4, 4, 4, 4, 4, 4])).toEqual([
+      "Safety (errors, falls, infection, medication): a shift, 7 weeks in a row above the mean of 3.2 (over 20 weeks); 4 this week.",
+    ]);
+    // The first 18 weeks (sum 53, moving ranges 26), then 7 and 2: mean 62 / 20 = 3.1; moving ranges
+    // 26 + 4 + 5 = 35; limit distance 2.66 × 35 / 19 = 4.9: upper limit 8.0, two-thirds line 6.37.
+    // This week 7: the last three are 7, 2, 7, two above 6.37 and none above 8.0.
+    expect(sentences("communication", [...BASELINE.slice(0, 18), 7, 2, 7])).toEqual([
+      "Communication and information: 2 of the last 3 weeks close to the upper process limit of 8.0 (above 6.3, two-thirds of the way from the mean of 3.1); 7 this week.",
+    ]);
+    // The first 15 weeks (sum 42, moving ranges 21), then 0 1 2 3 4: mean 52 / 20 = 2.6; moving
+    // ranges 21 + 2 + 4 = 27; upper limit 2.6 + 2.66 × 27 / 19 = 6.38, two-thirds line 5.12.
+    // This week 5: 0 1 2 3 4 5 rise six weeks in a row (after a fall from 2 to 0).
+    expect(sentences("access", [...BASELINE.slice(0, 15), 0, 1, 2, 3, 4, 5])).toEqual([
+      "Access, admission and waiting times: a trend, rising 6 weeks in a row (0, 1, 2, 3, 4, 5); mean 2.6 over 20 weeks.",
+    ]);
+  });
+
+  it("judges each row on its own history: a steady high count is no signal", () => {
+    const steady = [40, 38, 41, 39, 40, 42, 38, 40, 39, 41, 40, 38, 41, 39, 40, 42, 38, 40, 39, 41, 41];
+    const row = digest({ receivedByCategory: series("safety", steady) }).byCategory[0]!;
+    expect(row.process.kind === "xmr" && row.process.signals).toEqual([]);
+  });
+});
+
+describe("buildTrendDigest u-charts", () => {
+  // 1,000 patient days every baseline week on 4 West, and this week's as given.
+  const patientDays = (thisWeek: number): TrendDenominators => ({
+    measure: "patient days",
+    forWeek: (unit, start) => (unit !== "4 West" ? null : start.getTime() === weeksBefore(1).getTime() ? thisWeek : 1000),
+  });
+  const west = (thisWeek: number, denominators?: TrendDenominators) => digest({ receivedByDepartment: series("4 West", [...BASELINE, thisWeek]) }, denominators).byDepartment[0]!;
+
+  it("charts a unit with patient days as a rate: 9 in 1,000 patient days is above the limit", () => {
+    // ū = 58 / 20,000 = 0.0029 (2.9 per 1,000). This week's limit: 0.0029 + 3·√(0.0029 / 1000)
+    // = 0.0029 + 3 × 0.0017029 = 0.0080088, 8.0 per 1,000; 9 per 1,000 is above it.
+    const row = west(9, patientDays(1000));
+    expect(row.process).toMatchObject({ kind: "u", measure: "patient days", exposure: 1000 });
+    if (row.process.kind !== "u") return;
+    expect(row.process.mean).toBeCloseTo(2.9, 12);
+    expect(row.process.upper).toBeCloseTo(8.0088, 4);
+    expect(row.process.signals.map((signal) => signal.sentence)).toEqual([
+      "4 West: 9.0 per 1,000 patient days (9 in 1,000 patient days) this week, above the upper process limit of 8.0 (mean 2.9 over 20 weeks).",
+    ]);
+  });
+
+  it("does not mistake a busier week for a worse one", () => {
+    // 9 in 2,000 patient days = 4.5 per 1,000; that week's limit 0.0029 + 3·√(0.0029 / 2000)
+    // = 0.0029 + 3 × 0.0012042 = 0.0065125, 6.5 per 1,000: inside. As counts, 9 is above 6.82.
+    const row = west(9, patientDays(2000));
+    expect(row.process).toMatchObject({ kind: "u", signals: [] });
+    expect(west(9).process).toMatchObject({ kind: "xmr", signals: [{ rule: "beyond_limit" }] });
+  });
+
+  it("charts counts when a week has no patient days, and never categories", () => {
+    const gaps: TrendDenominators = { measure: "patient days", forWeek: (_unit, start) => (start.getTime() === weeksBefore(7).getTime() ? null : 1000) };
+    expect(west(9, gaps).process.kind).toBe("xmr");
+    const result = digest({ receivedByCategory: series("safety", [...BASELINE, 9]) }, patientDays(1000));
+    expect(result.byCategory[0]!.process.kind).toBe("xmr");
   });
 });
 
 describe("buildTrendDigest rows", () => {
-  const receivedByCategory = [
-    // 2 a week for 8 weeks, then 14: a spike.
-    ...weekly("safety", baselineWeeks, 2),
-    ...weekly("safety", [0], 14),
-    // 3 out of nowhere: too few to flag.
-    ...weekly("communication", [0], 3),
-    // Ties with communication on count, so the label decides.
-    ...weekly("access", [0], 3),
-    // Nothing this week, one last week: still a row.
-    ...weekly("billing", [1], 1),
-    // Only before the baseline: no row.
-    ...weekly("quality", [9], 1),
-  ];
-  const receivedByDepartment = [
-    ...weekly("Pharmacy", baselineWeeks, 2),
-    ...weekly("Pharmacy", [0], 14),
-    ...weekly("Emergency Department", [0], 3),
-    ...weekly("Admissions and Registration", [0], 3),
-    ...weekly("Billing Office", [1], 1),
-    ...weekly("Oncology", [9], 1),
-  ];
-  const aggregates = { receivedByCategory, receivedByDepartment };
-  const safetySpike = {
-    reason: "14 this week vs 2 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)",
-    pValue: poissonUpperTail(14, 2),
-  };
-
-  it("counts by category, sorted by count then label, all-zero rows omitted", () => {
-    const result = digest(aggregates);
-    expect(result.total).toBe(20);
-    expect(result.previousTotal).toBe(3);
-    expect(result.baselineWeeklyMean).toBe(17 / 8);
-    expect(result.byCategory).toEqual([
-      { key: "safety", label: "Safety (errors, falls, infection, medication)", count: 14, previous: 2, baselineMean: 2, spike: safetySpike },
-      { key: "access", label: "Access, admission and waiting times", count: 3, previous: 0, baselineMean: 0, spike: null },
-      { key: "communication", label: "Communication and information", count: 3, previous: 0, baselineMean: 0, spike: null },
-      { key: "billing", label: "Billing and payment", count: 0, previous: 1, baselineMean: 0.125, spike: null },
-    ]);
-  });
-
-  it("counts by department the same way, labelled by name", () => {
-    expect(digest(aggregates).byDepartment).toEqual([
-      { key: "Pharmacy", label: "Pharmacy", count: 14, previous: 2, baselineMean: 2, spike: safetySpike },
-      { key: "Admissions and Registration", label: "Admissions and Registration", count: 3, previous: 0, baselineMean: 0, spike: null },
-      { key: "Emergency Department", label: "Emergency Department", count: 3, previous: 0, baselineMean: 0, spike: null },
-      { key: "Billing Office", label: "Billing Office", count: 0, previous: 1, baselineMean: 0.125, spike: null },
-    ]);
-  });
-
-  it("adds up several counts for the same key and week", () => {
-    const result = digest({ receivedByCategory: [...weekly("safety", [0, 0], 7), ...weekly("safety", baselineWeeks, 2)] });
-    expect(result.byCategory).toEqual([
-      { key: "safety", label: "Safety (errors, falls, infection, medication)", count: 14, previous: 2, baselineMean: 2, spike: safetySpike },
-    ]);
-  });
-
-  it("sorts ties by label, not by key", () => {
+  it("sorts by count, then label, then key", () => {
     const result = buildTrendDigest({
-      aggregates: { ...NO_AGGREGATES, receivedByCategory: [...weekly("a", [0], 1), ...weekly("b", [0], 1)] },
+      aggregates: { ...NO_AGGREGATES, receivedByCategory: [...series("a", [1]), ...series("b", [1]), ...series("c", [3])] },
       periodEnd,
-      categoryLabel: (id) => (id === "a" ? "Zebras" : "Apples"),
+      categoryLabel: (id) => (id === "a" ? "Zebras" : id === "b" ? "Apples" : "Many"),
     });
-    expect(result.byCategory.map((row) => row.key)).toEqual(["b", "a"]);
-  });
-
-  it("uses the given rule", () => {
-    const result = buildTrendDigest({ aggregates: { ...NO_AGGREGATES, ...aggregates }, periodEnd, categoryLabel, rule: { minCount: 15, maxPValue: 0.01 } });
-    expect(result.byCategory[0]!.spike).toBeNull();
-    expect(result.byDepartment[0]!.spike).toBeNull();
+    expect(result.byCategory.map((row) => row.key)).toEqual(["c", "b", "a"]);
   });
 });
 
 describe("buildTrendDigest medians", () => {
   it("takes the middle value, or the mean of the two middle values, rounded to one decimal", () => {
-    // Odd count: one middle value, 80 minutes.
     expect(digest({ hoursToAcknowledge: { lower: 80 / 60, upper: 80 / 60 } }).medianHoursToAcknowledge).toBe(1.3);
-    // Even count: the mean of 1.33 and 3, rounded.
     expect(digest({ hoursToAcknowledge: { lower: 80 / 60, upper: 3 } }).medianHoursToAcknowledge).toBe(2.2);
-    expect(digest({ hoursToResolve: { lower: 48, upper: 48 } }).medianHoursToResolve).toBe(48);
     expect(digest({ hoursToResolve: { lower: 48, upper: 100 } }).medianHoursToResolve).toBe(74);
     // Exactly halfway rounds up: (1.2 + 1.3) / 2 = 1.25.
     expect(digest({ hoursToResolve: { lower: 1.2, upper: 1.3 } }).medianHoursToResolve).toBe(1.3);
@@ -235,25 +229,19 @@ describe("buildTrendDigest medians", () => {
 
   it("is null when nothing was acknowledged or closed this week", () => {
     const result = digest({ hoursToAcknowledge: null, hoursToResolve: null });
-    expect(result.medianHoursToAcknowledge).toBeNull();
-    expect(result.medianHoursToResolve).toBeNull();
+    expect([result.medianHoursToAcknowledge, result.medianHoursToResolve]).toEqual([null, null]);
   });
 });
 
 describe("buildTrendDigest shares", () => {
-  it("shares grievances answered within 7 days of those due this week", () => {
+  it("shares grievances answered within 7 days, and first drafts passing every check", () => {
     expect(digest({ grievanceClock: { due: 4, answered: 2 } }).grievancesAnsweredWithin7Days).toEqual({ answered: 2, due: 4, share: 0.5 });
-  });
-
-  it("has no grievance share when nothing fell due", () => {
-    expect(digest({ grievanceClock: { due: 0, answered: 0 } }).grievancesAnsweredWithin7Days).toEqual({ answered: 0, due: 0, share: null });
-  });
-
-  it("shares first drafts passing every required check of those created this week", () => {
     expect(digest({ firstDrafts: { total: 5, passed: 3 } }).firstDraftsPassingAllChecks).toEqual({ passed: 3, total: 5, share: 0.6 });
   });
 
-  it("has no draft share without drafts this week", () => {
-    expect(digest({ firstDrafts: { total: 0, passed: 0 } }).firstDraftsPassingAllChecks).toEqual({ passed: 0, total: 0, share: null });
+  it("has no share when nothing fell due or was drafted", () => {
+    const result = digest({});
+    expect(result.grievancesAnsweredWithin7Days.share).toBeNull();
+    expect(result.firstDraftsPassingAllChecks.share).toBeNull();
   });
 });

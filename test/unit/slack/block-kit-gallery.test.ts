@@ -7,7 +7,7 @@ import { CATEGORIES, RECEIVED_VIA } from "../../../src/cases/taxonomy.ts";
 import { CLASSIFICATION_RULES } from "../../../src/cases/classify.ts";
 import type { EscalationDigest, EscalationGroup } from "../../../src/digests/escalation.ts";
 import { ESCALATION_GROUPS } from "../../../src/digests/escalation.ts";
-import type { TrendDigest, TrendRow } from "../../../src/digests/trends.ts";
+import { DEFAULT_HISTORY_RULE, MAX_BASELINE_WEEKS, type TrendDigest, type TrendRow, type TrendSignal } from "../../../src/digests/trends.ts";
 import { LETTER_CHECKS, type LetterCheck } from "../../../src/letters/letter-check.ts";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
 import type { LetterView } from "../../../src/letters/letter.service.ts";
@@ -19,6 +19,7 @@ import * as caseLink from "../../../src/slack/blocks/case-link.ts";
 import * as caseList from "../../../src/slack/blocks/case-list.ts";
 import * as caseUpdates from "../../../src/slack/blocks/case-updates.ts";
 import * as deliveryAlert from "../../../src/slack/blocks/delivery-alert.ts";
+import * as dataBlocks from "../../../src/slack/blocks/data-blocks.ts";
 import * as digests from "../../../src/slack/blocks/digests.ts";
 import * as escaping from "../../../src/slack/blocks/escape.ts";
 import * as fit from "../../../src/slack/blocks/fit.ts";
@@ -27,6 +28,7 @@ import * as intakeProgress from "../../../src/slack/blocks/intake-progress.ts";
 import * as letterDownload from "../../../src/slack/blocks/letter-download.ts";
 import * as letter from "../../../src/slack/blocks/letter.ts";
 import { VIEWS } from "../../../src/slack/ids.ts";
+import * as trendDigest from "../../../src/slack/blocks/trend-digest.ts";
 import * as respond from "../../../src/slack/listeners/respond.ts";
 import { checkMessage, checkView, type SlackRefusal } from "../../fakes/block-kit/index.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
@@ -43,6 +45,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "case-link.ts": caseLink,
   "case-list.ts": caseList,
   "case-updates.ts": caseUpdates,
+  "data-blocks.ts": dataBlocks,
   "delivery-alert.ts": deliveryAlert,
   "digests.ts": digests,
   "escape.ts": escaping,
@@ -51,6 +54,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "intake-progress.ts": intakeProgress,
   "letter-download.ts": letterDownload,
   "letter.ts": letter,
+  "trend-digest.ts": trendDigest,
 };
 const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "listeners/respond.ts": respond };
 
@@ -65,6 +69,10 @@ const NOT_BUILDERS = [
   "case-link.ts#linkedCaseNumber",
   "case-list.ts#caseLine",
   "case-list.ts#dueIn",
+  "data-blocks.ts#CHART_LIMITS",
+  "data-blocks.ts#shortLabels",
+  "data-blocks.ts#TABLE_LIMITS",
+  "digests.ts#dateOnly",
   "escape.ts#escapeText",
   "escape.ts#truncate",
   "fit.ts#blocksTextLength",
@@ -74,6 +82,7 @@ const NOT_BUILDERS = [
   "fit.ts#MESSAGE_TEXT_BUDGET",
   "fit.ts#messagePacker",
   "fit.ts#packLines",
+  "fit.ts#PER_MESSAGE_BLOCKS",
   "fit.ts#SHORTENED",
   "fit.ts#TEXT_MAX",
   "help.ts#ADMIN_USAGE",
@@ -263,17 +272,32 @@ function worstEscalation(perGroup: number): EscalationDigest {
   return { groups, total: groups.reduce((sum, group) => sum + group.items.length, 0) };
 }
 
+// Every rule firing, in both directions where they can, with the longest numbers a week can show.
+const WORST_SIGNALS = (label: string): TrendSignal[] =>
+  (["beyond_limit", "shift", "close_to_limit", "trend"] as const).flatMap((rule) =>
+    (["up", "down"] as const).map((direction) => ({ rule, direction, sentence: `${label}: ${"123,456.7 per 1,000 patient days (123,456 in 99,999 patient days) ".repeat(3)}this week.` })),
+  );
+const WEEKS = Array.from({ length: MAX_BASELINE_WEEKS + 1 }, (_, n) => at(-24 * 7 * (MAX_BASELINE_WEEKS + 1 - n)));
 const row = (label: string, n: number): TrendRow => ({
   key: label,
   label,
-  count: 1000 + n,
-  previous: 999,
-  baselineMean: 123.4,
-  spike: { reason: "1000 this week vs 123.4 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)", pValue: 0 },
+  count: 100_000 + n,
+  previous: 99_999,
+  baselineMean: 123_456.7,
+  weekly: WEEKS.map((_, week) => 100_000 + week),
+  process:
+    n % 3 === 2
+      ? { kind: "not_enough_history", baselineWeeks: 20, baselineCases: 9 }
+      : n % 3 === 1
+        ? { kind: "u", baselineWeeks: 20, measure: "patient days", mean: 123_456.78, rate: 123_456.78, upper: 123_456.78, lower: 0, exposure: 99_999, signals: WORST_SIGNALS(label) }
+        : { kind: "xmr", baselineWeeks: 20, mean: 123_456.78, averageMovingRange: 12_345.6, upper: 123_456.78, lower: 0, signals: WORST_SIGNALS(label) },
 });
 const WORST_TRENDS: TrendDigest = {
   periodStart: at(-24 * 7),
   periodEnd: NOW,
+  weekStarts: WEEKS,
+  baselineWeeks: MAX_BASELINE_WEEKS,
+  history: DEFAULT_HISTORY_RULE,
   total: 123_456,
   previousTotal: 120_000,
   baselineWeeklyMean: 119_999.9,
@@ -471,12 +495,31 @@ add("digests.ts#escalationMessages", "300 cases in every group, units named with
   const groups = digest.groups.map((group) => ({ ...group, items: group.items.map((item) => ({ ...item, department: dense(75) })) }));
   return { messages: digests.escalationMessages({ ...digest, groups }, NOW, DIGEST_OPTIONS) };
 });
-add("digests.ts#trendMessages", "every category and 150 units rising", () => ({ messages: digests.trendMessages(WORST_TRENDS, DIGEST_OPTIONS) }));
-add("digests.ts#trendMessages", "every category and 150 units named with & < > rising", () => ({
-  messages: digests.trendMessages({ ...WORST_TRENDS, byDepartment: MANY_DEPARTMENTS.map((_, n) => row(`${n} ${dense(70)}`, n)) }, DIGEST_OPTIONS),
+add("trend-digest.ts#trendMessages", "every category and 150 units signalling every rule", () => ({ messages: trendDigest.trendMessages(WORST_TRENDS, DIGEST_OPTIONS) }));
+add("trend-digest.ts#trendMessages", "every category and 150 units named with & < > signalling every rule", () => ({
+  messages: trendDigest.trendMessages({ ...WORST_TRENDS, byDepartment: MANY_DEPARTMENTS.map((_, n) => row(`${n} ${dense(70)}`, n)) }, DIGEST_OPTIONS),
 }));
-add("digests.ts#trendMessages", "a quiet week", () => ({
-  messages: digests.trendMessages({ ...WORST_TRENDS, byCategory: [], byDepartment: [], medianHoursToAcknowledge: null, medianHoursToResolve: null }, { ...DIGEST_OPTIONS, late: false }),
+add("trend-digest.ts#trendMessages", "a quiet week, no history yet", () => ({
+  messages: trendDigest.trendMessages(
+    { ...WORST_TRENDS, weekStarts: [WORST_TRENDS.periodStart], baselineWeeks: 0, baselineWeeklyMean: null, byCategory: [], byDepartment: [], medianHoursToAcknowledge: null, medianHoursToResolve: null },
+    { ...DIGEST_OPTIONS, late: false },
+  ),
+}));
+
+// data-blocks.ts: the longest inputs each builder takes.
+const SIX_SERIES = Array.from({ length: dataBlocks.CHART_LIMITS.series }, (_, n) => ({ name: department(n), values: WEEKS.slice(-20).map(() => 123_456.78) }));
+const TWENTY_WEEKS = WEEKS.slice(-20).map((week) => `Week starting ${week.toISOString()}`);
+add("data-blocks.ts#seriesChart", "six series of 20 points, long names", () => ({
+  message: { text: "Chart", blocks: [dataBlocks.seriesChart({ type: "line", title: long(200), categories: TWENTY_WEEKS, series: SIX_SERIES, xLabel: long(200), yLabel: long(200) })] },
+}));
+add("data-blocks.ts#seriesChart", "one bar", () => ({ message: { text: "Chart", blocks: [dataBlocks.seriesChart({ type: "bar", title: "Cases", categories: ["30 Nov"], series: [{ name: "Safety", values: [1] }] })] } }));
+add("data-blocks.ts#pieChart", "six segments, long labels", () => ({
+  message: { text: "Chart", blocks: [dataBlocks.pieChart(long(200), SIX_SERIES.map((series, n) => ({ label: series.name, value: n + 1 })))!] },
+}));
+add("data-blocks.ts#dataTables", "150 rows of 20 long cells, one table per message", () => ({
+  messages: dataBlocks
+    .dataTables({ caption: long(500), header: Array.from({ length: 20 }, (_, n) => `${n} ${long(70)}`), rows: MANY_DEPARTMENTS.map((name) => Array.from({ length: 20 }, (_, n) => (n % 2 ? { value: n, text: String(n) } : name))) })
+    .map((table) => ({ text: "Table", blocks: [table] })),
 }));
 
 // help.ts

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ESCALATION_GROUPS, type EscalationDigest, type EscalationGroup } from "../../../src/digests/escalation.ts";
-import type { TrendDigest, TrendRow } from "../../../src/digests/trends.ts";
-import { escalationMessages, trendMessages } from "../../../src/slack/blocks/digests.ts";
+import { escalationMessages } from "../../../src/slack/blocks/digests.ts";
 import { checkMessage } from "../../fakes/block-kit/index.ts";
 
 const NOW = new Date("2026-12-01T13:00:00Z");
@@ -50,38 +49,5 @@ describe("escalationMessages", () => {
     expect(messages).toHaveLength(1);
     expect(sectionTexts(messages[0]!.blocks)).toHaveLength(GROUPS);
     expect(sectionTexts(messages[0]!.blocks)[0]).toMatch(/^\*Overdue\* \(3\)\n<https:\/\/[^|]+\|PR-2026-10000000> · Emergency Department · _unassigned_ · due /);
-  });
-});
-
-describe("trendMessages", () => {
-  const row = (label: string, n: number): TrendRow => ({
-    key: label,
-    label,
-    count: 100 + n,
-    previous: 9,
-    baselineMean: 12.5,
-    spike: { reason: "100 this week vs 12.5 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)", pValue: 0 },
-  });
-  const trends: TrendDigest = {
-    periodStart: new Date("2026-11-23T13:00:00Z"),
-    periodEnd: new Date("2026-11-30T13:00:00Z"),
-    total: 12_000,
-    previousTotal: 11_000,
-    baselineWeeklyMean: 10_500,
-    byCategory: [row("Safety", 0)],
-    byDepartment: Array.from({ length: 150 }, (_, n) => row(`${n} ${DENSE_UNIT.slice(0, 70)}`, n)),
-    medianHoursToAcknowledge: 5,
-    medianHoursToResolve: 100,
-    grievancesAnsweredWithin7Days: { answered: 9, due: 10, share: 0.9 },
-    firstDraftsPassingAllChecks: { passed: 8, total: 10, share: 0.8 },
-  };
-
-  it("lists every spike, however many, across messages Slack accepts", () => {
-    const messages = trendMessages(trends, OPTIONS);
-    expect(messages.length).toBeGreaterThan(1);
-    for (const message of messages) expect(checkMessage(message)).toBeNull();
-    const bullets = messages.flatMap((message) => sectionTexts(message.blocks)).join("\n").split("\n").filter((line) => line.startsWith("• "));
-    expect(bullets).toHaveLength(151);
-    expect(JSON.stringify(messages)).toContain("Chart in words");
   });
 });

@@ -77,13 +77,14 @@ export function parseDenominators(text: string, timeZone: string): DenominatorsP
   for (const { line, number } of rows) {
     const [unit = "", weekOf = "", amount = "", ...extra] = fields(line);
     const at = `line ${number}`;
+    const before = errors.length;
     if (extra.length > 0) errors.push(`${at}: expected 3 values (unit, week_of, ${column}), found ${3 + extra.length}`);
     if (unit === "" || unit.length > UNIT_MAX) errors.push(`${at}: the unit must be a name of 1 to ${UNIT_MAX} characters`);
     const value = Number(amount);
     if (amount === "" || !Number.isFinite(value) || value <= 0) errors.push(`${at}: ${column} must be a number greater than 0, found "${amount}"`);
     const date = weekOf === "" ? null : calendarDate(weekOf);
     if (weekOf !== "" && !date) errors.push(`${at}: week_of must be a date like 2026-11-30, or empty for every week; found "${weekOf}"`);
-    if (errors.length > 0) continue;
+    if (errors.length > before) continue;
     const entry = units.get(unit) ?? { everyWeek: null, dated: [] };
     units.set(unit, entry);
     if (date === null) {

@@ -204,38 +204,50 @@ describe.each(DATABASE_KINDS)("trend digest aggregates (%s)", (kind) => {
 
   it("counts half-open weeks: the start is in, the end is out", async () => {
     // The end (next week's); this week's last instant and start; the previous week's end and start;
-    // the baseline's last week's end, and its start; just before the baseline.
+    // week 8's end and start; and the first case, in week 9, which is not a complete week of history.
     await insertCases(prisma(), receivedAt([0, -1, -7 * DAY, -7 * DAY - 1, -14 * DAY, -14 * DAY - 1, -63 * DAY, -63 * DAY - 1]));
     const result = await trends();
-    expect([result.total, result.previousTotal, result.baselineWeeklyMean]).toEqual([2, 2, 0.5]);
-    expect(result.byCategory).toEqual([{ key: "communication", label: "Communication and information", count: 2, previous: 2, baselineMean: 0.5, spike: null }]);
-    expect(result.byDepartment).toEqual([{ key: "Emergency Department", label: "Emergency Department", count: 2, previous: 2, baselineMean: 0.5, spike: null }]);
+    expect([result.total, result.previousTotal, result.baselineWeeks, result.baselineWeeklyMean]).toEqual([2, 2, 8, 0.5]);
+    const process = { kind: "not_enough_history", baselineWeeks: 8, baselineCases: 4 };
+    expect(result.byCategory).toEqual([{ key: "communication", label: "Communication and information", count: 2, previous: 2, baselineMean: 0.5, weekly: [1, 0, 0, 0, 0, 0, 1, 2, 2], process }]);
+    expect(result.byDepartment).toEqual([{ key: "Emergency Department", label: "Emergency Department", count: 2, previous: 2, baselineMean: 0.5, weekly: [1, 0, 0, 0, 0, 0, 1, 2, 2], process }]);
   });
 
-  it("counts by category and by unit, and flags a spike", async () => {
-    const baselineWeeks = Array.from({ length: 8 }, (_, week) => -(8 + 7 * week) * DAY - 3 * HOUR);
-    const thisWeek = [-1 * DAY, -2 * DAY, -3 * DAY, -6 * DAY];
-    const cycle = (count: number, offsets: number[], fields: Partial<CaseFields>) =>
-      Array.from({ length: count }, (_, i) => ({ ...fields, receivedAt: at(offsets[i % offsets.length]!) }));
+  it("reads 20 weeks of baseline back, and how long cases have been received", async () => {
+    const WEEK = 7 * DAY;
+    // Week 20 starts 21 weeks before the end: in. A moment earlier is week 21: not read, but the
+    // first case, so all 20 baseline weeks are on record. A case after the period changes nothing.
+    await insertCases(prisma(), receivedAt([-21 * WEEK, -21 * WEEK - 1, -1, DAY]));
+    const result = await trends();
+    expect(result.baselineWeeks).toBe(20);
+    expect(result.weekStarts[0]).toEqual(at(-21 * WEEK));
+    expect(result.byCategory[0]!.weekly).toEqual([1, ...Array(19).fill(0), 1]);
+    expect(result.baselineWeeklyMean).toBe(1 / 20);
+  });
+
+  it("counts by category and by unit, and calls a week above its process limit", async () => {
+    const WEEK = 7 * DAY;
+    // Twenty weeks of safety cases on Pharmacy, 3 2 3 4 2 4 1 3 4 2 3 2 4 3 2 3 5 3 2 3 (mean 2.9,
+    // upper limit 6.82: test/unit/digests/spc.test.ts), then 9 this week.
+    const baseline = [3, 2, 3, 4, 2, 4, 1, 3, 4, 2, 3, 2, 4, 3, 2, 3, 5, 3, 2, 3];
+    const inWeek = (weeksAgo: number, count: number, fields: Partial<CaseFields>) =>
+      Array.from({ length: count }, (_, i) => ({ ...fields, receivedAt: at(-weeksAgo * WEEK - (i + 1) * HOUR) }));
     await insertCases(prisma(), [
-      ...cycle(16, baselineWeeks, { category: "safety", department: "Pharmacy" }),
-      ...cycle(14, thisWeek, { category: "safety", department: "Pharmacy" }),
-      ...cycle(3, thisWeek, { category: "access", department: "Admissions and Registration" }),
-      { category: "billing", department: "Billing Office", receivedAt: at(-10 * DAY) },
-      { category: "quality", department: "Oncology", receivedAt: at(-70 * DAY) },
+      ...baseline.flatMap((count, index) => inWeek(20 - index, count, { category: "safety", department: "Pharmacy" })),
+      ...inWeek(0, 9, { category: "safety", department: "Pharmacy" }),
+      ...inWeek(0, 3, { category: "access", department: "Admissions and Registration" }),
+      { category: "quality", department: "Oncology", receivedAt: at(-25 * WEEK) }, // before the weeks read: history only
     ]);
     const result = await trends();
-    expect([result.total, result.previousTotal, result.baselineWeeklyMean]).toEqual([17, 3, 17 / 8]);
-    const spike = { reason: "14 this week vs 2 a week over the previous 8 weeks (Poisson P < 0.0001 < 0.01; at least 5 cases)", pValue: expect.any(Number) };
-    expect(result.byCategory.map(({ label: _label, ...row }) => row)).toEqual([
-      { key: "safety", count: 14, previous: 2, baselineMean: 2, spike },
-      { key: "access", count: 3, previous: 0, baselineMean: 0, spike: null },
-      { key: "billing", count: 0, previous: 1, baselineMean: 0.125, spike: null },
+    expect([result.total, result.previousTotal, result.baselineWeeks]).toEqual([12, 3, 20]);
+    expect(result.byCategory.map((row) => [row.key, row.count, row.previous, row.process.kind])).toEqual([
+      ["safety", 9, 3, "xmr"],
+      ["access", 3, 0, "not_enough_history"],
     ]);
-    expect(result.byDepartment.map((row) => [row.key, row.count, row.previous, row.baselineMean])).toEqual([
-      ["Pharmacy", 14, 2, 2],
-      ["Admissions and Registration", 3, 0, 0],
-      ["Billing Office", 0, 1, 0.125],
+    const [pharmacy] = result.byDepartment;
+    expect(pharmacy!.weekly).toEqual([...baseline, 9]);
+    expect(pharmacy!.process.kind === "xmr" && pharmacy!.process.signals.map((signal) => signal.sentence)).toEqual([
+      "Pharmacy: 9 this week, above the upper process limit of 6.8 (mean 2.9 over 20 weeks).",
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settableClock } from "../../src/lib/clock.ts";
 import { fileCaseThroughSlack, waitFor } from "../support/case-flow.ts";
@@ -7,6 +8,14 @@ const MANAGER = "U0MANAGER4";
 const COORDINATOR = "U0COORD0G1";
 // Tuesday 1 December 2026, 08:00 in New York: a weekday escalation slot.
 const TUESDAY_SLOT = new Date("2026-12-01T13:00:00Z");
+
+/** A case received at `receivedAt` on a unit of its own, with placeholder text (no patient details). */
+const syntheticCase = (n: number, receivedAt: Date) => ({
+  id: randomUUID(), number: `PR-2025-${String(90_000 + n)}`, year: 2025, sequence: 90_000 + n, intakeKey: `trend-history:${n}`,
+  status: "closed", type: "complaint", classificationRule: "verbal_unresolved", category: "environment", department: "Synthetic Trend Unit",
+  severity: 1, allegesHarm: false, receivedVia: "phone", description: "Synthetic", desiredOutcome: "", resolvedOnSpot: false,
+  writtenResponseRequested: false, medicareBeneficiary: false, filedBy: "U0NURSE001", ownerId: null, createdAt: receivedAt, receivedAt,
+});
 
 const digestPosts = (apps: TestApp[], title: string) =>
   apps.flatMap((app) => app.slack.callsTo("chat.postMessage")).filter((call) => !call.failed && call.body.channel === CASE_CHANNEL && String(call.body.text).startsWith(title));
@@ -83,15 +92,32 @@ describe("scheduled digests with several instances on one database (postgres)", 
     expect(late.logs.join("\n")).toContain("too late to post");
   });
 
-  it("posts the weekly trends and lets a manager preview a digest privately", async () => {
+  it("posts the weekly trends with charts, tables and a signal Slack accepts, and lets a manager preview a digest privately", async () => {
     const slot = new Date("2026-12-07T13:00:00Z"); // Monday 08:00
     clock.set(slot);
     const app = apps[0]!;
+    // Twenty weeks of history on one unit (mean 2.9, upper process limit 6.82), then 9 this week;
+    // one older case puts all 20 weeks on record.
+    const WEEK = 7 * 24 * 3_600_000;
+    const baseline = [3, 2, 3, 4, 2, 4, 1, 3, 4, 2, 3, 2, 4, 3, 2, 3, 5, 3, 2, 3];
+    const weeksAgo = [...baseline.flatMap((count, index) => Array<number>(count).fill(20 - index)), ...Array<number>(9).fill(0), 25];
+    await app.running.deps.db.prisma.case.createMany({ data: weeksAgo.map((week, n) => syntheticCase(n, new Date(slot.getTime() - week * WEEK - (n + 1) * 60_000))) });
+
     await app.running.deps.scheduler.fire(app.running.deps.trendDigestJob, slot);
     await app.running.deps.outbox.kick();
     const posts = digestPosts(apps, "Trends ·");
-    expect(posts).toHaveLength(1);
-    expect(JSON.stringify(posts[0]!.body)).toContain("Grievances answered within 7 days");
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    // The fake Slack refused none of the parts (it checks charts, tables and their per-message caps).
+    const refused = apps.flatMap((each) => each.slack.callsTo("chat.postMessage")).filter((call) => call.failed && String(call.body.text).startsWith("Trends ·"));
+    expect(refused).toEqual([]);
+    const body = JSON.stringify(posts.map((post) => post.body));
+    expect(body).toContain("Grievances answered within 7 days");
+    expect(body).toContain("Synthetic Trend Unit: 9 this week, above the upper process limit of 6.8 (mean 2.9 over 20 weeks).");
+    expect(body).toContain('"type":"data_visualization"');
+    expect(body).toContain('"type":"data_table"');
+    expect(body).toContain("Chart in words");
+    expect(body).not.toContain("Testpatient");
+    expect(String(posts[0]!.body.text)).toContain("signal");
 
     await app.slash("digest escalations preview", { userId: MANAGER });
     await expect

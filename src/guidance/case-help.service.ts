@@ -131,7 +131,7 @@ export function createCaseHelp(deps: CaseHelpDeps) {
         throw new AppError(ErrorCode.conflict, "The resource directory changed while the form was open; open it again. Nothing was recorded.");
       }
       const offers = (chosen as CommunityResource[]).map((resource) => ({ resourceId: resource.id, resourceName: resource.name, tags: resource.helpsWith }));
-      await deps.offers.recordOffers(caseId, userId, offers);
+      await deps.offers.recordOffers(caseId, userId, offers, deps.now());
       return offers.map((offer) => offer.resourceName);
     },
 

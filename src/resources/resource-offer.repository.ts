@@ -4,10 +4,10 @@ import type { ResourceOfferRepository } from "./resource-offers.ts";
 /** Offered resources and their audit events, written together; read back for the monthly count. */
 export function createResourceOfferRepository(prisma: PrismaClient): ResourceOfferRepository {
   return {
-    async recordOffers(caseId, actorId, offers) {
+    async recordOffers(caseId, actorId, offers, offeredAt) {
       return prisma.$transaction(async (tx) => {
         await tx.resourceOffer.createMany({
-          data: offers.map((offer) => ({ caseId, resourceId: offer.resourceId, resourceName: offer.resourceName, tags: [...offer.tags], offeredBy: actorId })),
+          data: offers.map((offer) => ({ caseId, resourceId: offer.resourceId, resourceName: offer.resourceName, tags: [...offer.tags], offeredBy: actorId, offeredAt })),
         });
         // The audit trail holds ids only: which directory entries were offered, by whom.
         await tx.caseEvent.create({

@@ -186,7 +186,16 @@ export function settingsFileMessage(title: string, lines: readonly string[], war
   return { text: title, blocks };
 }
 
-/** When an offer was recorded, for the confirmation. */
+/** The confirmation that offers were recorded; short enough for one section whatever was chosen. */
 export function offersRecordedText(names: readonly string[], at: Date, timeZone: string): string {
-  return `Recorded ${names.length === 1 ? "1 resource" : `${names.length} resources`} offered (${formatLocal(at, timeZone)}): ${names.map(escapeText).join(", ")}.`;
+  const listed: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    const escaped = escapeText(name);
+    if (length + escaped.length + 2 > 2400) break;
+    listed.push(escaped);
+    length += escaped.length + 2;
+  }
+  const rest = names.length - listed.length;
+  return `Recorded ${names.length === 1 ? "1 resource" : `${names.length} resources`} offered (${formatLocal(at, timeZone)}): ${listed.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}.`;
 }

@@ -23,6 +23,9 @@ import * as dataBlocks from "../../../src/slack/blocks/data-blocks.ts";
 import * as digests from "../../../src/slack/blocks/digests.ts";
 import * as escaping from "../../../src/slack/blocks/escape.ts";
 import * as fit from "../../../src/slack/blocks/fit.ts";
+import * as guidance from "../../../src/slack/blocks/guidance.ts";
+import type { CaseHelp } from "../../../src/guidance/case-help.service.ts";
+import { RESOURCE_TAGS } from "../../../src/resources/resources.ts";
 import * as help from "../../../src/slack/blocks/help.ts";
 import * as intakeProgress from "../../../src/slack/blocks/intake-progress.ts";
 import * as letterDownload from "../../../src/slack/blocks/letter-download.ts";
@@ -50,6 +53,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "digests.ts": digests,
   "escape.ts": escaping,
   "fit.ts": fit,
+  "guidance.ts": guidance,
   "help.ts": help,
   "intake-progress.ts": intakeProgress,
   "letter-download.ts": letterDownload,
@@ -409,6 +413,57 @@ for (const { state, type, open, summary } of CASES) {
   add("case-action.modals.ts#detailsModal", `${label}, longest plain text`, () => view(caseActionModals.detailsModal(worstDetails(summary, long), TZ)));
 }
 add("case-action.modals.ts#detailsModal", "text full of & < > (escaped)", () => view(caseActionModals.detailsModal(worstDetails(worstCase("closed", "grievance"), hostile), TZ)));
+
+// guidance.ts: the longest cards and directory entries the guidance and resource files allow
+const worstCard = (n: number, text: (length: number) => string) => ({
+  id: `card-${n}`,
+  title: text(70),
+  urgent: n === 0,
+  body: Array.from({ length: 8 }, () => text(300 + 150)),
+  sources: Array.from({ length: 6 }, () => text(200)),
+});
+const worstResource = (n: number, text: (length: number) => string) => ({
+  id: upTo(50, `resource-${n}-`),
+  name: text(100),
+  example: n % 2 === 0,
+  helpsWith: [...RESOURCE_TAGS],
+  eligibility: text(300),
+  languages: Array.from({ length: 12 }, () => text(40)),
+  phone: "+1 (555) 010-0199 ext. 123456",
+  hours: text(120),
+  address: text(200),
+  website: `https://example.org/${upTo(180, "community-resource/")}`,
+});
+const worstHelp = (text: (length: number) => string, cards = 20, resources = 8): CaseHelp => ({
+  caseId: "00000000-0000-4000-8000-000000000001",
+  caseNumber: NUMBER,
+  cards: Array.from({ length: cards }, (_, n) => worstCard(n, text)),
+  resources: Array.from({ length: resources }, (_, n) => ({ resource: worstResource(n, text), needs: [...RESOURCE_TAGS], speaksLanguage: true, offered: n % 2 === 1 })),
+  offered: Array.from({ length: 40 }, () => ({ name: text(100), offeredAt: at(-1) })),
+});
+const DIRECTORY = Array.from({ length: 300 }, (_, n) => worstResource(n, long));
+for (const [label, text] of [["longest plain text", long], ["text full of & < >", hostile], ["text made of & < >", dense]] as const) {
+  add("guidance.ts#guidanceThreadMessage", `12 cards, ${label}`, () => message(guidance.guidanceThreadMessage("00000000-0000-4000-8000-000000000001", OWNER, Array.from({ length: 12 }, (_, n) => worstCard(n, text)))));
+  add("guidance.ts#caseHelpBlocks", `${label}`, () => message({ text: "help", blocks: guidance.caseHelpBlocks(worstHelp(text)) }));
+  add("guidance.ts#caseGuidanceModal", `20 cards and 8 resources, ${label}`, () => view(guidance.caseGuidanceModal(NUMBER, worstHelp(text))));
+  add("guidance.ts#guideCardMessage", `${label}`, () => message(guidance.guideCardMessage(worstCard(0, text))));
+  add("guidance.ts#guideTopicsMessage", `60 topics, ${label}`, () => message(guidance.guideTopicsMessage(Array.from({ length: 60 }, (_, n) => ({ id: upTo(50, `topic-${n}-`), title: text(70) })), text(5000))));
+  add("guidance.ts#recordResourcesModal", `8 suggested, 300 in the directory, ${label}`, () =>
+    view(guidance.recordResourcesModal(NUMBER, "00000000-0000-4000-8000-000000000001", worstHelp(text).resources, Array.from({ length: 300 }, (_, n) => worstResource(n, text)))),
+  );
+  add("guidance.ts#resourceReportMessage", `every kind, 300 resources, ${label}`, () =>
+    message(guidance.resourceReportMessage({ month: "2026-11", offers: 99_999, cases: 9_999, byTag: RESOURCE_TAGS.map((tag) => ({ tag, count: 9_999 })), byResource: Array.from({ length: 300 }, () => ({ name: text(100), count: 999 })) })),
+  );
+  add("guidance.ts#settingsFileMessage", `300 lines and warnings, ${label}`, () => message(guidance.settingsFileMessage(text(200), Array.from({ length: 300 }, () => text(160)), [text(900)], "How to change it.")));
+  add("guidance.ts#offersRecordedText", `${label}`, () => ({ text: guidance.offersRecordedText(Array.from({ length: 100 }, () => text(100)), NOW, TZ) }));
+  add("case-action.modals.ts#detailsModal", `with guidance and resources, ${label}`, () => view(caseActionModals.detailsModal(worstDetails(worstCase("investigating", "grievance"), text), TZ, 0, worstHelp(text))));
+}
+add("guidance.ts#caseHelpBlocks", "nothing fits", () => message({ text: "help", blocks: guidance.caseHelpBlocks({ ...worstHelp(long, 0, 0), offered: [] }) }));
+add("guidance.ts#caseGuidanceModal", "nothing fits", () => view(guidance.caseGuidanceModal(NUMBER, worstHelp(long, 0, 0))));
+add("guidance.ts#recordResourcesModal", "nothing suggested, whole directory", () => view(guidance.recordResourcesModal(NUMBER, "00000000-0000-4000-8000-000000000001", [], DIRECTORY)));
+add("guidance.ts#recordResourcesModal", "an empty directory", () => view(guidance.recordResourcesModal(NUMBER, "00000000-0000-4000-8000-000000000001", [], [])));
+add("guidance.ts#resourceReportMessage", "none this month", () => message(guidance.resourceReportMessage({ month: "2026-11", offers: 0, cases: 0, byTag: [], byResource: [] })));
+add("guidance.ts#settingsFileMessage", "nothing to warn of", () => message(guidance.settingsFileMessage("10 guidance cards in force", ["a: A"], [], "How to change it.")));
 
 // case-intake.modal.ts
 const WORST_VALUES = {

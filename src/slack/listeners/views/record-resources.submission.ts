@@ -20,7 +20,7 @@ function chosenIds(values: unknown, field: string): string[] {
 export function registerRecordResourcesSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.recordResources, async ({ ack, body, view, client }) => {
     const caseId = decodeCaseRef(view.private_metadata);
-    const hasSuggested = view.blocks.some((block) => block.block_id === ACTION_FIELDS.suggestedResources);
+    const hasSuggested = (view.blocks ?? []).some((block) => block.block_id === ACTION_FIELDS.suggestedResources);
     const field = hasSuggested ? ACTION_FIELDS.suggestedResources : ACTION_FIELDS.otherResources;
     if (!caseId) {
       await ack({ response_action: "errors", errors: { [field]: "This form is out of date; open it again from the case." } });

@@ -64,7 +64,8 @@ function summaryFields(digest: TrendDigest): KnownBlock {
 
 const HOW_TO_READ =
   "How to read this: each category and unit has process limits, the range its weekly count stays within when nothing has changed " +
-  "(the mean ± 2.66 × the average change from one week to the next, over up to 20 weeks). A signal is a week beyond a limit, " +
+  "(the mean ± 2.66 × the average change from one week to the next, over up to 20 weeks; for a unit with patient days configured, " +
+  "limits on its rate per 1,000 that widen in quieter weeks). A signal is a week beyond a limit, " +
   "7 weeks in a row on one side of the mean (a shift), 2 of 3 weeks close to a limit, or 6 weeks in a row rising or falling (a trend). " +
   "Anything else is ordinary variation.";
 

@@ -9,6 +9,7 @@
 // ("we regret our error" is not flagged; "ED" does not answer "emergency department"), so a pass
 // never replaces reading the letter. Names are only caught in title form ("Dr. Patel").
 
+import { issuesAnswered } from "./issues-answered.ts";
 import { unknownContacts } from "./letter-contacts.ts";
 import { escapeRegExp, normalize, splitSentences, wordsOf } from "./plain-text.ts";
 import { readingGrade } from "./reading-grade.ts";
@@ -78,7 +79,8 @@ export function checkLetter(text: string, context: LetterCheckContext): LetterCh
     response ? phraseCheck("results", flat, RESULTS, "No results found (e.g. “we found”, “our review found”, “we concluded”).") : skip("results", notForInterim),
     response ? completionDateCheck(normalized) : skip("date_of_completion", notForInterim),
     response ? skip("expected_date", notForResponse) : expectedDateCheck(normalized),
-    issuesCheck(flat, context.issuesRaised),
+    // An interim letter says the review is still going on: its issues are answered in the response.
+    response ? issuesCheck(text, context.issuesRaised) : skip("issues_answered", notForInterim),
     forbiddenCheck("no_liability", flat, LIABILITY),
     forbiddenCheck("no_compensation", flat, COMPENSATION),
     forbiddenCheck("no_withholding", flat, WITHHOLDING),
@@ -248,33 +250,10 @@ function expectedDateCheck(normalized: string): LetterCheck {
   return make("expected_date", false, true, "No date for the written response (e.g. “You will receive our full response by April 18, 2025.”).");
 }
 
-const STOPWORDS = new Set(
-  (
-    "a an the and or but nor of in on at to for from with without by about into over under after before during " +
-    "no not was were is are be been being am my his her their our your its i me he she they we you it this that " +
-    "these those did do does had has have having very too so than then there as any some all when while who what " +
-    "which how why up out off again only just also because until per via"
-  ).split(" "),
-);
-
-function issuesCheck(flat: string, issues: readonly string[]): LetterCheck {
-  const listed = issues.map((issue) => issue.trim()).filter(Boolean);
-  if (listed.length === 0) return make("issues_answered", true, true, "No issues are listed for this case.");
-  const letterStems = new Set(wordsOf(flat).map(stem));
-  const unanswered: string[] = [];
-  for (const issue of listed) {
-    const words = wordsOf(normalize(issue)).map((word) => word.toLowerCase());
-    const content = words.filter((word) => !STOPWORDS.has(word));
-    const considered = content.length > 0 ? content : words;
-    const missing = considered.filter((word) => !letterStems.has(stem(word)));
-    // "Mostly appear": more than half of the issue's content words, so rewording one word is fine.
-    if ((considered.length - missing.length) * 2 <= considered.length) {
-      unanswered.push(`“${issue}” (missing: ${missing.join(", ")})`);
-    }
-  }
-  return unanswered.length === 0
-    ? make("issues_answered", true, true)
-    : make("issues_answered", false, true, `Not answered: ${unanswered.join("; ")}.`);
+// The rule and its measurement live in issues-answered.ts; the verdict per issue (numbers only) is kept on the check.
+function issuesCheck(text: string, issues: readonly string[]): LetterCheck {
+  const { passed, detail, issues: verdicts } = issuesAnswered(text, issues);
+  return { ...make("issues_answered", passed, true, detail), issues: verdicts } as LetterCheck;
 }
 
 function contactsCheck(normalized: string, context: LetterCheckContext): LetterCheck {
@@ -292,18 +271,3 @@ function lengthCheck(normalized: string, min: number, max: number): LetterCheck 
   const passed = count >= min && count <= max;
   return make("length", passed, false, `${count} words (expected ${min}–${max}).`);
 }
-
-// Plural, -ing and -ed endings are stripped the same way on both sides, so "waited" matches
-// "wait" and "medications" matches "medication"; odd stems ("speed" -> "spe") are harmless.
-function stem(word: string): string {
-  let w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");
-  if (w.length > 4 && /ie[sd]$/.test(w)) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
-  else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
-  return w;
-}
-

@@ -115,6 +115,15 @@ export function isOverdue(dueAt: Date, now: Date): boolean {
   return now.getTime() >= dueAt.getTime();
 }
 
+/**
+ * Whether a case's response clock was met: the case closed, or a letter (an interim one counts)
+ * approved, by `dueAt`. The trend digest counts the same rule in SQL (trends.repository.ts).
+ */
+export function answeredByDeadline(dueAt: Date, closedAt: Date | null, letterApprovedAts: readonly Date[]): boolean {
+  const met = (at: Date) => at.getTime() <= dueAt.getTime();
+  return (closedAt !== null && met(closedAt)) || letterApprovedAts.some(met);
+}
+
 // ---------- reminders ----------
 
 export interface ReminderPolicy {

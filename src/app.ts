@@ -12,6 +12,7 @@ import { DEFAULT_DEPARTMENTS } from "./cases/taxonomy.ts";
 import { createWorkQueue } from "./cases/work-queue.service.ts";
 import type { Env } from "./config/env.ts";
 import { clockPolicyFrom, letterheadFrom, letterSettingsFrom } from "./config/policies.ts";
+import { letterSettingsProblems } from "./letters/letter-settings.ts";
 import { trendDenominatorsFrom } from "./config/trend-denominators.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
@@ -352,6 +353,11 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   }
   app.use(requestLog(logger));
   registerListeners(app, deps);
+  // Letters need a named contact person, the hospital's name and a phone or email: said at start-up and on /healthz until set.
+  const letterSettingsIssues = letterSettingsProblems(letterSettingsFrom(env));
+  if (letterSettingsIssues.length > 0) {
+    logger.warn({ settings: letterSettingsIssues.map((problem) => problem.setting) }, `letters are refused until the letter settings are fixed: ${letterSettingsIssues.map((problem) => problem.message).join(" ")}`);
+  }
   // Each state-changing interaction is applied once, over either transport (src/slack/interaction-guard.ts).
   guardInteractions(app, createInteractionKeys(db.prisma), logger);
   app.error(async (error) => {
@@ -360,6 +366,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   });
 
   let healthServer: Server | null = null;
+    letterSettings: letterSettingsIssues.length === 0 ? "ok" : letterSettingsIssues,
   let intakeSweep: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> = Promise.resolve();
   const tellFiler = intakeRecoveryTeller(app.client, env.TZ, logger);

@@ -6,8 +6,9 @@ import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary }
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
 import { type CaseType, overrideClassification } from "./classify.ts";
 import { type ClockPolicy, dueDatesFor } from "./clocks.ts";
-import { announceInThread, type CaseUpdatePayload, directMessages } from "./case-updates.ts";
+import { announceInThread, type CaseUpdatePayload, directMessages, OUTBOX_KINDS } from "./case-updates.ts";
 import { RAISED_BY } from "./taxonomy.ts";
+import { editedIssues, recordedIssues } from "./case-issues.ts";
 import { canClose, canReopen, CLOSE_OUTCOMES, type CloseOutcome, isOpen, NOTE_KINDS, type NoteKind, nextStatuses, STATUS_LABELS } from "./lifecycle.ts";
 
 export interface CaseActionsDeps {
@@ -143,18 +144,24 @@ export function createCaseActions(deps: CaseActionsDeps) {
     },
 
     /** Records an investigation step, a result or a note (they feed the response letter). */
-    async addNote(caseId: string, userId: string, kind: NoteKind, text: string): Promise<CaseSummary> {
+    async addNote(caseId: string, userId: string, kind: NoteKind, text: string, issueId?: string | null): Promise<CaseSummary> {
       const { summary } = await authorize("add_note", caseId, userId);
       const body = cleanText(text);
       if (!(kind in NOTE_KINDS)) throw new AppError(ErrorCode.invalidInput, "Choose what kind of note this is.");
       if (body.length === 0) throw new AppError(ErrorCode.invalidInput, "Write the note.");
       if (body.length > TEXT_LIMITS.narrative) throw new AppError(ErrorCode.invalidInput, `A note holds ${TEXT_LIMITS.narrative.toLocaleString("en-US")} characters; split it in two.`);
+      if (issueId) {
+        const details = await cases.loadDetailsForProcessing(caseId);
+        if (!details || !recordedIssues(details).some((issue) => issue.id === issueId)) {
+          throw new AppError(ErrorCode.conflict, "That issue is no longer on the case (someone edited the issues). Choose the issue again.");
+        }
+      }
       const payload = update(summary, "note_added", { actorId: userId, noteKind: kind });
       return apply(
         caseId,
         {
           data: {},
-          note: { kind, body },
+          note: { kind, body, issueId: issueId ?? null },
           event: { type: "note_added", actorId: userId, data: { kind } },
           notify: (eventId) => announceInThread(eventId, payload),
         },
@@ -245,6 +252,26 @@ export function createCaseActions(deps: CaseActionsDeps) {
           notify: (eventId) => announceInThread(eventId, payload),
         },
         () => `${summary.number} changed while you were looking; try again.`,
+      );
+    },
+
+    /** Replaces the list of issues the patient raised (see editedIssues); the audit event holds counts only. */
+    async editIssues(caseId: string, userId: string, entries: readonly { id: string | null; text: string }[]): Promise<CaseSummary> {
+      const { summary } = await authorize("add_note", caseId, userId);
+      const details = await cases.loadDetailsForProcessing(caseId);
+      if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+      const current = recordedIssues(details);
+      const result = editedIssues(current, entries);
+      if ("problem" in result) throw new AppError(ErrorCode.invalidInput, result.problem);
+      const kept = result.issues.filter((issue) => current.some((before) => before.id === issue.id)).length;
+      return apply(
+        caseId,
+        {
+          data: { issues: result.issues },
+          event: { type: "issues_edited", actorId: userId, data: { count: String(result.issues.length), kept: String(kept), removed: String(current.length - kept) } },
+          notify: (eventId) => [{ kind: OUTBOX_KINDS.caseCardRefresh, dedupeKey: `card-refresh:${summary.id}:${eventId}`, payload: { caseId: summary.id } }],
+        },
+        () => `${summary.number} changed while you were editing; open Edit issues again.`,
       );
     },
 

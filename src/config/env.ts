@@ -36,6 +36,7 @@ const HINTS: Record<string, string> = {
   DIGEST_CHANNEL_ID: "channel for the digests (default CASE_CHANNEL_ID).",
   ESCALATION_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1-5" (weekdays 08:00); keep it outside 01:00-03:00 (DST).',
   TREND_DIGEST_CRON: 'five-field cron in the hospital time zone, e.g. "0 8 * * 1" (Mondays 08:00).',
+  TEAM_DIGEST_CRON: 'five-field cron in the hospital time zone for the monthly team digest sent to managers, e.g. "0 8 1 * *" (the 1st, 08:00); keep it outside 01:00-03:00 (DST).',
   TREND_DENOMINATORS_FILE:
     "optional path of a CSV file with the header unit,week_of,patient_days (or visits): one row per unit and week (week_of a date in that week, or empty for every week); those units' trends are charted per 1,000 patient days.",
   DIGEST_MAX_LATENESS_MINUTES: "how late a missed digest may still be posted after a restart, 0 to 1440 (default 240).",
@@ -115,6 +116,7 @@ const EnvSchema = z
     DIGEST_CHANNEL_ID: optional(z.string().regex(/^[CG][A-Z0-9]{6,}$/, "must be a channel ID like C0123ABCD")),
     ESCALATION_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1-5").refine(cron.validate, "is not a valid cron expression")),
     TREND_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine(cron.validate, "is not a valid cron expression")),
+    TEAM_DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 1 * *").refine(cron.validate, "is not a valid cron expression")),
     TREND_DENOMINATORS_FILE: optional(z.string()),
     DIGEST_MAX_LATENESS_MINUTES: wholeNumber(0, 1440, 240),
     INTAKE_LEASE_SECONDS: wholeNumber(2, 3600, 30),

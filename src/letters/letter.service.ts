@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { CaseDetails, CaseRepository, CaseSummary, OutboxEntry } from "../cases/case.ts";
 import { ANONYMOUS_NAME, cleanText } from "../cases/case.schema.ts";
+import { recordedIssues } from "../cases/case-issues.ts";
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { interimPromiseStillAhead, interimResponseDueAt } from "../cases/clocks.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
@@ -16,6 +17,7 @@ import { approvalRequests } from "./letter-approval.ts";
 import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
 import { type LetterSettings, letterFacts, letterRecipient } from "./letter-facts.ts";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
+import { letterSettingsRefusal } from "./letter-settings.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
 import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
@@ -85,6 +87,11 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** Drafting under human review: request, draft (model or template), edit, regenerate, approve, reject, send. */
 export function createLetterService(deps: LetterServiceDeps) {
   const { letters, cases, settings } = deps;
+  // No letter is drafted or approved without a named contact person, the hospital's name and a way to reach them.
+  const settingsRefusal = letterSettingsRefusal(settings);
+  const requireSettings = () => {
+    if (settingsRefusal) throw new AppError(ErrorCode.config, settingsRefusal);
+  };
 
   const messageRefresh = (letterId: string, stamp: string): OutboxEntry => ({ kind: LETTER_OUTBOX.message, dedupeKey: `letter-message:${letterId}:${stamp}`, payload: { letterId } });
   const draftJob = (letterId: string, version: number, instruction?: string): OutboxEntry => ({
@@ -185,6 +192,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     /** Asks for a draft; one letter per request key. The draft is produced after the Slack acknowledgement. */
     async request(caseId: string, userId: string, kind: LetterKind, requestKey: string): Promise<Letter> {
       const summary = await deps.caseActions.ensureAllowed("draft_letter", caseId, userId);
+      requireSettings();
       if (!canWriteLetter(summary.status)) throw new AppError(ErrorCode.conflict, `${summary.number} is closed; reopen it to write a letter.`);
       if (kind === "interim" && summary.type !== "grievance") throw new AppError(ErrorCode.invalidInput, "Interim letters are for grievances that cannot be resolved within 7 days.");
       const { letter } = await letters.request({ caseId, kind, requestedBy: userId, requestKey }, (letterId) => [draftJob(letterId, 1)]);
@@ -207,7 +215,9 @@ export function createLetterService(deps: LetterServiceDeps) {
         const result = await deps.drafter.draft(facts);
         const draft = reidentifyDraft(result.draft, map);
         const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
-        const checks = checksFor(details, letter, text, draft.issuesRaised);
+        // Checked against the issues recorded on the case, not the ones the drafter listed.
+        const issues = recordedIssues(details).map((issue) => issue.text);
+        const checks = checksFor(details, letter, text, issues);
         const approvers = await deps.approvers();
         const added = await letters.addVersion(
           letterId,
@@ -226,7 +236,7 @@ export function createLetterService(deps: LetterServiceDeps) {
             latencyMs: result.latencyMs,
             fallbackReason: result.fallbackReason,
             checks,
-            issues: draft.issuesRaised,
+            issues,
             // The date the text promises, stored so approval and Mark as sent check the same one.
             promisedResponseAt: letter.kind === "interim" ? interimResponseDueAt(summary.receivedAt, draftedAt, settings.interimResponseDays, settings.timeZone) : null,
           },
@@ -249,9 +259,10 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (text.length > LETTER_LIMITS.maxCharacters) throw new AppError(ErrorCode.invalidInput, `A letter holds ${LETTER_LIMITS.maxCharacters.toLocaleString("en-US")} characters.`);
       if (letter.status !== "draft") throw new AppError(ErrorCode.conflict, `This letter is ${letter.status}; it can no longer be edited.`);
       const previous = await letters.version(letterId, baseVersion);
-      const issues = (previous?.issues as string[] | undefined) ?? [];
       const details = await cases.loadDetailsForProcessing(summary.id);
       if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
+      // The issues as recorded now: an edit after "Edit issues" is checked against the new list.
+      const issues = recordedIssues(details).map((issue) => issue.text);
       const checks = checksFor(details, letter, text, issues);
       const approvers = await deps.approvers();
       const added = await letters.addVersion(
@@ -287,6 +298,7 @@ export function createLetterService(deps: LetterServiceDeps) {
     async approve(letterId: string, userId: string, version: number, overrideReason?: string): Promise<void> {
       const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("approve_letter", summary.id, userId);
+      requireSettings();
       if (letter.status !== "draft" || letter.currentVersion !== version) {
         throw new AppError(ErrorCode.conflict, letter.status === "approved" ? "This letter was already approved." : "The letter changed since you opened it; review the latest version.");
       }

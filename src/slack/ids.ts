@@ -26,6 +26,8 @@ export const VIEWS = {
   editRules: "admin_edit_rules",
   caseGuidance: "case_guidance",
   recordResources: "case_record_resources",
+  editIssues: "case_edit_issues",
+  surveyImport: "survey_import",
 } as const;
 
 /** block_id and action_id of each intake field; the same string serves both. */
@@ -43,6 +45,7 @@ export const INTAKE_FIELDS = {
   receivedAt: "received_at",
   description: "description",
   desiredOutcome: "desired_outcome",
+  issues: "issues",
   flags: "flags",
   followUp: "follow_up",
 } as const;
@@ -55,6 +58,7 @@ export const ACTIONS = {
   assignToMe: "case_assign_me",
   changeStatus: "case_change_status",
   addNote: "case_add_note",
+  editIssues: "case_edit_issues",
   more: "case_more",
   draftLetter: "case_draft_letter",
   draftInterim: "case_draft_interim",
@@ -92,6 +96,9 @@ export const ACTION_FIELDS = {
   status: "status",
   noteKind: "note_kind",
   noteBody: "note_body",
+  noteIssue: "note_issue",
+  /** Edit issues: issue_<id> for each issue, issue_new_<n> for the empty lines to add one. */
+  issuePrefix: "issue_",
   newOwner: "new_owner",
   outcome: "outcome",
   resolution: "resolution",

@@ -2,6 +2,7 @@ import type { CaseActions } from "../cases/case-actions.service.ts";
 import type { IntakeFiling } from "../cases/intake-filing.ts";
 import type { WorkQueue } from "../cases/work-queue.service.ts";
 import type { OnDemandDigests } from "../digests/on-demand.service.ts";
+import type { TeamReports } from "../digests/team-reports.service.ts";
 import type { CaseHelpService } from "../guidance/case-help.service.ts";
 import type { GuidanceDocument } from "../guidance/guidance.schema.ts";
 import type { SettingsFile } from "../guidance/guidance.service.ts";
@@ -34,6 +35,8 @@ export interface SlackDeps {
   admin: AdminService;
   /** /case digest: managers post or preview a digest, rendered as Slack messages. */
   onDemandDigests: OnDemandDigests<CaseMessage>;
+  /** The team at a glance (managers and admins): the App Home section and /case team. */
+  teamReports: TeamReports;
   /** A routing team's display name, for the card. */
   teamName(teamId: string | null): Promise<string | undefined>;
   /** Guidance cards and community resources on a case, /case guide, resources offered and their monthly count. */

@@ -55,6 +55,7 @@ export function caseActions(summary: CaseSummary): ActionsBlock {
   if (open && !summary.ownerId) elements.push(button("Assign to me", ACTIONS.assignToMe, ref, "primary"));
   if (open) elements.push(button("Change status", ACTIONS.changeStatus, ref));
   elements.push(button("Add note", ACTIONS.addNote, ref));
+  if (open) elements.push(button("Edit issues", ACTIONS.editIssues, ref));
   if (canWriteLetter(summary.status)) elements.push(button(grievance && open ? "Draft response" : "Draft response letter", ACTIONS.draftLetter, ref));
   if (open && grievance) elements.push(button("Draft interim letter", ACTIONS.draftInterim, ref));
   const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value: JSON.stringify({ c: summary.id, o: value }) });

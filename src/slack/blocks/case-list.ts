@@ -10,6 +10,8 @@ import { canSeeApprovals } from "../../users/permissions.ts";
 import { linkedCaseNumber } from "./case-link.ts";
 import { escapeText } from "./escape.ts";
 import { blocksTextLength, escapeWithin, MESSAGE_TEXT_BUDGET, packLines } from "./fit.ts";
+import type { TeamGlance } from "../../digests/team-reports.service.ts";
+import { teamHomeBlocks } from "./team-glance.ts";
 
 // Lists of cases (minimum necessary: number, type, unit, category, severity, owner, deadline).
 
@@ -73,7 +75,7 @@ export function caseListMessage(title: string, cases: readonly CaseSummary[], no
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text, emoji: true } });
 
 /** The App Home tab: my cases (worst first), approvals, unassigned, team counts. */
-export function homeView(data: HomeData, now: Date, options: { timeZone: string; workspaceUrl: string }): HomeView {
+export function homeView(data: HomeData, now: Date, options: { timeZone: string; workspaceUrl: string; team?: TeamGlance | null }): HomeView {
   const { timeZone, workspaceUrl } = options;
   const blocks: KnownBlock[] = [header("My cases"), ...lines(data.mine, now, "You own no open cases.", workspaceUrl)];
   if (canSeeApprovals(data.role)) {
@@ -109,6 +111,8 @@ export function homeView(data: HomeData, now: Date, options: { timeZone: string;
       ...(byStatus ? [{ type: "context", elements: [{ type: "mrkdwn", text: byStatus }] } as KnownBlock] : []),
     );
   }
+  // Managers: the team at a glance, in the blocks the tab has left (one is kept for the line below).
+  if (options.team) blocks.push(...teamHomeBlocks(options.team, { workspaceUrl }, 99 - blocks.length, 240_000 - new TextEncoder().encode(JSON.stringify(blocks)).length));
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "File a concern with /case · /case help for everything else." }] });
   return { type: "home", blocks: blocks.slice(0, 100) };
 }

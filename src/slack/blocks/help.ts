@@ -14,6 +14,7 @@ const USAGE = [
   `*${c} digest escalations* or *trends* [preview]: post a digest now, or see it privately first (managers).`,
   `*${c} guide* [topic]: short guidance (Medicare rights, Medicaid, billing help, interpreters, navigation, de-escalation), privately.`,
   `*${c} resources report* [YYYY-MM]: community resources offered this month, by kind (managers).`,
+  `*${c} team* [YYYY-MM]: the team at a glance for the month, per coordinator, privately (managers).`,
   `*${c} admin*: roles and routing rules (admins).`,
   "From any message: *⋯ → Create case from message* opens the form with the message text filled in.",
 ].join("\n");

@@ -32,6 +32,9 @@ import * as letterDownload from "../../../src/slack/blocks/letter-download.ts";
 import * as letter from "../../../src/slack/blocks/letter.ts";
 import { VIEWS } from "../../../src/slack/ids.ts";
 import * as trendDigest from "../../../src/slack/blocks/trend-digest.ts";
+import * as teamGlance from "../../../src/slack/blocks/team-glance.ts";
+import type { TeamGlance } from "../../../src/digests/team-reports.service.ts";
+import type { AtRiskCase, CoordinatorMetrics } from "../../../src/digests/team-metrics.ts";
 import * as respond from "../../../src/slack/listeners/respond.ts";
 import { checkMessage, checkView, type SlackRefusal } from "../../fakes/block-kit/index.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";
@@ -59,6 +62,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "letter-download.ts": letterDownload,
   "letter.ts": letter,
   "trend-digest.ts": trendDigest,
+  "team-glance.ts": teamGlance,
 };
 const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "listeners/respond.ts": respond };
 
@@ -91,6 +95,7 @@ const NOT_BUILDERS = [
   "fit.ts#TEXT_MAX",
   "help.ts#ADMIN_USAGE",
   "letter.ts#REGENERATE_INSTRUCTIONS",
+  "team-glance.ts#TEAM_REPLY_MESSAGES",
   "listeners/respond.ts#plainFormError",
   "listeners/respond.ts#tellPrivately",
   "listeners/respond.ts#userMessageFor",
@@ -652,6 +657,58 @@ for (const [label, details] of [
     add("case-action.modals.ts#detailsModal", `${label}: page ${page + 1} of ${pages}`, () => view(caseActionModals.detailsModal(details, TZ, page)));
   }
 }
+
+// team-glance.ts: the team at a glance. Worst case: 40 coordinators and 500 open cases, all at
+// risk this week, most of them one coordinator's; every count at six digits.
+const riskCase = (n: number): AtRiskCase => ({
+  caseId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+  number: `PR-2026-${10_000_000 + n}`,
+  kind: n % 2 ? "acknowledge" : "response",
+  overdue: n % 3 === 0,
+  dueAt: at(n % 3 === 0 ? -2_000 - n : 150),
+  ...CARD,
+});
+const coordinatorRow = (n: number, risks: AtRiskCase[]): CoordinatorMetrics => ({
+  userId: user(100 + n),
+  open: 123_456,
+  overdue: 123_456,
+  acknowledge: { medianHours: 47.99, acknowledged: 123_456, waiting: 123_456 },
+  resolve: { medianHours: 123_456.78, resolved: 123_456 },
+  grievancesInTime: { count: 123_455, of: 123_456, share: 123_455 / 123_456 },
+  firstDraftsPassing: { count: 1, of: 123_456, share: 1 / 123_456 },
+  reopened: 123_456,
+  atRisk: risks,
+});
+const teamGlanceOf = (coordinators: CoordinatorMetrics[], complete = false): TeamGlance => ({
+  month: "2026-11",
+  complete,
+  period: { from: new Date("2026-11-01T04:00:00Z"), to: new Date("2026-12-01T05:00:00Z") },
+  now: NOW,
+  coordinators,
+  team: { ...coordinatorRow(0, []), unassignedOpen: 123_456 },
+});
+const RISKS = Array.from({ length: 500 }, (_, n) => riskCase(n));
+// Coordinator 0 has 461 of the 500 at-risk cases; the other 39 one each.
+const WORST_TEAM = teamGlanceOf(Array.from({ length: 40 }, (_, n) => coordinatorRow(n, n === 0 ? RISKS.slice(0, 461) : [RISKS[460 + n] as AtRiskCase])));
+const HUGE_TEAM = teamGlanceOf(Array.from({ length: 300 }, (_, n) => coordinatorRow(n, RISKS.slice(n, n + 30))));
+const TEAM_OPTIONS = { workspaceUrl: WORKSPACE };
+add("team-glance.ts#teamHomeBlocks", "40 coordinators, 500 open cases at risk", () => view({ type: "home", blocks: teamGlance.teamHomeBlocks(WORST_TEAM, TEAM_OPTIONS, 99) }));
+add("team-glance.ts#teamHomeBlocks", "300 coordinators, 30 at risk each (paged)", () => view({ type: "home", blocks: teamGlance.teamHomeBlocks(HUGE_TEAM, TEAM_OPTIONS, 99) }));
+add("team-glance.ts#teamHomeBlocks", "no coordinators yet", () => view({ type: "home", blocks: teamGlance.teamHomeBlocks(teamGlanceOf([]), TEAM_OPTIONS, 99) }));
+add("team-glance.ts#teamHomeBlocks", "two blocks left", () => view({ type: "home", blocks: [{ type: "divider" }, ...teamGlance.teamHomeBlocks(WORST_TEAM, TEAM_OPTIONS, 2)] }));
+for (const role of ["manager", "admin"] as const) {
+  add("case-list.ts#homeView", `${role}, every list full, with the team at a glance (40 coordinators, 500 at risk)`, () =>
+    view(caseList.homeView(WORST_HOME(role), NOW, { timeZone: TZ, workspaceUrl: WORKSPACE, team: WORST_TEAM })),
+  );
+}
+add("team-glance.ts#teamMessages", "/case team: 40 coordinators, 500 open cases at risk", () => ({
+  messages: teamGlance.teamMessages(WORST_TEAM, { ...TEAM_OPTIONS, title: "Team at a glance", maxMessages: teamGlance.TEAM_REPLY_MESSAGES }),
+}));
+add("team-glance.ts#teamMessages", "/case team: 300 coordinators, cut to 5 messages", () => ({
+  messages: teamGlance.teamMessages(HUGE_TEAM, { ...TEAM_OPTIONS, title: "Team at a glance", maxMessages: teamGlance.TEAM_REPLY_MESSAGES }),
+}));
+add("team-glance.ts#teamMessages", "monthly digest: 300 coordinators, every one", () => ({ messages: teamGlance.teamMessages(teamGlanceOf(HUGE_TEAM.coordinators, true), { ...TEAM_OPTIONS, title: "Monthly team digest" }) }));
+add("team-glance.ts#teamMessages", "monthly digest: no coordinators", () => ({ messages: teamGlance.teamMessages(teamGlanceOf([], true), { ...TEAM_OPTIONS, title: "Monthly team digest" }) }));
 
 // ── Checking ──────────────────────────────────────────────────────────────────────────────────
 

@@ -11,6 +11,7 @@ import { answerError } from "../error-net.ts";
 import { runAdminCommand } from "./case-admin.ts";
 import { runDigestCommand } from "./case-digest.ts";
 import { runGuideCommand } from "./case-guide.ts";
+import { runTeamCommand } from "./case-team.ts";
 import { parseCaseCommand } from "./parse-case-command.ts";
 
 export { parseCaseCommand };
@@ -62,6 +63,9 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
         case "guide":
         case "resources_report":
           await runGuideCommand(deps, parsed, userId, reply);
+          return;
+        case "team":
+          await runTeamCommand(deps, parsed.month, userId, reply);
           return;
     } catch (error) {
       if (parsed.kind === "new") {

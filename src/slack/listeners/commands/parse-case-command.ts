@@ -25,6 +25,7 @@ export type CaseCommand =
   | { kind: "digest"; digest: "escalations" | "trends"; preview: boolean }
   | { kind: "guide"; topic?: string }
   | { kind: "resources_report"; month?: string }
+  | { kind: "team"; month?: string }
   | { kind: "unknown"; text: string };
 
 const CASE_NUMBER = /^PR-\d{4}-\d{4,}$/i;
@@ -94,6 +95,10 @@ export function parseCaseCommand(text: string): CaseCommand {
       if (words[1]?.toLowerCase() !== "report" || words.length > 3) return { kind: "unknown", text: trimmed };
       return words[2] ? { kind: "resources_report", month: words[2] } : { kind: "resources_report" };
     }
+    case "team":
+      // /case team [YYYY-MM]: the team at a glance, privately (managers).
+      if (words.length > 2) return { kind: "unknown", text: trimmed };
+      return words[1] ? { kind: "team", month: words[1] } : { kind: "team" };
     case "digest": {
       const which = words[1]?.toLowerCase();
       const preview = words.slice(2).some((word) => word.toLowerCase() === "preview");

@@ -20,8 +20,11 @@ import type { OutboxEntry } from "./cases/case.ts";
 import { createDigestRepository } from "./digests/digest.repository.ts";
 import { createDigestService, type DigestService } from "./digests/digest.service.ts";
 import { createOnDemandDigests } from "./digests/on-demand.service.ts";
+import { createTeamMetricsRepository } from "./digests/team-metrics.repository.ts";
+import { createTeamReports } from "./digests/team-reports.service.ts";
 import { digestJob } from "./jobs/digest.job.ts";
 import { remindersJob } from "./jobs/reminders.job.ts";
+import { teamDigestJob as createTeamDigestJob } from "./jobs/team-digest.job.ts";
 import { databaseRunCoordinator } from "./jobs/run-coordinator.repository.ts";
 import { createScheduler, type Job } from "./jobs/scheduler.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -48,6 +51,7 @@ import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE, type RoutingService } from "./routing/routing.service.ts";
 import { escalationMessages } from "./slack/blocks/digests.ts";
 import { trendMessages } from "./slack/blocks/trend-digest.ts";
+import { teamMessages } from "./slack/blocks/team-glance.ts";
 import { type ChannelProblem, reportChannelProblems } from "./slack/check-channels.ts";
 import { checkBotToken } from "./slack/check-token.ts";
 import { createBoltApp } from "./slack/bolt-app.ts";
@@ -102,6 +106,8 @@ export interface AppDeps extends SlackDeps {
   remindersJob: Job;
   escalationDigestJob: Job;
   trendDigestJob: Job;
+  /** The monthly team digest, sent to each manager privately. */
+  teamDigestJob: Job;
   scheduler: ReturnType<typeof createScheduler>;
   slackClient: WebClient;
   /** Channels the app could not post in at start-up (for /healthz). */
@@ -242,6 +248,23 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     render: async (_now, slot) => trendMessages(await digests.trends(slot.at), renderOptions(slot.late)),
     enqueue,
   });
+  const teamReports = createTeamReports({
+    records: createTeamMetricsRepository(db.prisma).recordsFor,
+    coordinators: () => roles.withRoles(["coordinator"]),
+    managers: approvers,
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    timeZone: env.TZ,
+    now: () => clock.now(),
+  });
+  const teamDigestJob = createTeamDigestJob({
+    name: "team-digest",
+    schedule: env.TEAM_DIGEST_CRON,
+    catchUpWithinMs: env.DIGEST_MAX_LATENESS_MINUTES * 60_000,
+    recipients: teamReports.managers,
+    render: async (now, slot) => teamMessages(await teamReports.monthly(slot.at, now), { workspaceUrl: workspace.url, title: "Monthly team digest" }),
+    enqueue,
+  });
   const caseQueries = createCaseQueries(db.prisma);
   const reminders = remindersJob({
     needingReminders: caseQueries.needingReminders,
@@ -293,11 +316,13 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     digestChannel,
     escalationDigestJob,
     trendDigestJob,
+    teamDigestJob,
+    teamReports,
     enqueue,
     slackClient: app.client,
     channelProblems: [],
     outboxCounts: () => outboxRepository.counts(systemClock.now()),
-    scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob], {
+    scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob, teamDigestJob], {
       coordinator: databaseRunCoordinator(db.prisma), timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
 }
@@ -328,6 +353,11 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   // Fonts and logo are read before anything is opened: a missing font package or a bad logo file stops start-up with the fix.
   const printer = createLetterPrinter(loadLetterFonts(), letterheadFrom(env, env.HOSPITAL_LOGO_FILE ? await loadLetterLogo(env.HOSPITAL_LOGO_FILE) : null));
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  // Letters need a named contact person, the hospital's name and a phone or email: said at start-up and on /healthz until set.
+  const letterSettingsIssues = letterSettingsProblems(letterSettingsFrom(env));
+  if (letterSettingsIssues.length > 0) {
+    logger.warn({ settings: letterSettingsIssues.map((problem) => problem.setting) }, `letters are refused until the letter settings are fixed: ${letterSettingsIssues.map((problem) => problem.message).join(" ")}`);
+  }
   // What /healthz reports besides "up": the socket (Socket Mode), the outbox and the channels.
   let socket: (() => Record<string, unknown>) | undefined;
   const health: HealthExtras = async () => ({
@@ -336,6 +366,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     // Acknowledged filings not yet cases: more than a few for long means filing is failing.
     intakePending: await deps.intake.pending().catch(() => "unknown"),
     channelProblems: deps.channelProblems.map(({ id, setting, problem }) => ({ id, setting, problem })),
+    letterSettings: letterSettingsIssues.length === 0 ? "ok" : letterSettingsIssues,
   });
   const { app, receiver } = createBoltApp(env, logger, (req, res) => void answerHealth(req, res, db, health));
   let deps: AppDeps;
@@ -353,11 +384,6 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   }
   app.use(requestLog(logger));
   registerListeners(app, deps);
-  // Letters need a named contact person, the hospital's name and a phone or email: said at start-up and on /healthz until set.
-  const letterSettingsIssues = letterSettingsProblems(letterSettingsFrom(env));
-  if (letterSettingsIssues.length > 0) {
-    logger.warn({ settings: letterSettingsIssues.map((problem) => problem.setting) }, `letters are refused until the letter settings are fixed: ${letterSettingsIssues.map((problem) => problem.message).join(" ")}`);
-  }
   // Each state-changing interaction is applied once, over either transport (src/slack/interaction-guard.ts).
   guardInteractions(app, createInteractionKeys(db.prisma), logger);
   app.error(async (error) => {
@@ -366,7 +392,6 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
   });
 
   let healthServer: Server | null = null;
-    letterSettings: letterSettingsIssues.length === 0 ? "ok" : letterSettingsIssues,
   let intakeSweep: NodeJS.Timeout | null = null;
   let sweeping: Promise<void> = Promise.resolve();
   const tellFiler = intakeRecoveryTeller(app.client, env.TZ, logger);

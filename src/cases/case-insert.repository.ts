@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "../db/generated/client.ts";
 import { routeOf } from "../outbox/outbox-lanes.ts";
 import type { CaseStatus, CaseSummary, NewCase, OutboxEntry } from "./case.ts";
 import type { CaseIntake } from "./case.schema.ts";
+import { defaultIssue, numberIssues } from "./case-issues.ts";
 import type { CaseType } from "./classify.ts";
 
 // Filing is one SQL statement: the number, the case, its people, the "created" audit event and the
@@ -57,6 +58,7 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
   const { intake, context, classification, dueDates, year } = newCase;
   const id = randomUUID();
   const people = JSON.stringify(peopleOf(intake).map((person) => ({ ...person, id: randomUUID() })));
+  const issues = JSON.stringify(numberIssues(intake.issues.length > 0 ? intake.issues : [defaultIssue(intake.category)]));
   const messages = JSON.stringify(
     outbox(id).map((entry) => {
       const { lane, orderKey } = routeOf(entry.kind, entry.payload);
@@ -73,7 +75,7 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
       INSERT INTO "cases" ("id", "number", "year", "sequence", "intake_key", "status", "type", "classification_rule",
         "category", "department", "severity", "received_via", "received_at", "description", "desired_outcome",
         "resolved_on_spot", "written_response_requested", "medicare_beneficiary", "alleges_harm",
-        "acknowledge_due_at", "response_due_at", "filed_by", "source_channel_id", "source_message_ts", "updated_at")
+        "acknowledge_due_at", "response_due_at", "filed_by", "source_channel_id", "source_message_ts", "issues", "updated_at")
       SELECT ${id}::uuid,
         -- PR-<year>-<sequence>, at least four digits (lpad alone would cut a longer sequence).
         'PR-' || ${year}::int || '-' || lpad("last"::text, greatest(4, length("last"::text)), '0'),
@@ -83,7 +85,7 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
         ${intake.desiredOutcome}::text, ${intake.resolvedOnSpot}::boolean, ${intake.writtenResponseRequested}::boolean,
         ${intake.medicareBeneficiary}::boolean, ${intake.allegesHarm}::boolean, ${dueDates.acknowledgeDueAt}::timestamptz,
         ${dueDates.responseDueAt}::timestamptz, ${context.filedBy}::text, ${context.sourceChannelId ?? null}::text,
-        ${context.sourceMessageTs ?? null}::text, CURRENT_TIMESTAMP
+        ${context.sourceMessageTs ?? null}::text, ${issues}::jsonb, CURRENT_TIMESTAMP
       FROM "next"
       RETURNING *
     ), "people" AS (

@@ -3,6 +3,7 @@ import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary, 
 import type { CaseType } from "./classify.ts";
 import { queueOnce } from "../outbox/outbox.repository.ts";
 import { insertCaseOnce } from "./case-insert.repository.ts";
+import { issuesFromJson } from "./case-issues.ts";
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -94,7 +95,9 @@ export function createCaseRepository(prisma: PrismaClient): CaseRepository {
         if (change.expect?.statusIn) where.status = { in: [...change.expect.statusIn] };
         // A conditional UPDATE is the lock: of two simultaneous clicks exactly one matches.
         // Always touching updated_at means a change with no column of its own (a note) still matches.
-        const { count } = await tx.case.updateMany({ where, data: { ...change.data, updatedAt: new Date() } });
+        const { issues, ...columns } = change.data;
+        const data = { ...columns, ...(issues ? { issues: issues as unknown as Prisma.InputJsonValue } : {}), updatedAt: new Date() };
+        const { count } = await tx.case.updateMany({ where, data });
         if (count === 0) {
           const current = await tx.case.findUnique({ where: { id: caseId }, select: SUMMARY_FIELDS });
           return { applied: false as const, current: current ? toSummary(current) : null };
@@ -140,11 +143,12 @@ async function loadDetails(db: Prisma.TransactionClient | PrismaClient, caseId: 
       writtenResponseRequested: true,
       medicareBeneficiary: true,
       resolutionSummary: true,
+      issues: true,
       people: { orderBy: { role: "asc" } },
       notes: { orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) return null;
-  const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, ...summary } = row;
-  return { summary: toSummary(summary), description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes };
+  const { description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, issues, people, notes, ...summary } = row;
+  return { summary: toSummary(summary), description, desiredOutcome, resolvedOnSpot, writtenResponseRequested, medicareBeneficiary, resolutionSummary, people, notes, issues: issuesFromJson(issues) };
 }

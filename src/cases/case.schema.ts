@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultIssue, issueLines, issuesProblem } from "./case-issues.ts";
 import { CATEGORIES, RAISED_BY, RECEIVED_VIA } from "./taxonomy.ts";
 
 // What staff enter when they file a concern, validated the same way whatever the channel (modal,
@@ -124,6 +125,15 @@ function intakeSchema(departments: readonly string[]) {
       receivedAt: z.date({ error: "Enter when the concern was received." }),
       description: narrative("what happened", true),
       desiredOutcome: narrative("what the patient wants", false),
+      /** "What issues did they raise? One per line": empty gives one issue, the category (see transform). */
+      issues: z
+        .string()
+        .optional()
+        .transform((value) => issueLines(cleanText(value ?? "")))
+        .superRefine((issues, ctx) => {
+          const problem = issuesProblem(issues);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       flags: z.array(z.enum(INTAKE_FLAGS)).default([]),
       /** The answer to the harm question (harm-signals.ts), when the form asked it and the filer answered. */
       harmAnswer: z.enum(HARM_ANSWERS).optional(),
@@ -155,6 +165,7 @@ function intakeSchema(departments: readonly string[]) {
     })
     .transform(({ flags, contact, followUp, ...intake }) => ({
       ...intake,
+      issues: intake.issues.length > 0 ? intake.issues : [defaultIssue(intake.category)],
       anonymous: flags.includes("anonymous"),
       needsFollowUp: followUp === "yes",
       contactEmail: contact?.includes("@") ? contact : undefined,

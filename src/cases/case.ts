@@ -62,8 +62,15 @@ export interface OutboxEntry {
   payload: Record<string, string>;
 }
 
+/** One issue the patient raised (patient data: never logged or posted); `id` stays while the list is edited, so notes can point at it. */
+export interface CaseIssue {
+  id: string;
+  text: string;
+}
+
 /** Fields an action may change. */
 export interface CaseUpdate {
+  issues?: CaseIssue[];
   ownerId?: string | null;
   type?: CaseType;
   classificationRule?: string;
@@ -88,7 +95,7 @@ export interface CaseChange {
   expect?: { ownerId?: string | null; statusIn?: readonly CaseStatus[] };
   data: CaseUpdate;
   event: { type: string; actorId: string; data: Record<string, string> };
-  note?: { kind: string; body: string };
+  note?: { kind: string; body: string; issueId?: string | null };
   task?: { kind: string };
   /** Outbox entries, given the audit event id (for dedupe keys). */
   notify: (eventId: string) => OutboxEntry[];
@@ -106,7 +113,9 @@ export interface CaseDetails {
   medicareBeneficiary: boolean;
   resolutionSummary: string | null;
   people: { role: string; relationship: string; name: string; phone: string | null; email: string | null; mailingAddress?: string | null; preferredLanguage: string | null }[];
-  notes: { kind: string; body: string; authorId: string; createdAt: Date }[];
+  notes: { kind: string; body: string; authorId: string; createdAt: Date; issueId?: string | null }[];
+  /** The issues the patient raised, in order; empty for cases filed before issues were recorded (see recordedIssues). */
+  issues?: CaseIssue[];
 }
 
 /** Storage for cases (port; the Prisma implementation is case.repository.ts). */

@@ -48,6 +48,8 @@ export const JournaledIntakeSchema = z.object({
   receivedAt: z.coerce.date(),
   description: z.string(),
   desiredOutcome: z.string(),
+  // Journaled before issues were recorded: the case gets its category as its one issue when filed.
+  issues: z.array(z.string()).default([]),
   contactEmail: optionalText,
   contactPhone: optionalText,
   mailingAddress: optionalText,

@@ -23,6 +23,8 @@ export function letterSettingsFrom(env: Env): LetterSettings {
     hospitalName: env.HOSPITAL_NAME,
     contactPerson: env.LETTER_CONTACT_NAME,
     contactBlock: env.LETTER_CONTACT_DETAILS,
+    contactPhone: env.LETTER_CONTACT_PHONE,
+    contactEmail: env.LETTER_CONTACT_EMAIL,
     signatory: env.LETTER_SIGNATORY,
     stateAgency: env.STATE_AGENCY_CONTACT,
     qio: env.QIO_CONTACT,

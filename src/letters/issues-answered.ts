@@ -286,16 +286,15 @@ export function answerIssues(letter: string, issues: readonly string[]): IssueVe
 
   // From where the issue is named: that sentence and up to two after it in the same paragraph,
   // until the letter turns to another issue or says the result is still to come.
-  const answeredFrom = (index: number, issue: number): boolean => {
+  const answeredFrom = (index: number, issue: number): Says => {
     const paragraph = sentences[index]!.paragraph;
     for (let near = index; near <= index + 2; near += 1) {
       const sentence = sentences[near];
-      if (!sentence || sentence.paragraph !== paragraph) return false;
-      if (near !== index && aboutOther(near, issue)) return false;
-      if (sentence.says === "pending") return false;
-      if (sentence.says === "acts") return true;
+      if (!sentence || sentence.paragraph !== paragraph) return "none";
+      if (near !== index && aboutOther(near, issue)) return "none";
+      if (sentence.says !== "none") return sentence.says;
     }
-    return false;
+    return "none";
   };
 
   // A letter written by section ("You raised two things… Here is what we found…") answers an issue
@@ -311,12 +310,17 @@ export function answerIssues(letter: string, issues: readonly string[]): IssueVe
   return issues.map((_, issue) => {
     let mentioned = false;
     let answered = false;
+    // Said to be still open where it is named: the issue is not answered, whatever else the letter says.
+    let pending = false;
     for (let index = 0; index < sentences.length && !answered; index += 1) {
       if (!namedAt(index, issue) || aboutOther(index, issue)) continue;
       mentioned = true;
-      answered = answeredFrom(index, issue);
+      const says = answeredFrom(index, issue);
+      answered = says === "acts";
+      pending ||= says === "pending";
     }
-    if (mentioned && !answered) answered = answeredInFindings(issue);
+    if (pending) answered = false;
+    else if (mentioned && !answered) answered = answeredInFindings(issue);
     return { number: issue + 1, answered, mentionedOnly: mentioned && !answered };
   });
 }

@@ -2,6 +2,7 @@ import type { CaseDetails } from "../cases/case.ts";
 import { interimResponseDueAt } from "../cases/clocks.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
 import { categoryLabel } from "../cases/taxonomy.ts";
+import { recordedIssues } from "../cases/case-issues.ts";
 import type { LetterFacts, LetterKind } from "./letter.schema.ts";
 import { deidentifyFields, type KnownIdentifiers, type PlaceholderMap } from "./redact.ts";
 
@@ -10,6 +11,9 @@ export interface LetterSettings {
   hospitalName: string;
   contactPerson: string;
   contactBlock: string;
+  /** The contact person's direct phone and email (LETTER_CONTACT_PHONE/EMAIL), when set. */
+  contactPhone?: string | undefined;
+  contactEmail?: string | undefined;
   signatory: string;
   stateAgency: string;
   qio: string;
@@ -41,6 +45,9 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
   const recipient = letterRecipient(details);
   const steps = details.notes.filter((note) => note.kind === "step").map((note) => note.body);
   const results = details.notes.filter((note) => note.kind === "result").map((note) => note.body);
+  // Each issue with the notes tied to it; notes tied to none (or to an issue since removed) stay general.
+  const issues = recordedIssues(details);
+  const tied = (issueId: string, kind: string) => details.notes.filter((note) => note.kind === kind && note.issueId === issueId).map((note) => note.body);
   const free: Record<string, string> = {
     recipient: recipient?.name ?? "Patient",
     description: details.description,
@@ -48,6 +55,10 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     instruction: instruction ?? "",
     ...Object.fromEntries(steps.map((step, index) => [`step${index}`, step])),
     ...Object.fromEntries(results.map((result, index) => [`result${index}`, result])),
+    // Issue text is patient data: de-identified with the narrative it comes from.
+    ...Object.fromEntries(issues.map((issue, index) => [`issue${index}`, issue.text])),
+    ...Object.fromEntries(issues.flatMap((issue, index) => tied(issue.id, "step").map((step, n) => [`issue${index}step${n}`, step]))),
+    ...Object.fromEntries(issues.flatMap((issue, index) => tied(issue.id, "result").map((result, n) => [`issue${index}result${n}`, result]))),
   };
   const { fields, map: freeMap } = deidentifyFields(free, known);
   // Dates tied to the patient's care are identifiers too (Safe Harbor keeps only the year): the
@@ -67,6 +78,12 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
     dates: { received: "[DATE_901]", completion: "[DATE_902]", expectedResponse: "[DATE_903]" },
     concern: { category: categoryLabel(details.summary.category).toLowerCase(), description: fields.description!, desiredOutcome: fields.desiredOutcome! },
     investigation: { steps: steps.map((_, index) => fields[`step${index}`]!), results: results.map((_, index) => fields[`result${index}`]!) },
+    issues: issues.map((issue, index) => ({
+      number: index + 1,
+      issue: fields[`issue${index}`]!,
+      steps: tied(issue.id, "step").map((_, n) => fields[`issue${index}step${n}`]!),
+      results: tied(issue.id, "result").map((_, n) => fields[`issue${index}result${n}`]!),
+    })),
     notices: { qioRequired: qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category, description: details.description, allegesHarm: details.summary.allegesHarm }), qio: settings.qio, stateAgency: settings.stateAgency },
     ...(instruction ? { instruction: fields.instruction! } : {}),
   };

@@ -29,6 +29,8 @@ export interface LetterFacts {
   dates: { received: string; completion: string; expectedResponse: string };
   concern: { category: string; description: string; desiredOutcome: string };
   investigation: { steps: string[]; results: string[] };
+  /** The issues the patient raised, numbered in order, each with the steps and results recorded for it (de-identified). */
+  issues: { number: number; issue: string; steps: string[]; results: string[] }[];
   notices: { qioRequired: boolean; qio: string; stateAgency: string };
   instruction?: string;
 }

@@ -30,6 +30,7 @@ interface Facts {
   dates: { completion: string; expectedResponse: string };
   concern: { category: string; description: string };
   investigation: { steps: string[]; results: string[] };
+  issues?: { number: number; issue: string; steps: string[]; results: string[] }[];
   notices: { qioRequired: boolean; qio: string; stateAgency: string };
 }
 
@@ -39,8 +40,14 @@ export function modelLetter(facts: Facts, injected = false) {
   return {
     greeting: `Dear ${facts.recipient},`,
     acknowledgement: "Thank you for telling us about your visit. We are sorry it was hard for you and your family.",
-    issuesRaised: [facts.concern.category],
-    issueResponses: [{ issue: facts.concern.category, response: `You told us about ${facts.concern.category}. We took this seriously and looked into it.` }],
+    issuesRaised: (facts.issues ?? []).map((entry) => entry.issue),
+    // One paragraph per issue, as the prompt asks: the issue, then what was done and found about it.
+    issueResponses: (facts.issues ?? []).map((entry) => ({
+      issue: entry.issue,
+      response: interim
+        ? `You told us: "${entry.issue}". We are still looking into this.`
+        : `You told us: "${entry.issue}". We looked into this concern and have described what we found below. ${[...entry.steps, ...entry.results].join(" ")}`.trim(),
+    })),
     stepsTaken: `We reviewed what happened. ${facts.investigation.steps.join(" ")}`,
     results: interim ? "Our review is not finished yet." : `We found the following. ${facts.investigation.results.join(" ")}`,
     contactPerson: `If you have questions, please contact ${facts.hospital.contactPerson}. ${facts.hospital.contactBlock}`,

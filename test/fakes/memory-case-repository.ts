@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CaseDetails, CaseRepository, CaseSummary, NewCase } from "../../src/cases/case.ts";
+import { defaultIssue, numberIssues } from "../../src/cases/case-issues.ts";
 import type { MemoryDatabase, StoredCase } from "./memory-database.ts";
 
 // CaseRepository in memory, with the semantics of case.repository.ts: one case per intake key,
@@ -21,7 +22,7 @@ export function createMemoryCaseRepository(db: MemoryDatabase): CaseRepository {
   function detailsOf(stored: StoredCase): CaseDetails {
     const notes = db.notes
       .filter((note) => note.caseId === stored.summary.id)
-      .map(({ kind, body, authorId, createdAt }) => ({ kind, body, authorId, createdAt }));
+      .map(({ kind, body, authorId, createdAt, issueId }) => ({ kind, body, authorId, createdAt, issueId: issueId ?? null }));
     return structuredClone({ summary: stored.summary, ...stored.details, notes });
   }
 
@@ -70,6 +71,7 @@ export function createMemoryCaseRepository(db: MemoryDatabase): CaseRepository {
         medicareBeneficiary: intake.medicareBeneficiary,
         resolutionSummary: null,
         people: peopleOf(intake),
+        issues: numberIssues(intake.issues.length > 0 ? intake.issues : [defaultIssue(intake.category)]),
       };
       db.cases.set(id, { summary, details, intakeKey: context.intakeKey, acknowledgedAt: null, updatedAt: now });
       db.addEvent(id, "created", context.filedBy, { number: summary.number, type: summary.type, rule: summary.classificationRule, status: summary.status });
@@ -105,11 +107,12 @@ export function createMemoryCaseRepository(db: MemoryDatabase): CaseRepository {
       const statusMatches = !expect?.statusIn || expect.statusIn.includes(stored.summary.status);
       if (!ownerMatches || !statusMatches) return { applied: false, current: summaryOf(stored) };
 
-      const { acknowledgedAt, resolutionSummary, ...columns } = change.data;
+      const { acknowledgedAt, resolutionSummary, issues, ...columns } = change.data;
       // As Prisma does, a field given as undefined is left as it is.
       for (const [column, value] of Object.entries(columns)) if (value !== undefined) Object.assign(stored.summary, { [column]: value });
       if (acknowledgedAt !== undefined) stored.acknowledgedAt = acknowledgedAt;
       if (resolutionSummary !== undefined) stored.details.resolutionSummary = resolutionSummary;
+      if (issues !== undefined) stored.details.issues = structuredClone(issues);
       stored.updatedAt = db.now();
       const event = db.addEvent(caseId, change.event.type, change.event.actorId, change.event.data);
       if (change.note) db.notes.push({ caseId, authorId: change.event.actorId, ...change.note, createdAt: db.now() });

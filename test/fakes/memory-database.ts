@@ -30,6 +30,7 @@ export interface StoredNote {
   caseId: string;
   kind: string;
   body: string;
+  issueId?: string | null;
   authorId: string;
   createdAt: Date;
 }

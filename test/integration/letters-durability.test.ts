@@ -12,7 +12,7 @@ describe("drafting exactly once across instances and crashes (postgres)", () => 
   let first: TestApp;
   let second: TestApp;
   let openai: FakeOpenAi;
-  const env = () => ({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", LETTER_CONTACT_NAME: "Dana Whitfield" });
+  const env = () => ({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", LETTER_CONTACT_NAME: "Jordan Ellis" });
   const prisma = () => first.running.deps.db.prisma;
 
   beforeAll(async () => {

@@ -21,7 +21,7 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
 
   beforeAll(async () => {
     openai = await startFakeOpenAi();
-    app = await startTestApp(kind, { env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", OPENAI_TIMEOUT_SECONDS: "1", LETTER_CONTACT_NAME: "Dana Whitfield", HOSPITAL_NAME: "Riverside General Hospital" } });
+    app = await startTestApp(kind, { env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", OPENAI_TIMEOUT_SECONDS: "1", LETTER_CONTACT_NAME: "Jordan Ellis", HOSPITAL_NAME: "Lakeside Community Hospital" } });
     await app.running.deps.roles.setRole(COORDINATOR, "coordinator", ADMIN);
     await app.running.deps.roles.setRole(MANAGER, "manager", ADMIN);
   });
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     expect(newRequests[0]!.body.tools ?? []).toEqual([]);
     // The letter the manager reviews names the family again.
     expect(version.text).toContain(`Dear ${RAISER_NAME},`);
-    expect(version.text).toContain("Dana Whitfield");
+    expect(version.text).toContain("Jordan Ellis");
     const checks = version.checks as { id: string; passed: boolean; required: boolean }[];
     expect(checks.filter((check) => check.required && !check.passed).map((check) => check.id)).toEqual([]);
     expect(checks.find((check) => check.id === "qio_notice")).toMatchObject({ passed: true, required: true });

@@ -34,7 +34,7 @@ describe.each(CASES)("a team's day over %s on %s", (transport, kind) => {
   beforeAll(async () => {
     openai = await startFakeOpenAi();
     driver = await startDriver(transport, kind, {
-      env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", LETTER_CONTACT_NAME: "Dana Whitfield", HOSPITAL_NAME: "Riverside General Hospital" },
+      env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-test", LETTER_CONTACT_NAME: "Jordan Ellis", HOSPITAL_NAME: "Lakeside Community Hospital" },
     });
     await driver.running.deps.roles.setRole(COORDINATOR, "coordinator", ADMIN);
     await driver.running.deps.roles.setRole(MANAGER, "manager", ADMIN);

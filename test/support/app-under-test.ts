@@ -31,6 +31,10 @@ export async function buildAppUnderTest(
     ADMIN_USER_IDS: "U0ADMIN001",
     TZ: "America/New_York",
     LOG_LEVEL: "info",
+    // Letter settings a hospital would set (not the example values, which are refused).
+    HOSPITAL_NAME: "Lakeside Community Hospital",
+    LETTER_CONTACT_NAME: "Jordan Ellis",
+    LETTER_CONTACT_PHONE: "555-310-2200",
     ...settings,
     ...options.env,
   });

@@ -46,9 +46,9 @@ const PRINTER = createLetterPrinter(loadLetterFonts(), {
 });
 
 export const SETTINGS: LetterSettings = {
-  hospitalName: "Riverside General Hospital",
-  contactPerson: "Dana Whitfield",
-  contactBlock: "You can reach Patient Relations through the hospital's main phone number.",
+  hospitalName: "Lakeside Community Hospital",
+  contactPerson: "Jordan Ellis",
+  contactBlock: "You can reach Jordan at 555-310-2200, weekdays 8 am to 5 pm.",
   signatory: "Patient Relations Department",
   stateAgency: "your State Department of Health, the State survey agency for hospitals.",
   qio: "the Medicare Quality Improvement Organization (QIO) for your state. Call 1-800-MEDICARE to find it.",

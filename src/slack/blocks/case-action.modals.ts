@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
-import type { CaseDetails, CaseSummary } from "../../cases/case.ts";
+import type { CaseDetails, CaseIssue, CaseSummary } from "../../cases/case.ts";
+import { ISSUE_LIMITS } from "../../cases/case-issues.ts";
 import { TEXT_LIMITS } from "../../cases/case.schema.ts";
 import { CLOSE_OUTCOMES, NOTE_KINDS, nextStatuses, STATUS_LABELS } from "../../cases/lifecycle.ts";
 import { ruleReason } from "../../cases/classify.ts";
@@ -45,9 +46,10 @@ export function changeStatusModal(summary: CaseSummary): ModalView {
   return modal(VIEWS.changeStatus, "Change status", summary, blocks, "Save", encodeCaseRef(summary.id, summary.status));
 }
 
-/** Record an investigation step, a finding or a note. */
-export function addNoteModal(summary: CaseSummary): ModalView {
+/** Record an investigation step, a finding or a note; `issues` (private to the person adding it) offers "Which issue?". */
+export function addNoteModal(summary: CaseSummary, issues: readonly CaseIssue[] = []): ModalView {
   const kinds = optionsFrom(NOTE_KINDS);
+  const issueOptions = issues.slice(0, 100).map((issue, index) => option(`${index + 1}. ${issue.text}`, issue.id));
   return modal(
     VIEWS.addNote,
     "Add note",
@@ -56,9 +58,37 @@ export function addNoteModal(summary: CaseSummary): ModalView {
       caseLine(summary),
       input(F.noteKind, "What is it?", { type: "radio_buttons", options: kinds, initial_option: kinds[0] }),
       input(F.noteBody, "Note", { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative }),
+      ...(issueOptions.length > 0
+        ? [
+            {
+              ...input(F.noteIssue, "Which issue?", { type: "static_select", placeholder: plain("Choose the issue it is about"), options: issueOptions }, true),
+              hint: { type: "plain_text", text: "A step or finding tied to an issue answers it in the letter." },
+            } as KnownBlock,
+          ]
+        : []),
       { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Notes stay in the case record; the channel only sees that a note was added." }] },
     ],
     "Add note",
+  );
+}
+
+/** The issues the patient raised, one input each, and empty ones to add more (up to eight in all). */
+export function editIssuesModal(summary: CaseSummary, issues: readonly CaseIssue[]): ModalView {
+  const shown = issues.slice(0, ISSUE_LIMITS.count);
+  const spare = Math.max(1, Math.min(2, ISSUE_LIMITS.count - shown.length));
+  const field = (blockId: string, label: string, value?: string) =>
+    input(blockId, label, { type: "plain_text_input", max_length: ISSUE_LIMITS.characters, ...(value ? { initial_value: truncate(value, ISSUE_LIMITS.characters) } : {}) }, true);
+  return modal(
+    VIEWS.editIssues,
+    "Edit issues",
+    summary,
+    [
+      caseLine(summary),
+      { type: "context", elements: [{ type: "mrkdwn", text: ":lock: Issues stay in the case record. Empty a line to remove that issue (its notes stay on the case). The letter answers each issue." }] },
+      ...shown.map((issue, index) => field(`${F.issuePrefix}${issue.id}`, `Issue ${index + 1}`, issue.text)),
+      ...Array.from({ length: shown.length >= ISSUE_LIMITS.count ? 0 : spare }, (_, index) => field(`${F.issuePrefix}new_${index}`, `New issue${spare > 1 ? ` ${index + 1}` : ""}`)),
+    ],
+    "Save issues",
   );
 }
 

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { type IntakeInput, TEXT_LIMITS } from "../../cases/case.schema.ts";
+import { ISSUE_LIMITS } from "../../cases/case-issues.ts";
 import { HARM_QUESTION } from "../../cases/harm-signals.ts";
 import { CATEGORIES, DOMAIN_LABELS, RAISED_BY, RECEIVED_VIA, SEVERITIES } from "../../cases/taxonomy.ts";
 import { INTAKE_FIELDS as F, INTAKE_QUESTIONS, VIEWS } from "../ids.ts";
@@ -176,6 +177,19 @@ export function caseIntakeModal({ departments, now, privateMetadata, values = {}
       "What does the patient want?",
       { type: "plain_text_input", multiline: true, max_length: TEXT_LIMITS.narrative, ...typed(values.desiredOutcome, TEXT_LIMITS.narrative) },
       { optional: true },
+    ),
+    input(
+      F.issues,
+      "What issues did they raise? One per line",
+      {
+        type: "plain_text_input",
+        multiline: true,
+        // Eight issues of 200 characters with their line breaks.
+        max_length: ISSUE_LIMITS.count * (ISSUE_LIMITS.characters + 1),
+        placeholder: plain("e.g. Waited 5 hours in the ER\nNurse was rude at triage"),
+        ...typed(values.issues, ISSUE_LIMITS.count * (ISSUE_LIMITS.characters + 1)),
+      },
+      { optional: true, hint: `Up to ${ISSUE_LIMITS.count}, each ${ISSUE_LIMITS.characters} characters or fewer. The letter answers each one. Left empty: the category.` },
     ),
     input(
       F.flags,

@@ -62,6 +62,7 @@ export function readIntakeState(state: ViewState): IntakeInput {
     receivedAt: (typeof receivedAt === "number" ? new Date(receivedAt * 1000) : undefined) as Date,
     description: textOf(state, INTAKE_FIELDS.description),
     desiredOutcome: textOf(state, INTAKE_FIELDS.desiredOutcome),
+    issues: textOf(state, INTAKE_FIELDS.issues),
     flags: (element(state, INTAKE_FIELDS.flags)?.selected_options ?? []).map((selected) => selected.value) as IntakeInput["flags"],
     harmAnswer: choiceOf(state, INTAKE_QUESTIONS.harmAnswer) as IntakeInput["harmAnswer"],
     followUp: choiceOf(state, INTAKE_FIELDS.followUp) as IntakeInput["followUp"],

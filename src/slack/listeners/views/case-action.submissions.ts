@@ -42,7 +42,21 @@ const SUBMISSIONS: Submission[] = [
       // No choice made is a plain note.
       const kind = field(values, F.noteKind)?.selected_option ? chosen(values, F.noteKind, NOTE_KIND_IDS) : "note";
       if (!kind) throw invalid("Choose what kind of note this is.");
-      return deps.caseActions.addNote(caseId, userId, kind, field(values, F.noteBody)?.value ?? "");
+      return deps.caseActions.addNote(caseId, userId, kind, field(values, F.noteBody)?.value ?? "", field(values, F.noteIssue)?.selected_option?.value ?? null);
+    },
+  },
+  {
+    callbackId: VIEWS.editIssues,
+    errorBlock: "",
+    run: (deps, caseId, userId, values) => {
+      // issue_<id> keeps an issue, issue_new_<n> adds one; Slack keeps the blocks in the order shown.
+      const entries = Object.keys(values)
+        .filter((blockId) => blockId.startsWith(F.issuePrefix))
+        .map((blockId) => {
+          const id = blockId.slice(F.issuePrefix.length);
+          return { id: id.startsWith("new_") ? null : id, text: field(values, blockId)?.value ?? "" };
+        });
+      return deps.caseActions.editIssues(caseId, userId, entries);
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
+import { issueVerdictsOf } from "../../letters/issues-answered.ts";
 import type { LetterCheck } from "../../letters/letter-check.ts";
 import { LETTER_EDIT_FORM, LETTER_REVIEW_LIMITS } from "../../letters/letter-limits.ts";
 import type { LetterView } from "../../letters/letter.service.ts";
@@ -61,6 +62,26 @@ function checklist(checks: LetterCheck[], withDetails: boolean): string {
     .join("\n");
 }
 
+/**
+ * Each recorded issue with ✓ or ✗. In the thread (`texts` absent) only numbers: the issues are the
+ * patient's words; the private view and the approve form show them in full.
+ */
+function issueLines(view: LetterView, texts?: readonly string[]): string {
+  const check = view.checks.find((entry) => entry.id === "issues_answered");
+  const verdicts = check ? issueVerdictsOf(check as unknown as { id: string } & Record<string, unknown>) : [];
+  if (verdicts.length === 0) return "";
+  const total = verdicts.length;
+  const lines = verdicts.map((verdict) => {
+    const text = texts?.[verdict.number - 1];
+    const state = verdict.answered ? "answered" : verdict.mentionedOnly ? "mentioned but not answered" : "not answered";
+    return `${verdict.answered ? ":white_check_mark:" : ":x:"} Issue ${verdict.number} of ${total} ${state}${text ? `: ${escapeText(truncate(text, 200))}` : ""}`;
+  });
+  return `*Issues the patient raised*\n${lines.join("\n")}`;
+}
+
+const issueSection = (text: string): KnownBlock[] => (text ? [{ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } }] : []);
+const issueTexts = (view: LetterView) => (Array.isArray(view.version?.issues) ? (view.version.issues as unknown[]).filter((issue): issue is string => typeof issue === "string") : []);
+
 const button = (text: string, actionId: string, value: string, style?: "primary" | "danger") => ({
   type: "button" as const,
   text: { type: "plain_text" as const, text },
@@ -90,6 +111,7 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
     { type: "header", text: { type: "plain_text", text: truncate(title, 150) } },
     { type: "context", elements: [{ type: "mrkdwn", text: source }, ...promiseLine(view, timeZone)] },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, false)}`, 3000) } },
+    ...issueSection(issueLines(view)),
   ];
   if (letter.status === "draft") {
     blocks.push({
@@ -147,6 +169,7 @@ export function letterViewModal(view: LetterView): ModalView {
     ...splitText(escapeText(text), SECTION_LIMIT).slice(0, 40).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }) as KnownBlock),
     { type: "divider" },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, true)}`, 3000) } },
+    ...issueSection(issueLines(view, issueTexts(view))),
     ...(view.letter.rejectedReason ? [rejectedSection(view.letter.rejectedReason)] : []),
   ];
   return {
@@ -172,6 +195,7 @@ export function approveModal(view: LetterView, timeZone: string): ModalView {
     { type: "section", text: { type: "mrkdwn", text: `Approve version ${view.version?.number} of the ${kindLabel(view.letter.kind).toLowerCase()} for *${view.summary.number}*? The exact text is recorded with your approval.` } },
     ...(promise.length > 0 ? [{ type: "context", elements: promise } as KnownBlock] : []),
     { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks, true), 3000) } },
+    ...issueSection(issueLines(view, issueTexts(view))),
   ];
   if (failing.length > 0) {
     blocks.push({

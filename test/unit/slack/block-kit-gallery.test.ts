@@ -415,6 +415,11 @@ for (const { state, type, open, summary } of CASES) {
     add("case-action.modals.ts#confirmModal", `reopen: ${label}`, () => view(caseActionModals.confirmModal(VIEWS.reopen, "Reopen case", summary, `Reopen *${summary.number}*? It goes back to investigating.`, "Reopen")));
   }
   add("case-action.modals.ts#addNoteModal", label, () => view(caseActionModals.addNoteModal(summary)));
+  // Eight issues of the longest length, plain and full of & < >: the note's "Which issue?" and Edit issues.
+  const issues = (text: (length: number) => string) => Array.from({ length: 8 }, (_, index) => ({ id: String(index + 1), text: text(200) }));
+  add("case-action.modals.ts#addNoteModal", `${label}, eight longest issues`, () => view(caseActionModals.addNoteModal(summary, issues(hostile))));
+  add("case-action.modals.ts#editIssuesModal", `${label}, eight longest issues`, () => view(caseActionModals.editIssuesModal(summary, issues(long))));
+  add("case-action.modals.ts#editIssuesModal", `${label}, one issue and room for more`, () => view(caseActionModals.editIssuesModal(summary, issues(hostile).slice(0, 1))));
   add("case-action.modals.ts#detailsModal", `${label}, longest plain text`, () => view(caseActionModals.detailsModal(worstDetails(summary, long), TZ)));
 }
 add("case-action.modals.ts#detailsModal", "text full of & < > (escaped)", () => view(caseActionModals.detailsModal(worstDetails(worstCase("closed", "grievance"), hostile), TZ)));

@@ -78,6 +78,13 @@ import { parseDirectory } from "./resources/resources.schema.ts";
 import { createSlackGuidancePoster } from "./slack/guidance-notifier.ts";
 import { APPROVER_ROLES } from "./users/permissions.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
+import { createReportService } from "./reports/report.service.ts";
+import { createReportReads } from "./reports/reports.repository.ts";
+import { createSlackReportDelivery } from "./slack/report-delivery.ts";
+import { createSlackCandidateNotifier } from "./slack/slack-files.ts";
+import { createSurveyService } from "./surveys/survey.service.ts";
+import { createSurveyRepository } from "./surveys/survey.repository.ts";
+import { matchRoute } from "./routing/route.ts";
 import type { UserRoleRepository } from "./users/user-role.ts";
 
 export interface BuildOptions {
@@ -273,6 +280,36 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
   });
   const caseService = createCaseService({ cases, clock, policy: clockPolicyFrom(env) });
+  const departments = env.DEPARTMENTS.length > 0 ? env.DEPARTMENTS : [...DEFAULT_DEPARTMENTS];
+  const reports = createReportService({
+    reads: createReportReads(db.prisma),
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    ensureAllowed: caseActions.ensureAllowed,
+    deliver: createSlackReportDelivery(outboxClient),
+    fonts: loadLetterFonts(),
+    hospitalName: env.HOSPITAL_NAME,
+    timeZone: env.TZ,
+    now: () => clock.now(),
+  });
+  // A grievance candidate goes to the team routing would give a grievance from its unit and category, else to the approvers.
+  const candidateRecipients = async (unit: string, category: string) => {
+    const ruleSet = await routing.activeRuleSet().catch(() => null);
+    const team = ruleSet ? matchRoute(ruleSet, { category, department: unit, severity: 2, type: "grievance", medicareBeneficiary: false, allegesHarm: false, description: "" }).team : null;
+    const owners = await roles.withRoles(["coordinator", "manager", "admin"]);
+    const members = team ? (team.members.length > 0 ? team.members.filter((id) => owners.includes(id)) : await roles.withRoles(["coordinator"])) : [];
+    return members.length > 0 ? members : approvers();
+  };
+  const surveys = createSurveyService({
+    comments: createSurveyRepository(db.prisma),
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    recipientsFor: candidateRecipients,
+    notifier: createSlackCandidateNotifier(outboxClient),
+    departments,
+    timeZone: env.TZ,
+    now: () => clock.now(),
+  });
   return {
     env,
     logger,
@@ -289,6 +326,8 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     caseHelp,
     guidanceFiles,
     letters,
+    reports,
+    surveys,
     workQueue: createWorkQueue({
       queries: caseQueries,
       cases,

@@ -56,6 +56,7 @@ export const INTAKE_QUESTIONS = { harmAnswer: "harm_answer" } as const;
 /** Buttons and menus that post back to the app. */
 export const ACTIONS = {
   assignToMe: "case_assign_me",
+  fileSurveyComment: "survey_file_as_case",
   changeStatus: "case_change_status",
   addNote: "case_add_note",
   editIssues: "case_edit_issues",
@@ -120,3 +121,6 @@ export const ACTION_FIELDS = {
 export const EVENTS = {
   appHomeOpened: "app_home_opened",
 } as const;
+
+/** block_id and action_id of the survey import form's file field. */
+export const SURVEY_FILE_FIELD = "survey_file";

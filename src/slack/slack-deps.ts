@@ -8,6 +8,8 @@ import type { GuidanceDocument } from "../guidance/guidance.schema.ts";
 import type { SettingsFile } from "../guidance/guidance.service.ts";
 import type { Directory } from "../resources/resources.schema.ts";
 import type { LetterService } from "../letters/letter.service.ts";
+import type { ReportService } from "../reports/report.service.ts";
+import type { SurveyService } from "../surveys/survey.service.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { AdminService } from "../users/admin.service.ts";
@@ -43,6 +45,10 @@ export interface SlackDeps {
   caseHelp: CaseHelpService;
   /** The guidance file and the community-resource directory in force (admins reload them). */
   guidanceFiles: { guidance: SettingsFile<GuidanceDocument>; directory: SettingsFile<Directory> };
+  /** The grievance committee report, the case file export and the period exports (files sent by DM). */
+  reports: ReportService;
+  /** Survey and feedback comments: the CSV import and the grievance candidates offered to coordinators. */
+  surveys: SurveyService;
   /** Delivers queued posts now instead of at the next poll. */
   outbox: { kick(): Promise<void> };
 }

@@ -43,6 +43,16 @@ export function canPostDigests(role: Role): boolean {
   return hasRole(role, "manager");
 }
 
+/** Whether `role` may make the grievance committee report and export cases or the audit trail for a period (managers and admins). */
+export function canExportReports(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
+/** Whether `role` may import survey and feedback comments (managers and admins). */
+export function canImportComments(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
 export const CASE_ACTIONS = [
   "view_details",
   "assign_self",

@@ -22,6 +22,18 @@ export const DEFAULT_CHANNELS: Record<string, ChannelState> = {
   C0WARD0001: { member: true },
 };
 
+/** A file the app uploaded: issued, its bytes received, completed into a channel. */
+export interface AppUpload {
+  id: string;
+  filename: string;
+  length: number;
+  bytes: Buffer | null;
+  completed: boolean;
+  title?: string;
+  channelId?: unknown;
+  comment?: unknown;
+}
+
 interface PostedMessage {
   channel: string;
   ts: string;
@@ -58,6 +70,10 @@ const isDirect = (channel: string) => /^[UWD]/.test(channel);
 export function createFakeWorkspace(options: { channels?: Record<string, ChannelState>; baseUrl: () => string }) {
   const channels = new Map(Object.entries({ ...DEFAULT_CHANNELS, ...options.channels }).map(([id, state]) => [id, { ...state }]));
   const messages = new Map<string, PostedMessage>();
+  /** Files the app uploads (files.getUploadURLExternal, the upload, files.completeUploadExternal). */
+  const uploads = new Map<string, AppUpload>();
+  /** Files people uploaded through a form's file_input, served by files.info and their download URL. */
+  const userFiles = new Map<string, { info: Record<string, unknown>; bytes: Buffer }>();
   let counter = 0;
   const next = () => {
     counter += 1;
@@ -192,6 +208,36 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
   return {
     channels,
     messages,
+    uploads,
+    /** Takes an upload's bytes at its upload URL: false for an id Slack never issued, or bytes of another length. */
+    receiveUpload(id: string, bytes: Buffer): boolean {
+      const upload = uploads.get(id);
+      if (!upload || upload.bytes || bytes.length !== upload.length) return false;
+      upload.bytes = bytes;
+      return true;
+    },
+    /** A file a person uploaded in a form: its file_input state object, as the view_submission carries it. */
+    addUserFile(name: string, content: string | Buffer, filetype = "csv"): Record<string, unknown> {
+      const id = `F0USER${String(next()).padStart(4, "0")}`;
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+      const info = {
+        id,
+        name,
+        title: name,
+        filetype,
+        mimetype: filetype === "csv" ? "text/csv" : "application/octet-stream",
+        size: bytes.length,
+        url_private: `${options.baseUrl()}/files-pri/T0TEAM001-${id}/${encodeURIComponent(name)}`,
+        url_private_download: `${options.baseUrl()}/files-pri/T0TEAM001-${id}/download/${encodeURIComponent(name)}`,
+      };
+      userFiles.set(id, { info, bytes });
+      return info;
+    },
+    /** The bytes behind a private download URL path, or null. */
+    userFileAt(path: string): Buffer | null {
+      const match = /^\/files-pri\/T0TEAM001-(F0USER\d+)\/download\//.exec(path);
+      return match ? (userFiles.get(match[1]!)?.bytes ?? null) : null;
+    },
     /** Answers one Web API method as Slack would. */
     answer(method: string, body: Body): Reply {
       switch (method) {
@@ -220,13 +266,31 @@ export function createFakeWorkspace(options: { channels?: Record<string, Channel
           return { ok: true, channel: { id: body.channel, is_member: state.member, is_archived: state.archived === true } };
         }
         case "files.getUploadURLExternal": {
-          const id = next();
-          return { ok: true, upload_url: `${options.baseUrl()}/upload/F${id}`, file_id: `F${id}` };
+          // https://docs.slack.dev/reference/methods/files.getUploadURLExternal: filename and length (bytes) are required.
+          const length = Number(body.length);
+          if (typeof body.filename !== "string" || body.filename === "") return refusal("invalid_arguments", ["missing required field: filename"]);
+          if (!Number.isInteger(length) || length <= 0) return refusal("invalid_arguments", ["length must be a positive integer"]);
+          const id = `F${next()}`;
+          uploads.set(id, { id, filename: body.filename, length, bytes: null, completed: false });
+          return { ok: true, upload_url: `${options.baseUrl()}/upload/${id}`, file_id: id };
         }
         case "files.completeUploadExternal": {
+          // Every file must have been issued an upload URL and had its bytes sent there; each completes once.
+          const files = body.files as { id?: unknown; title?: unknown }[] | undefined;
+          if (!Array.isArray(files) || files.length === 0) return refusal("invalid_arguments", ["missing required field: files"]);
           const refused = body.channel_id ? channelRefusal(body.channel_id) : null;
           if (refused) return refused;
-          return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
+          const found = files.map((file) => uploads.get(String(file.id)));
+          if (found.some((upload) => !upload?.bytes || upload.completed)) return refusal("file_not_found");
+          found.forEach((upload, index) => {
+            Object.assign(upload!, { completed: true, title: typeof files[index]!.title === "string" ? files[index]!.title : upload!.filename, channelId: body.channel_id, comment: body.initial_comment });
+          });
+          return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
+        }
+        case "files.info": {
+          const file = userFiles.get(String(body.file));
+          if (!file) return refusal("file_not_found");
+          return { ok: true, file: file.info };
         }
         case "conversations.history":
           return history(body);

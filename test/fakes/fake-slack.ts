@@ -74,6 +74,10 @@ export interface FakeSlack {
   channels: FakeWorkspace["channels"];
   /** Messages the bot posted, by "channel/ts" (with chat.update applied). */
   messages: FakeWorkspace["messages"];
+  /** Files the app uploaded, by file id (with their bytes once sent, and their channel once completed). */
+  uploads: FakeWorkspace["uploads"];
+  /** Puts a file in the workspace as if a person uploaded it in a form; returns its file_input state object. */
+  addUserFile: FakeWorkspace["addUserFile"];
   /**
    * Makes the next `times` calls to `method` (those matching `when`, if given) answer with a Slack
    * error (a code, or Slack's whole answer). "ratelimited" is answered as Slack does: HTTP 429 with a Retry-After header.
@@ -130,9 +134,36 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const raw = await readBody(request);
     const path = request.url ?? "/";
     if (path.startsWith("/upload/")) {
-      calls.push({ method: `upload${path.slice("/upload".length)}`, body: {}, raw, at: epochNow() });
-      response.writeHead(200, { "content-type": "text/plain" });
-      response.end(`OK - ${raw.length}`);
+      // The upload URL takes the file's bytes once, exactly as long as files.getUploadURLExternal was told.
+      // Slack takes the raw bytes or a multipart form with the file in it (the Web API client sends the form).
+      const contentType = String(request.headers["content-type"] ?? "");
+      let bytes: Buffer | null = raw;
+      if (contentType.startsWith("multipart/form-data")) {
+        const form = await new Response(raw, { headers: { "content-type": contentType } }).formData().catch(() => null);
+        const file = form ? [...form.values()].find((value): value is File => typeof value !== "string") : undefined;
+        bytes = file ? Buffer.from(await file.arrayBuffer()) : null;
+      }
+      const accepted = bytes !== null && workspace.receiveUpload(path.slice("/upload/".length), bytes);
+      calls.push({ method: `upload${path.slice("/upload".length)}`, body: {}, raw, at: epochNow(), ...(accepted ? {} : { failed: true, error: "upload_refused" }) });
+      response.writeHead(accepted ? 200 : 400, { "content-type": "text/plain" });
+      response.end(accepted ? `OK - ${raw.length}` : "Bad request");
+      return;
+    }
+    if (path.startsWith("/files-pri/")) {
+      // Private file URLs need the bot token (files:read); without it Slack redirects to its sign-in page.
+      const bytes = workspace.userFileAt(path);
+      const authorized = /^Bearer xoxb-/.test(String(request.headers.authorization ?? ""));
+      calls.push({ method: "files-pri", body: { path }, at: epochNow(), ...(bytes && authorized ? {} : { failed: true, error: bytes ? "not_authed" : "file_not_found" }) });
+      if (!authorized) {
+        response.writeHead(302, { location: `${url}/?redir=${encodeURIComponent(path)}` });
+        response.end();
+      } else if (!bytes) {
+        response.writeHead(404, { "content-type": "text/plain" });
+        response.end("Not found");
+      } else {
+        response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) });
+        response.end(bytes);
+      }
       return;
     }
     const isApi = path.startsWith("/api/");
@@ -191,6 +222,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     refusals: () => calls.filter((call) => call.failed && !call.injected),
     channels: workspace.channels,
     messages: workspace.messages,
+    uploads: workspace.uploads,
+    addUserFile: workspace.addUserFile,
     failNext(method, error, times = 1, when) {
       failures.set(method, { error, times, when });
     },

@@ -14,6 +14,8 @@ import { registerCaseIntakeSubmission } from "./views/case-intake.submission.ts"
 import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
 import { registerLetterSubmissions } from "./views/letter.submissions.ts";
 import { registerRecordResourcesSubmission } from "./views/record-resources.submission.ts";
+import { registerSurveyActions } from "./actions/survey.action.ts";
+import { registerSurveyImportSubmission } from "./views/survey-import.submission.ts";
 
 /** Wires every listener onto the Bolt app. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -31,4 +33,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerLetterSubmissions(app, deps);
   registerGuidanceActions(app, deps);
   registerRecordResourcesSubmission(app, deps);
+  registerSurveyImportSubmission(app, deps);
+  registerSurveyActions(app, deps);
 }

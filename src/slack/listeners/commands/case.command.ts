@@ -11,6 +11,8 @@ import { answerError } from "../error-net.ts";
 import { runAdminCommand } from "./case-admin.ts";
 import { runDigestCommand } from "./case-digest.ts";
 import { runGuideCommand } from "./case-guide.ts";
+import { runImportCommand } from "./case-import.ts";
+import { runReportCommand } from "./case-report.ts";
 import { runTeamCommand } from "./case-team.ts";
 import { parseCaseCommand } from "./parse-case-command.ts";
 
@@ -53,6 +55,14 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
           await reply(caseCard(summary, deps.timeZone, await deps.teamName(summary.teamId)));
           return;
         }
+        case "committee_report":
+        case "export_case":
+        case "export_period":
+          await runReportCommand(deps, parsed, userId, reply);
+          return;
+        case "import_comments":
+          await runImportCommand(deps, { userId, triggerId: command.trigger_id, client, reply });
+          return;
         case "admin":
           await runAdminCommand(deps, parsed.command, { userId, triggerId: command.trigger_id, client, respond });
           return;

@@ -25,6 +25,10 @@ export type CaseCommand =
   | { kind: "digest"; digest: "escalations" | "trends"; preview: boolean }
   | { kind: "guide"; topic?: string }
   | { kind: "resources_report"; month?: string }
+  | { kind: "committee_report"; period: string }
+  | { kind: "export_case"; number: string }
+  | { kind: "export_period"; what: "cases" | "audit"; period: string }
+  | { kind: "import_comments" }
   | { kind: "team"; month?: string }
   | { kind: "unknown"; text: string };
 
@@ -99,6 +103,19 @@ export function parseCaseCommand(text: string): CaseCommand {
       // /case team [YYYY-MM]: the team at a glance, privately (managers).
       if (words.length > 2) return { kind: "unknown", text: trimmed };
       return words[1] ? { kind: "team", month: words[1] } : { kind: "team" };
+    case "report":
+      // /case report committee <period>: the grievance committee report (managers).
+      if (words[1]?.toLowerCase() !== "committee" || words.length > 3) return { kind: "unknown", text: trimmed };
+      return { kind: "committee_report", period: words[2] ?? "" };
+    case "export": {
+      // /case export PR-2026-0012 | /case export cases|audit <period>.
+      const what = words[1]?.toLowerCase();
+      if (words.length === 2 && words[1] && CASE_NUMBER.test(words[1])) return { kind: "export_case", number: words[1].toUpperCase() };
+      if ((what === "cases" || what === "audit") && words.length <= 3) return { kind: "export_period", what, period: words[2] ?? "" };
+      return { kind: "unknown", text: trimmed };
+    }
+    case "import":
+      return words.length === 1 ? { kind: "import_comments" } : { kind: "unknown", text: trimmed };
     case "digest": {
       const which = words[1]?.toLowerCase();
       const preview = words.slice(2).some((word) => word.toLowerCase() === "preview");

@@ -164,7 +164,7 @@ const GENERIC = new Set(
 const withPhrases = (text: string) => PHRASES.reduce((value, [pattern, word]) => value.replace(pattern, word), text);
 
 /** The distinct concepts a text holds, stop words left out. */
-export function conceptsOf(text: string): Set<string> {
+function conceptsOf(text: string): Set<string> {
   const concepts = new Set<string>();
   for (const word of wordsOf(withPhrases(normalize(text)))) {
     const lower = word.toLowerCase();
@@ -179,7 +179,7 @@ interface IssueTerms {
   generic: string[];
 }
 
-export function termsOf(issue: string): IssueTerms {
+function termsOf(issue: string): IssueTerms {
   const concepts = [...conceptsOf(issue)];
   return { strong: concepts.filter((concept) => !GENERIC.has(concept)), generic: concepts.filter((concept) => GENERIC.has(concept)) };
 }

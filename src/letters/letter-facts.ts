@@ -47,7 +47,9 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
   const results = details.notes.filter((note) => note.kind === "result").map((note) => note.body);
   // Each issue with the notes tied to it; notes tied to none (or to an issue since removed) stay general.
   const issues = recordedIssues(details);
-  const tied = (issueId: string, kind: string) => details.notes.filter((note) => note.kind === kind && note.issueId === issueId).map((note) => note.body);
+  // With a single issue, every note is about it.
+  const single = issues.length === 1;
+  const tied = (issueId: string, kind: string) => details.notes.filter((note) => note.kind === kind && (single || note.issueId === issueId)).map((note) => note.body);
   const free: Record<string, string> = {
     recipient: recipient?.name ?? "Patient",
     description: details.description,

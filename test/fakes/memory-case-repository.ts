@@ -22,7 +22,7 @@ export function createMemoryCaseRepository(db: MemoryDatabase): CaseRepository {
   function detailsOf(stored: StoredCase): CaseDetails {
     const notes = db.notes
       .filter((note) => note.caseId === stored.summary.id)
-      .map(({ kind, body, authorId, createdAt, issueId }) => ({ kind, body, authorId, createdAt, issueId: issueId ?? null }));
+      .map(({ kind, body, authorId, createdAt, issueId }) => ({ kind, body, authorId, createdAt, ...(issueId ? { issueId } : {}) }));
     return structuredClone({ summary: stored.summary, ...stored.details, notes });
   }
 

@@ -124,8 +124,8 @@ describe("letters: drafting", () => {
     expect(version).toMatchObject({ source: "template", fallbackReason: "timeout", model: null });
     expect(version!.text).toContain(`Dear ${RAISER_NAME},`);
     expect(version!.text).not.toContain(SETTINGS.disclosure);
-    // No investigation was recorded: the template leaves gaps, and the checks catch them.
-    expect(failedRequired(version!.checks).map((check) => check.id)).toEqual(["results", "placeholders_resolved"]);
+    // No investigation was recorded: the template leaves gaps and says the issue is not answered yet, and the checks catch them.
+    expect(failedRequired(version!.checks).map((check) => check.id)).toEqual(["steps_taken", "results", "issues_answered", "placeholders_resolved"]);
 
     const blocked = await refusal(app.letters.approve(requested.id, MANAGER, 1));
     expect(blocked.userMessage).toContain("Required checks fail");

@@ -9,6 +9,7 @@ import { measureFiling } from "./filing.ts";
 import { type HistoryResult, measureHistory } from "./history.ts";
 import { laneTable, measureOutboxLanes } from "./outbox-lanes.ts";
 import { details, mainTable } from "./report.ts";
+import { measureSurveyImport } from "./survey-import.ts";
 
 // npm run bench: ack latency under load against a bare Bolt floor, cases filed per second against
 // raw Prisma inserts, digest build time over a large history against raw SQL, memory, start-up.
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
   const lanes = await measureOutboxLanes(config, log);
   log(`  done in ${seconds(started)}`);
 
+  log("[5] Survey comment import rate");
+  const surveys = await measureSurveyImport(log);
+  log(`  done in ${seconds(started)}`);
+
   console.log(`\n${mainTable(targets, filing, history, config.skipHistory ? "skipped (BENCH_SKIP_HISTORY=1)" : null, config)}\n`);
   console.log(`${laneTable(lanes)}\n`);
   console.log(details(targets, history));
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
   const directory = join(tmpdir(), "patient-relations-bench");
   mkdirSync(directory, { recursive: true });
   const file = join(directory, "last-run.json");
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history, lanes }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history, lanes, surveys }, null, 2)}\n`);
   console.log(`\nTotal ${seconds(started)}. JSON: ${file}`);
 }
 

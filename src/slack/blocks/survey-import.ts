@@ -12,8 +12,8 @@ import { escapeText, truncate } from "./escape.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
 const SECTION_MAX = 3000;
-/** Slack allows 50 blocks in a message: each offer takes one section with its button. */
-const MAX_OFFERS = 45;
+/** Offers per message: one section each, so 50 blocks and Slack's size limit for a message's blocks hold with the longest unit names. */
+const MAX_OFFERS = 20;
 
 /** /case import: a CSV file field. */
 export function surveyImportModal(): ModalView {

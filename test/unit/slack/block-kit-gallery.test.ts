@@ -33,6 +33,7 @@ import * as letter from "../../../src/slack/blocks/letter.ts";
 import { VIEWS } from "../../../src/slack/ids.ts";
 import * as trendDigest from "../../../src/slack/blocks/trend-digest.ts";
 import * as teamGlance from "../../../src/slack/blocks/team-glance.ts";
+import * as surveyImport from "../../../src/slack/blocks/survey-import.ts";
 import type { TeamGlance } from "../../../src/digests/team-reports.service.ts";
 import type { AtRiskCase, CoordinatorMetrics } from "../../../src/digests/team-metrics.ts";
 import * as respond from "../../../src/slack/listeners/respond.ts";
@@ -63,6 +64,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "letter.ts": letter,
   "trend-digest.ts": trendDigest,
   "team-glance.ts": teamGlance,
+  "survey-import.ts": surveyImport,
 };
 const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "listeners/respond.ts": respond };
 
@@ -474,6 +476,22 @@ add("guidance.ts#recordResourcesModal", "nothing suggested, whole directory", ()
 add("guidance.ts#recordResourcesModal", "an empty directory", () => view(guidance.recordResourcesModal(NUMBER, "00000000-0000-4000-8000-000000000001", [], [])));
 add("guidance.ts#resourceReportMessage", "none this month", () => message(guidance.resourceReportMessage({ month: "2026-11", offers: 0, cases: 0, byTag: [], byResource: [] })));
 add("guidance.ts#settingsFileMessage", "nothing to warn of", () => message(guidance.settingsFileMessage("10 guidance cards in force", ["a: A"], [], "How to change it.")));
+
+// survey-import.ts: units and categories at their longest, 1,000 candidates, problems past Slack's section limit.
+const worstOffers = (count: number, unitText: (length: number) => string) =>
+  Array.from({ length: count }, (_, n) => ({ commentId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, unit: unitText(100), category: CATEGORIES[n % CATEGORIES.length]!.id, date: "2026-11-20" }));
+add("survey-import.ts#surveyImportModal", "the form", () => view(surveyImport.surveyImportModal()));
+add("survey-import.ts#surveyImportingView", "while importing", () => view(surveyImport.surveyImportingView()));
+for (const [label, text] of [["longest plain text", long], ["text full of & < >", hostile], ["text made of & < >", dense]] as const) {
+  add("survey-import.ts#surveyImportResultView", `200 units offered to 50 people each, ${label}`, () =>
+    view(surveyImport.surveyImportResultView({ imported: 999_999, duplicates: 999_999, candidates: 99_999, anonymous: 999_999, identifiedNoRequest: 999_999, offered: Array.from({ length: 200 }, () => ({ unit: text(100), count: 9_999, recipients: Array.from({ length: 50 }, (_, n) => `U0COORD${String(n).padStart(4, "0")}`) })) })),
+  );
+  add("survey-import.ts#surveyImportProblemView", `21 problems, ${label}`, () => view(surveyImport.surveyImportProblemView(Array.from({ length: 21 }, () => text(400)).join("\n"))));
+  add("survey-import.ts#candidateOfferMessage", `20 offers, and a note of more, ${label}`, () => message(surveyImport.candidateOfferMessage(worstOffers(25, text))));
+  add("survey-import.ts#candidateOfferMessages", `1,000 offers in 50 messages, ${label}`, () => ({ messages: surveyImport.candidateOfferMessages(worstOffers(1_000, text)) }));
+}
+add("survey-import.ts#candidateOfferMessage", "one offer", () => message(surveyImport.candidateOfferMessage(worstOffers(1, (length) => "x".repeat(Math.min(length, 3))))));
+add("survey-import.ts#surveyImportResultView", "nothing new", () => view(surveyImport.surveyImportResultView({ imported: 0, duplicates: 3, candidates: 0, anonymous: 0, identifiedNoRequest: 0, offered: [] })));
 
 // case-intake.modal.ts
 const WORST_VALUES = {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
+import { openDatabase } from "../../src/db/database.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { createSurveyRepository } from "../../src/surveys/survey.repository.ts";
+import { createSurveyService } from "../../src/surveys/survey.service.ts";
+import { createTestDatabase, DATABASE_KINDS } from "../support/databases.ts";
+import { surveyFile } from "../support/survey-file.ts";
+
+// A 50,000-row survey file (generated here) imports whole within the test's timeout, and a second
+// import of the same file stores nothing and counts every row as a duplicate.
+
+describe.each(DATABASE_KINDS)("survey import at volume (%s)", (kind) => {
+  it("imports 50,000 comments in one transaction, then skips them all", { timeout: 120_000 }, async () => {
+    const database = await createTestDatabase(kind);
+    const db = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: "memory://" });
+    try {
+      await migrate(db);
+      const offered: number[] = [];
+      const service = createSurveyService({
+        comments: createSurveyRepository(db.prisma),
+        roleOf: async () => "manager",
+        audit: async () => {},
+        recipientsFor: async () => ["U0COORD001"],
+        notifier: { offer: async (_users, offers) => void offered.push(offers.length) },
+        departments: DEFAULT_DEPARTMENTS,
+        timeZone: "America/New_York",
+        now: () => new Date("2026-11-28T12:00:00Z"),
+      });
+      const csv = surveyFile(50_000, { units: DEFAULT_DEPARTMENTS, lastDay: "2026-11-27" });
+      const started = performance.now();
+      const first = await service.importCsv("U0MGR0001", csv);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`survey import on ${kind}: 50,000 rows in ${seconds.toFixed(2)} s (${Math.round(50_000 / seconds)} rows/s)`);
+      // Every 50th row is an identified patient asking for a call: 1,000 candidates.
+      expect(first).toMatchObject({ imported: 50_000, duplicates: 0, candidates: 1_000, anonymous: 49_000 });
+      expect(offered.reduce((sum, count) => sum + count, 0)).toBe(1_000);
+      expect(await db.prisma.surveyComment.count()).toBe(50_000);
+      const second = await service.importCsv("U0MGR0001", csv);
+      expect(second).toMatchObject({ imported: 0, duplicates: 50_000, candidates: 0 });
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { HOSPITAL_TEST_SETTINGS } from "../support/hospital-settings.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, MORE_OPTIONS } from "../../src/slack/ids.ts";
 import { startFakeOpenAi, type FakeOpenAi } from "../fakes/fake-openai.ts";
@@ -34,6 +35,7 @@ describe("two bot processes on one database (postgres)", () => {
     // Every ten seconds, so the test sees several slots quickly.
     ESCALATION_DIGEST_CRON: "*/10 * * * * *",
     LOG_LEVEL: "info",
+    ...HOSPITAL_TEST_SETTINGS,
   });
   const send = (bot: BotProcess, payload: Record<string, unknown>) => sendToSlackEndpoint(bot.url, interactiveBody(payload));
   const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows;

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { HOSPITAL_TEST_SETTINGS } from "./hospital-settings.ts";
 import { buildApp, type RunningApp } from "../../src/app.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { type Clock, fixedClock } from "../../src/lib/clock.ts";
@@ -31,10 +32,7 @@ export async function buildAppUnderTest(
     ADMIN_USER_IDS: "U0ADMIN001",
     TZ: "America/New_York",
     LOG_LEVEL: "info",
-    // Letter settings a hospital would set (not the example values, which are refused).
-    HOSPITAL_NAME: "Lakeside Community Hospital",
-    LETTER_CONTACT_NAME: "Jordan Ellis",
-    LETTER_CONTACT_PHONE: "555-310-2200",
+    ...HOSPITAL_TEST_SETTINGS,
     ...settings,
     ...options.env,
   });

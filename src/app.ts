@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { type App, SocketModeReceiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { createCaseActions } from "./cases/case-actions.service.ts";
@@ -24,6 +24,8 @@ import { createTeamMetricsRepository } from "./digests/team-metrics.repository.t
 import { createTeamReports } from "./digests/team-reports.service.ts";
 import { digestJob } from "./jobs/digest.job.ts";
 import { remindersJob } from "./jobs/reminders.job.ts";
+import { retentionJob } from "./jobs/retention.job.ts";
+import { createAuditRetentionStore, createRetentionStore } from "./jobs/retention.repository.ts";
 import { teamDigestJob as createTeamDigestJob } from "./jobs/team-digest.job.ts";
 import { databaseRunCoordinator } from "./jobs/run-coordinator.repository.ts";
 import { createScheduler, type Job } from "./jobs/scheduler.ts";
@@ -38,14 +40,16 @@ import { loadLetterFonts } from "./letters/fonts.ts";
 import { createLetterPrinter, type LetterPrinter } from "./letters/letter-pdf.ts";
 import { loadLetterLogo } from "./letters/letter-pdf-logo.ts";
 import { createTemplateDrafter } from "./letters/template-drafter.ts";
+import { countedDrafter } from "./letters/drafter-metrics.ts";
 import { createOpenAiDrafter } from "./llm/openai-drafter.ts";
 import { loadPrompt, type Prompt } from "./llm/prompts.ts";
 import { answerHealth, type HealthExtras, socketConnection, startHealthServer } from "./ops/health.ts";
+import { createMetricsRegistry, type MetricsRegistry } from "./ops/metrics.ts";
 import { channelMessageHandlers } from "./outbox/channel-message.ts";
 import { createDeliveryAlerts, deliveryAlertHandlers } from "./outbox/delivery-alerts.ts";
 import { joinOutboxHandlers } from "./outbox/outbox-handlers.ts";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./outbox/outbox.dispatcher.ts";
-import { createOutboxRepository, queueOnce } from "./outbox/outbox.repository.ts";
+import { createOutboxRepository, outboxCountsByKind, queueOnce } from "./outbox/outbox.repository.ts";
 import { routingOutboxHandlers } from "./routing/routing-outbox.ts";
 import { createRoutingRepository } from "./routing/routing.repository.ts";
 import { createRoutingService, DEFAULT_RULES_FILE, type RoutingService } from "./routing/routing.service.ts";
@@ -59,6 +63,7 @@ import { boltLogger } from "./slack/bolt-logger.ts";
 import { createOutboxSlackClient } from "./slack/outbox-client.ts";
 import { finalRefusal, retryAfterMs } from "./slack/slack-errors.ts";
 import { requestLog } from "./slack/request-log.ts";
+import { requestMetrics } from "./slack/request-metrics.ts";
 import { guardInteractions, markInteractionFailed } from "./slack/interaction-guard.ts";
 import { createInteractionKeys } from "./interactions/interaction-key.repository.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
@@ -92,10 +97,10 @@ export interface BuildOptions {
   logger?: Logger;
 }
 
-/** The model drafter when an API key is configured, else the template drafter. */
-function letterDrafter(env: Env, prompt: Prompt, logger: Logger): LetterDrafter {
-  if (!env.OPENAI_API_KEY) return createTemplateDrafter("no_llm_configured");
-  return createOpenAiDrafter({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, prompt, logger, timeoutMs: env.OPENAI_TIMEOUT_SECONDS * 1000 });
+/** The model drafter when an API key is configured, else the template drafter; each draft counted by its source. */
+function letterDrafter(env: Env, prompt: Prompt, logger: Logger, metrics: MetricsRegistry): LetterDrafter {
+  if (!env.OPENAI_API_KEY) return countedDrafter(createTemplateDrafter("no_llm_configured"), metrics);
+  return countedDrafter(createOpenAiDrafter({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, prompt, logger, timeoutMs: env.OPENAI_TIMEOUT_SECONDS * 1000, metrics }), metrics);
 }
 
 /** The composition root's own view: the listeners' contract plus what start, stop, jobs and tests need. */
@@ -115,6 +120,10 @@ export interface AppDeps extends SlackDeps {
   trendDigestJob: Job;
   /** The monthly team digest, sent to each manager privately. */
   teamDigestJob: Job;
+  /** The daily purge of old sent posts and job runs. */
+  retentionJob: Job;
+  /** The Prometheus registry behind GET /metrics. */
+  metrics: MetricsRegistry;
   scheduler: ReturnType<typeof createScheduler>;
   slackClient: WebClient;
   /** Channels the app could not post in at start-up (for /healthz). */
@@ -126,6 +135,12 @@ export interface AppDeps extends SlackDeps {
 function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Clock, prompt: Prompt, printer: LetterPrinter): AppDeps {
   const roles = createUserRoleRepository(db.prisma);
   const cases = createCaseRepository(db.prisma);
+  // One registry per app; the outbox's kinds (its handlers' keys, joined below) are its only `kind` labels.
+  const metrics = createMetricsRegistry({
+    outboxKinds: () => Object.keys(outboxHandlers),
+    outboxByKind: () => outboxCountsByKind(db.prisma, systemClock.now()),
+    token: env.METRICS_TOKEN,
+  });
   const routing = createRoutingService({
     routing: createRoutingRepository(db.prisma),
     roles,
@@ -176,7 +191,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     letters: letterRepository,
     cases,
     caseActions,
-    drafter: letterDrafter(env, prompt, logger),
+    drafter: letterDrafter(env, prompt, logger, metrics),
     settings: letterSettingsFrom(env),
     printer,
     notifier: letterNotifier,
@@ -201,17 +216,18 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     now: () => clock.now(),
   });
   const outboxRepository = createOutboxRepository(db.prisma);
+  // Each domain owns the kinds it queues and how they are delivered; they are only joined here.
+  const outboxHandlers = joinOutboxHandlers(
+    routingOutboxHandlers(routing),
+    posts,
+    letterOutboxHandlers(letters),
+    guidanceOutboxHandlers({ loadDetails: cases.loadDetailsForProcessing, cardsFor: caseHelp.cardsFor, post: createSlackGuidancePoster(outboxClient) }),
+    channelMessageHandlers(poster.postChannelMessage),
+    deliveryAlertHandlers(poster.sendDeliveryAlert),
+  );
   const outbox = createOutboxDispatcher({
     outbox: outboxRepository,
-    // Each domain owns the kinds it queues and how they are delivered; they are only joined here.
-    handlers: joinOutboxHandlers(
-      routingOutboxHandlers(routing),
-      posts,
-      letterOutboxHandlers(letters),
-      guidanceOutboxHandlers({ loadDetails: cases.loadDetailsForProcessing, cardsFor: caseHelp.cardsFor, post: createSlackGuidancePoster(outboxClient) }),
-      channelMessageHandlers(poster.postChannelMessage),
-      deliveryAlertHandlers(poster.sendDeliveryAlert),
-    ),
+    handlers: outboxHandlers,
     // Slack refused the post for what it is: mark it failed and tell the people who can act.
     finalFailure: finalRefusal,
     // A rate limit's Retry-After becomes the message's backoff and rests its lane.
@@ -246,6 +262,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     catchUpWithinMs: env.DIGEST_MAX_LATENESS_MINUTES * 60_000,
     render: async (now, slot) => escalationMessages(await digests.escalation(now), now, renderOptions(slot.late)),
     enqueue,
+    metrics: { registry: metrics, kind: "escalation" },
   });
   const trendDigestJob = digestJob({
     name: "trend-digest",
@@ -254,6 +271,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     catchUpWithinMs: env.DIGEST_MAX_LATENESS_MINUTES * 60_000,
     render: async (_now, slot) => trendMessages(await digests.trends(slot.at), renderOptions(slot.late)),
     enqueue,
+    metrics: { registry: metrics, kind: "trend" },
   });
   const teamReports = createTeamReports({
     records: createTeamMetricsRepository(db.prisma).recordsFor,
@@ -271,6 +289,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     recipients: teamReports.managers,
     render: async (now, slot) => teamMessages(await teamReports.monthly(slot.at, now), { workspaceUrl: workspace.url, title: "Monthly team digest" }),
     enqueue,
+    metrics,
   });
   const caseQueries = createCaseQueries(db.prisma);
   const reminders = remindersJob({
@@ -278,6 +297,14 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     enqueue,
     approvers,
     policy: { leadMs: env.REMINDER_LEAD_HOURS * 3_600_000, unassignedAfterMs: env.UNASSIGNED_NAG_HOURS * 3_600_000 },
+    metrics,
+  });
+  // Sent posts and job runs past their retention, once a day across instances; ages on real time.
+  const retention = retentionJob({
+    store: createRetentionStore(db.prisma),
+    policy: { outboxDays: env.OUTBOX_RETENTION_DAYS, jobRunDays: env.JOB_RUN_RETENTION_DAYS },
+    clock: systemClock,
+    logger,
   });
   const caseService = createCaseService({ cases, clock, policy: clockPolicyFrom(env) });
   const departments = env.DEPARTMENTS.length > 0 ? env.DEPARTMENTS : [...DEFAULT_DEPARTMENTS];
@@ -305,7 +332,6 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     roleOf: roles.roleOf,
     audit: roles.audit,
     recipientsFor: candidateRecipients,
-    notifier: createSlackCandidateNotifier(outboxClient),
     departments,
     timeZone: env.TZ,
     now: () => clock.now(),
@@ -336,7 +362,13 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       lettersAwaitingApproval: letterRepository.awaitingApproval,
       clock,
     }),
-    admin: createAdminService({ roles, routing, outbox: outboxRepository, clock: systemClock }),
+    admin: createAdminService({
+      roles,
+      routing,
+      outbox: outboxRepository,
+      clock: systemClock,
+      auditRetention: { store: createAuditRetentionStore(db.prisma), years: env.AUDIT_RETENTION_YEARS },
+    }),
     outbox,
     remindersJob: reminders,
     workspace,
@@ -356,12 +388,14 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     escalationDigestJob,
     trendDigestJob,
     teamDigestJob,
+    retentionJob: retention,
+    metrics,
     teamReports,
     enqueue,
     slackClient: app.client,
     channelProblems: [],
     outboxCounts: () => outboxRepository.counts(systemClock.now()),
-    scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob, teamDigestJob], {
+    scheduler: createScheduler([reminders, escalationDigestJob, trendDigestJob, teamDigestJob, retention], {
       coordinator: databaseRunCoordinator(db.prisma), timeZone: env.TZ, clock, logger, afterRun: () => void outbox.kick() }),
   };
 }
@@ -407,7 +441,9 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     channelProblems: deps.channelProblems.map(({ id, setting, problem }) => ({ id, setting, problem })),
     letterSettings: letterSettingsIssues.length === 0 ? "ok" : letterSettingsIssues,
   });
-  const { app, receiver } = createBoltApp(env, logger, (req, res) => void answerHealth(req, res, db, health));
+  // GET /metrics first, then the health routes: on Bolt's port in HTTP mode, on the health server in Socket Mode.
+  const metricsRoute = (req: IncomingMessage, res: ServerResponse) => deps.metrics.answer(req, res);
+  const { app, receiver } = createBoltApp(env, logger, (req, res) => void (async () => (await metricsRoute(req, res)) || answerHealth(req, res, db, health))());
   let deps: AppDeps;
   try {
     const applied = await migrate(db);
@@ -422,6 +458,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
     throw error;
   }
   app.use(requestLog(logger));
+  app.use(requestMetrics(deps.metrics));
   registerListeners(app, deps);
   // Each state-changing interaction is applied once, over either transport (src/slack/interaction-guard.ts).
   guardInteractions(app, createInteractionKeys(db.prisma), logger);
@@ -457,7 +494,7 @@ export async function buildApp(env: Env, options: BuildOptions = {}) {
       await app.init();
       // Followed from before the socket opens, so the first hello is seen.
       socket = receiver instanceof SocketModeReceiver ? socketConnection(receiver.client) : undefined;
-      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, health)) : ((await app.start(port)) as Server);
+      const server = env.SLACK_APP_TOKEN ? await app.start().then(() => startHealthServer(port, db, health, metricsRoute)) : ((await app.start(port)) as Server);
       healthServer = env.SLACK_APP_TOKEN ? server : null;
       deps.channelProblems = await checkConfiguredChannels(deps).catch((error: unknown) => {
         logger.warn({ error: errorSummary(error) }, "could not check the configured channels");

@@ -47,6 +47,10 @@ const HINTS: Record<string, string> = {
   LETTER_CONTACT_PHONE: "the contact person's direct phone number, e.g. 555-201-4400.",
   LETTER_CONTACT_EMAIL: "the contact person's email address, e.g. patient.relations@hospital.org.",
   LETTER_SIGNATORY_TITLE: "the signatory's job title, printed under the signature.",
+  METRICS_TOKEN: "optional bearer token for GET /metrics, at least 16 visible characters without spaces (e.g. from openssl rand -hex 24); empty leaves /metrics open.",
+  OUTBOX_RETENTION_DAYS: "days a sent post is kept before the daily purge deletes it, 7 to 3650 (default 30); waiting and failed posts are never purged.",
+  JOB_RUN_RETENTION_DAYS: "days a scheduled job's run record is kept, 14 to 3650 (default 90).",
+  AUDIT_RETENTION_YEARS: "years audit events are kept before /case admin purge-audit may delete them, 6 to 100 (default 6: HIPAA, 45 CFR 164.316(b)(2)).",
 };
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -125,6 +129,10 @@ const EnvSchema = z
     REMINDER_LEAD_HOURS: wholeNumber(1, 168, 24),
     UNASSIGNED_NAG_HOURS: wholeNumber(1, 168, 4),
     DEPARTMENTS: commaList(z.string().max(75, "names must be 75 characters or fewer")),
+    METRICS_TOKEN: optional(z.string().min(16, "looks too short (use at least 16 characters)").regex(/^[\x21-\x7e]+$/, "must be visible ASCII characters without spaces")),
+    OUTBOX_RETENTION_DAYS: wholeNumber(7, 3650, 30),
+    JOB_RUN_RETENTION_DAYS: wholeNumber(14, 3650, 90),
+    AUDIT_RETENTION_YEARS: wholeNumber(6, 100, 6),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

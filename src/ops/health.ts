@@ -76,10 +76,13 @@ export function socketConnection(client: SocketLifecycle): () => { socket: "conn
   return () => ({ socket });
 }
 
-/** A small HTTP server for health checks in Socket Mode, where Bolt opens no port. */
-export function startHealthServer(port: number, db: Database, extras?: HealthExtras): Promise<Server> {
+/** A route answered before the health routes (GET /metrics); false when the path is not its own. */
+export type ExtraRoute = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+/** A small HTTP server for health checks (and `extra`, the metrics) in Socket Mode, where Bolt opens no port. */
+export function startHealthServer(port: number, db: Database, extras?: HealthExtras, extra?: ExtraRoute): Promise<Server> {
   const server = createServer((request, response) => {
-    void answerHealth(request, response, db, extras).then((handled) => {
+    void (async () => (extra && (await extra(request, response))) || answerHealth(request, response, db, extras))().then((handled) => {
       if (!handled) {
         response.writeHead(404);
         response.end();

@@ -8,6 +8,21 @@ export async function queueOnce(db: Prisma.TransactionClient | PrismaClient, pos
   return (await db.outboxMessage.createMany({ data: posts.map((post) => ({ ...post, ...routeOf(post.kind, post.payload) })), skipDuplicates: true })).count;
 }
 
+/** Waiting and failed posts by kind, with the oldest waiting one's age: one grouped query, for /metrics. */
+export async function outboxCountsByKind(prisma: PrismaClient, now: Date): Promise<{ kind: string; waiting: number; failed: number; oldestWaitingSeconds: number | null }[]> {
+  const rows = await prisma.$queryRaw<{ kind: string; waiting: bigint; failed: bigint; oldest: Date | null }[]>`
+    SELECT "kind", count(*) FILTER (WHERE "status" = 'pending') AS "waiting",
+           count(*) FILTER (WHERE "status" = 'failed') AS "failed",
+           min("created_at") FILTER (WHERE "status" = 'pending') AS "oldest"
+    FROM "outbox_messages" WHERE "status" IN ('pending', 'failed') GROUP BY "kind"`;
+  return rows.map((row) => ({
+    kind: row.kind,
+    waiting: Number(row.waiting),
+    failed: Number(row.failed),
+    oldestWaitingSeconds: row.oldest ? Math.max(0, Math.round((now.getTime() - row.oldest.getTime()) / 1000)) : null,
+  }));
+}
+
 /** Durable queue of Slack posts written in the same transaction as the change they announce. */
 export function createOutboxRepository(prisma: PrismaClient): OutboxRepository {
   return {

@@ -9,7 +9,7 @@ import { guardSocketReceiver } from "./socket-guard.ts";
 
 /**
  * Builds the Bolt app: Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events with
- * `healthRoute` answering GET /healthz and /readyz. Both receivers are guarded before Bolt sees a
+ * `healthRoute` answering GET /healthz, /readyz and /metrics. Both receivers are guarded before Bolt sees a
  * request (request-guard.ts, socket-guard.ts).
  */
 export function createBoltApp(
@@ -41,7 +41,7 @@ export function createBoltApp(
   const receiver = new HTTPReceiver({
     signingSecret: env.SLACK_SIGNING_SECRET ?? "",
     logger: common.logger,
-    customRoutes: ["/healthz", "/readyz"].map((path) => ({
+    customRoutes: ["/healthz", "/readyz", "/metrics"].map((path) => ({
       path,
       method: ["GET"],
       handler: healthRoute,

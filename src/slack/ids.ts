@@ -78,6 +78,8 @@ export const ACTIONS = {
   /** The guidance and resources that fit a case, from its thread or its details. */
   openGuidance: "case_open_guidance",
   recordResources: "case_record_resources",
+  /** "Purge …" under /case admin purge-audit, behind Slack's confirmation dialog. */
+  purgeAudit: "admin_purge_audit",
 } as const;
 
 /** Options of the card's overflow menu (draft_letter and draft_interim: cards posted before they became buttons). */

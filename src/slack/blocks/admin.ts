@@ -116,3 +116,56 @@ export function rulesEditModal(yaml: string): ModalView {
     ],
   };
 }
+
+/** A date with its year in the hospital's zone, e.g. "3 Dec 2020" (a cutoff years back needs the year). */
+function dayWithYear(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(instant);
+}
+
+/**
+ * /case admin purge-audit: how many audit events are past the retention period, and a button that
+ * asks Slack's confirmation dialog before deleting them. The button carries only the cutoff.
+ */
+export function auditPurgeMessage(preview: { caseEvents: number; adminEvents: number; total: number; before: Date; years: number }, timeZone: string): CaseMessage {
+  const day = dayWithYear(preview.before, timeZone);
+  const plural = (count: number, word: string) => `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
+  if (preview.total === 0) {
+    const text = `No audit events are older than the ${preview.years}-year retention (recorded before ${day}). Nothing to purge.`;
+    return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}` } }] };
+  }
+  const text = `${plural(preview.total, "audit event")} ${preview.total === 1 ? "is" : "are"} older than the ${preview.years}-year retention (recorded before ${day}): ${plural(preview.caseEvents, "case event")} and ${plural(preview.adminEvents, "administrative event")}.`;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `*Audit retention*\n${text}` } },
+    note("Purging deletes them for good. The purge itself is recorded in the audit trail (who, how many, up to which date) and is never purged. Records of purges are not counted."),
+    {
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          style: "danger",
+          text: { type: "plain_text", text: `Purge ${plural(preview.total, "event")}` },
+          action_id: ACTIONS.purgeAudit,
+          value: preview.before.toISOString(),
+          confirm: {
+            title: { type: "plain_text", text: "Purge audit events?" },
+            text: { type: "mrkdwn", text: `Delete ${plural(preview.total, "audit event")} recorded before ${day}? This cannot be undone.` },
+            confirm: { type: "plain_text", text: "Purge" },
+            deny: { type: "plain_text", text: "Cancel" },
+            style: "danger",
+          },
+        },
+      ],
+    },
+  ];
+  return { text, blocks };
+}
+
+/** What a purge did. */
+export function auditPurgedMessage(result: { caseEvents: number; adminEvents: number; total: number; before: Date }, timeZone: string): CaseMessage {
+  const day = dayWithYear(result.before, timeZone);
+  const text =
+    result.total === 0
+      ? `No audit events recorded before ${day} were left to purge (already purged). Nothing was deleted.`
+      : `Purged ${result.total.toLocaleString("en-US")} audit event${result.total === 1 ? "" : "s"} recorded before ${day} (${result.caseEvents.toLocaleString("en-US")} case, ${result.adminEvents.toLocaleString("en-US")} administrative). The purge is recorded in the audit trail.`;
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${result.total === 0 ? ":information_source:" : ":white_check_mark:"} ${text}` } }] };
+}

@@ -32,6 +32,7 @@ export const ADMIN_USAGE = [
   `*${c} admin guidance* [reload]: the guidance cards in force, or load them again from the guidance file.`,
   `*${c} admin resources* [reload]: the community-resource directory in force, or load it again from its file.`,
   `*${c} admin retry*: send again the posts Slack refused (after inviting the app to their channel).`,
+  `*${c} admin purge-audit*: how many audit events are past the retention period, and a button to delete them (asks first; the purge is audited).`,
 ].join("\n");
 
 /** Usage, optionally explaining that `unknown` was not understood. */

@@ -15,6 +15,7 @@ import { registerEditRulesSubmission } from "./views/edit-rules.submission.ts";
 import { registerLetterSubmissions } from "./views/letter.submissions.ts";
 import { registerRecordResourcesSubmission } from "./views/record-resources.submission.ts";
 import { registerSurveyActions } from "./actions/survey.action.ts";
+import { registerPurgeAudit } from "./actions/purge-audit.action.ts";
 import { registerSurveyImportSubmission } from "./views/survey-import.submission.ts";
 
 /** Wires every listener onto the Bolt app. */
@@ -35,4 +36,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerRecordResourcesSubmission(app, deps);
   registerSurveyImportSubmission(app, deps);
   registerSurveyActions(app, deps);
+  registerPurgeAudit(app, deps);
 }

@@ -1,7 +1,7 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { SlackDeps } from "../../slack-deps.ts";
-import { adminHelp, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
+import { adminHelp, auditPurgeMessage, RULES_EDIT_LIMIT, rolesMessage, rulesEditModal, rulesMessage } from "../../blocks/admin.ts";
 import { answerError } from "../error-net.ts";
 import { notice } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
@@ -42,6 +42,8 @@ export async function runAdminCommand(
           : `No refused posts to send again (${waiting} waiting in the queue).`;
         return void (await reply(notice(text, ":arrows_counterclockwise:")));
       }
+      case "purge_audit":
+        return void (await reply(auditPurgeMessage(await deps.admin.auditPurgePreview(userId), deps.timeZone)));
       case "settings_file":
         return void (await reply(await runSettingsFileCommand(deps, command.file, command.reload, userId)));
       case "rules_edit": {

@@ -11,6 +11,7 @@ export type AdminCommand =
   | { kind: "rules_reload" }
   | { kind: "rules_edit" }
   | { kind: "retry" }
+  | { kind: "purge_audit" }
   | { kind: "settings_file"; file: "guidance" | "resources"; reload: boolean }
   | { kind: "invalid"; message: string };
 
@@ -45,6 +46,8 @@ function parseAdmin(words: string[]): AdminCommand {
       return { kind: "roles" };
     case "retry":
       return { kind: "retry" };
+    case "purge-audit":
+      return rest.length === 0 ? { kind: "purge_audit" } : { kind: "invalid", message: "Use: /case admin purge-audit (it shows what would be deleted and asks first)" };
     case "grant": {
       const mention = rest[0]?.match(MENTION);
       const role = rest[1]?.toLowerCase();

@@ -89,6 +89,7 @@ import { createSlackReportDelivery } from "./slack/report-delivery.ts";
 import { createSlackCandidateNotifier } from "./slack/slack-files.ts";
 import { createSurveyService } from "./surveys/survey.service.ts";
 import { createSurveyRepository } from "./surveys/survey.repository.ts";
+import { surveyOutboxHandlers } from "./surveys/survey-outbox.ts";
 import { matchRoute } from "./routing/route.ts";
 import type { UserRoleRepository } from "./users/user-role.ts";
 
@@ -224,6 +225,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     guidanceOutboxHandlers({ loadDetails: cases.loadDetailsForProcessing, cardsFor: caseHelp.cardsFor, post: createSlackGuidancePoster(outboxClient) }),
     channelMessageHandlers(poster.postChannelMessage),
     deliveryAlertHandlers(poster.sendDeliveryAlert),
+    surveyOutboxHandlers(createSlackCandidateNotifier(outboxClient)),
   );
   const outbox = createOutboxDispatcher({
     outbox: outboxRepository,

@@ -6,8 +6,9 @@ import type { CaseIntake } from "./case.schema.ts";
 import { defaultIssue, numberIssues } from "./case-issues.ts";
 import type { CaseType } from "./classify.ts";
 
-// Filing is one SQL statement: the number, the case, its people, the "created" audit event and the
-// outbox rows are written together by data-modifying CTEs, atomically, in one round trip.
+// Filing is one SQL statement: the number, the case, its people, the "created" audit event, the
+// outbox rows and the link from the survey comment it was filed from (if any) are written together
+// by data-modifying CTEs, atomically, in one round trip.
 // Why not Prisma's nested create in a transaction: that is ten round trips, and the per-year
 // counter row stays locked across all of them, so concurrent filings queued behind each other.
 // Here the counter lock lasts only as long as the statement runs inside the database.
@@ -104,6 +105,11 @@ export async function insertCaseOnce(prisma: PrismaClient, newCase: NewCase, out
       SELECT m."entry" ->> 'kind', m."entry" ->> 'dedupe_key', m."entry" -> 'payload', m."entry" ->> 'lane', m."entry" ->> 'order_key'
       FROM "new_case", jsonb_array_elements(${messages}::jsonb) WITH ORDINALITY AS m("entry", "position")
       ORDER BY m."position"
+    ), "survey_link" AS (
+      -- A comment is filed once: the first case filed from it keeps it.
+      UPDATE "survey_comments" s SET "case_id" = c."id"
+      FROM "new_case" c
+      WHERE s."id" = ${context.surveyCommentId ?? null}::uuid AND s."case_id" IS NULL
     )
     SELECT ${SUMMARY_COLUMNS} FROM "new_case"`;
   const row = rows[0];

@@ -43,6 +43,8 @@ export interface IntakeContext {
   filedBy: string;
   sourceChannelId?: string | undefined;
   sourceMessageTs?: string | undefined;
+  /** The survey comment the case is filed from (a uuid): the comment is linked to the case as it is filed. */
+  surveyCommentId?: string | undefined;
 }
 
 /** A case ready to store: the intake plus the decisions made about it. */

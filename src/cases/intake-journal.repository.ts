@@ -13,6 +13,7 @@ interface Row {
   source_message_ts: string | null;
   view_id: string | null;
   origin_channel_id: string | null;
+  survey_comment_id: string | null;
   attempts: number;
 }
 
@@ -25,6 +26,7 @@ function fromRow(row: Row): JournaledIntake {
       filedBy: row.filed_by,
       sourceChannelId: row.source_channel_id ?? undefined,
       sourceMessageTs: row.source_message_ts ?? undefined,
+      surveyCommentId: row.survey_comment_id ?? undefined,
     },
     delivery: { viewId: row.view_id ?? undefined, originChannelId: row.origin_channel_id ?? undefined },
     attempts: row.attempts,
@@ -37,9 +39,9 @@ export function createIntakeJournal(prisma: PrismaClient): IntakeJournal {
     async record({ intake, context, delivery }, leaseMs) {
       await prisma.$executeRaw`
         INSERT INTO "intake_submissions"
-          ("intake_key", "intake", "filed_by", "source_channel_id", "source_message_ts", "view_id", "origin_channel_id", "claimed_until", "attempts")
+          ("intake_key", "intake", "filed_by", "source_channel_id", "source_message_ts", "view_id", "origin_channel_id", "survey_comment_id", "claimed_until", "attempts")
         VALUES (${context.intakeKey}, ${JSON.stringify(intake)}::jsonb, ${context.filedBy}, ${context.sourceChannelId ?? null},
-          ${context.sourceMessageTs ?? null}, ${delivery.viewId ?? null}, ${delivery.originChannelId ?? null},
+          ${context.sourceMessageTs ?? null}, ${delivery.viewId ?? null}, ${delivery.originChannelId ?? null}, ${context.surveyCommentId ?? null}::uuid,
           now() + ${leaseMs} * interval '1 millisecond', 1)
         ON CONFLICT ("intake_key") DO UPDATE SET
           "intake" = EXCLUDED."intake", "claimed_until" = EXCLUDED."claimed_until", "attempts" = "intake_submissions"."attempts" + 1`;
@@ -54,7 +56,7 @@ export function createIntakeJournal(prisma: PrismaClient): IntakeJournal {
           ORDER BY "submitted_at"
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING s."intake_key", s."intake", s."filed_by", s."source_channel_id", s."source_message_ts", s."view_id", s."origin_channel_id", s."attempts"`;
+        RETURNING s."intake_key", s."intake", s."filed_by", s."source_channel_id", s."source_message_ts", s."view_id", s."origin_channel_id", s."survey_comment_id"::text AS "survey_comment_id", s."attempts"`;
       return rows.map(fromRow);
     },
     async remove(intakeKey) {

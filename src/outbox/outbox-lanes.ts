@@ -1,6 +1,7 @@
 import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { LETTER_OUTBOX } from "../letters/letter-outbox.ts";
 import { ROUTING_OUTBOX } from "../routing/routing-outbox.ts";
+import { SURVEY_OUTBOX } from "../surveys/survey-outbox.ts";
 import { CHANNEL_MESSAGE_OUTBOX } from "./channel-message.ts";
 import { DELIVERY_ALERT_OUTBOX } from "./delivery-alerts.ts";
 
@@ -10,7 +11,7 @@ import { DELIVERY_ALERT_OUTBOX } from "./delivery-alerts.ts";
 
 /** The lanes, each with how many of its messages one instance delivers at once. */
 export const OUTBOX_LANES = {
-  /** Direct messages (harm or critical alerts, assignments, reminders' breach DMs) and delivery alerts. */
+  /** Direct messages (harm or critical alerts, assignments, reminders' breach DMs, survey candidates' offers) and delivery alerts. */
   alerts: { concurrency: 4 },
   /** Routing, case cards and their refreshes, thread lines, letter thread messages: per case, in order. */
   cards: { concurrency: 4 },
@@ -34,6 +35,7 @@ type Payload = Record<string, string>;
 export const OUTBOX_KIND_LANES: Record<string, { lane: OutboxLane; orderBy?: (payload: Payload) => string | undefined }> = {
   [OUTBOX_KINDS.directMessage]: { lane: "alerts" },
   [DELIVERY_ALERT_OUTBOX]: { lane: "alerts" },
+  [SURVEY_OUTBOX.offer]: { lane: "alerts" },
   [ROUTING_OUTBOX.routeCase]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
   [OUTBOX_KINDS.caseCard]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },
   [OUTBOX_KINDS.caseCardRefresh]: { lane: "cards", orderBy: (payload) => payload.caseId && `case:${payload.caseId}` },

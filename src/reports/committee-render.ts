@@ -95,7 +95,7 @@ export function committeeDocument(report: CommitteeReport, options: { hospitalNa
     {
       heading: "Survey and feedback comments",
       paragraphs: [
-        `${report.comments.total} comments dated in the period: ${report.comments.candidates} grievance candidates (an identified patient asking for resolution or follow-up), ${report.comments.identifiedNoRequest} identified without a request, ${report.comments.anonymous} anonymous. ${report.comments.filedAsCases} cases were filed from survey comments.`,
+        `${report.comments.total} comments dated in the period: ${report.comments.candidates} grievance candidates (an identified patient asking for resolution or follow-up), ${report.comments.identifiedNoRequest} identified without a request, ${report.comments.anonymous} anonymous. ${report.comments.filedAsCases} of them were filed as cases.`,
       ],
       ...(report.comments.byCategory.length > 0
         ? { table: { columns: ["Comment theme (category)", "Comments"], widths: [3, 1], rows: report.comments.byCategory.map((row) => [row.label, String(row.count)]) } }
@@ -168,7 +168,7 @@ export function committeeCsvRows(report: CommitteeReport): string[][] {
   add("comments", "comments", "grievance candidates", report.comments.candidates);
   add("comments", "comments", "identified, no request", report.comments.identifiedNoRequest);
   add("comments", "comments", "anonymous", report.comments.anonymous);
-  add("comments", "cases filed from survey comments", "", report.comments.filedAsCases);
+  add("comments", "comments filed as cases", "", report.comments.filedAsCases);
   for (const row of report.comments.byCategory) add("comments by category", row.label, "", row.count);
   for (const row of report.comments.byUnit) add("comments by unit", row.label, "", row.count);
   return rows;

@@ -60,6 +60,8 @@ export interface CommitteeComment {
   category: string;
   /** The CMS survey test (surveys/screening.ts): a grievance candidate, or why not. */
   screening: string;
+  /** A case was filed from it ("File as a case"). */
+  filed: boolean;
 }
 
 /** A case received before the period, or in it, for the monthly signals. */
@@ -152,7 +154,7 @@ export interface CommitteeReport {
     candidates: number;
     anonymous: number;
     identifiedNoRequest: number;
-    /** Cases received via "Survey comment" in the period. */
+    /** Comments dated in the period that were filed as cases (linked to the case filed from them). */
     filedAsCases: number;
     byCategory: { key: string; label: string; count: number }[];
     byUnit: { key: string; label: string; count: number }[];
@@ -342,7 +344,6 @@ export function committeeReport(input: CommitteeInput): CommitteeReport {
   const { cases } = input;
   const found = signals(input);
   const grievance = (item: CommitteeCase) => item.type === "grievance";
-  const viaSurvey = cases.filter((item) => item.receivedVia === "survey").length;
   return {
     period: input.period.label,
     from: input.period.from,
@@ -376,7 +377,7 @@ export function committeeReport(input: CommitteeInput): CommitteeReport {
       candidates: input.comments.filter((comment) => comment.screening === "candidate").length,
       anonymous: input.comments.filter((comment) => comment.screening === "anonymous").length,
       identifiedNoRequest: input.comments.filter((comment) => comment.screening === "no_request").length,
-      filedAsCases: viaSurvey,
+      filedAsCases: input.comments.filter((comment) => comment.filed).length,
       byCategory: tally(input.comments, (comment) => comment.category, categoryLabel),
       byUnit: tally(input.comments, (comment) => comment.unit, (key) => key),
     },

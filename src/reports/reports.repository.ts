@@ -68,10 +68,11 @@ export function createReportReads(prisma: PrismaClient): ReportReads {
     },
 
     async commentsDated(fromDate, toDate) {
-      return prisma.surveyComment.findMany({
+      const rows = await prisma.surveyComment.findMany({
         where: { commentDate: { gte: dateOf(fromDate), lt: dateOf(toDate) } },
-        select: { unit: true, category: true, screening: true },
+        select: { unit: true, category: true, screening: true, caseId: true },
       });
+      return rows.map(({ caseId, ...comment }) => ({ ...comment, filed: caseId !== null }));
     },
 
     async receivedBetween(from, to) {

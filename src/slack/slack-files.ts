@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { CandidateNotifier } from "../surveys/surveys.ts";
-import { candidateOfferMessages } from "./blocks/survey-import.ts";
+import { candidateOfferMessage } from "./blocks/survey-import.ts";
 
 // Files people upload through a form's file_input arrive as ids with a private download URL
 // (https://docs.slack.dev/reference/block-kit/block-elements/file-input-element). The app reads
@@ -33,13 +33,11 @@ export async function downloadSlackFile(client: WebClient, fileId: string, maxBy
   return bytes;
 }
 
-/** Offers grievance candidates by DM to each recipient. */
+/** Offers grievance candidates by DM: one message (of up to 20) per queued offer. */
 export function createSlackCandidateNotifier(client: WebClient): CandidateNotifier {
   return {
-    async offer(userIds, offers) {
-      for (const userId of userIds) {
-        for (const message of candidateOfferMessages(offers)) await client.chat.postMessage({ channel: userId, ...message });
-      }
+    async offer(userId, offers) {
+      await client.chat.postMessage({ channel: userId, ...candidateOfferMessage(offers) });
     },
   };
 }

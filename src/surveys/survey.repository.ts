@@ -1,14 +1,16 @@
 import type { PrismaClient } from "../db/generated/client.ts";
+import { queueOnce } from "../outbox/outbox.repository.ts";
 import type { SurveyRepository } from "./surveys.ts";
 
-// Survey comments, imported in one transaction: existing row ids are skipped (counted), the rest inserted together.
+// Survey comments, imported in one transaction: existing row ids are skipped (counted), the rest
+// inserted together, and the candidates' offers queued with them (all or nothing).
 
 const CHUNK = 2_000;
 const dateOf = (key: string) => new Date(`${key}T00:00:00.000Z`);
 
 export function createSurveyRepository(prisma: PrismaClient): SurveyRepository {
   return {
-    async importComments(comments, importedBy) {
+    async importComments(comments, importedBy, notify) {
       return prisma.$transaction(
         async (tx) => {
           const existing = new Set<string>();
@@ -25,6 +27,8 @@ export function createSurveyRepository(prisma: PrismaClient): SurveyRepository {
             });
             stored.push(...rows);
           }
+          const posts = notify?.(stored) ?? [];
+          for (let start = 0; start < posts.length; start += CHUNK) await queueOnce(tx, posts.slice(start, start + CHUNK));
           return { stored, duplicates: comments.length - fresh.length };
         },
         { timeout: 120_000, maxWait: 10_000 },
@@ -32,7 +36,7 @@ export function createSurveyRepository(prisma: PrismaClient): SurveyRepository {
     },
     async find(id) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-      const row = await prisma.surveyComment.findUnique({ where: { id } });
+      const row = await prisma.surveyComment.findUnique({ where: { id }, include: { case: { select: { number: true } } } });
       if (!row) return null;
       return {
         id: row.id,
@@ -47,6 +51,7 @@ export function createSurveyRepository(prisma: PrismaClient): SurveyRepository {
         category: row.category,
         screening: row.screening as "candidate",
         screeningRule: row.screeningRule,
+        filedAs: row.case?.number ?? null,
       };
     },
   };

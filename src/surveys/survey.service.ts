@@ -5,13 +5,15 @@ import { canImportComments, canOwnCases } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import { screenComment } from "./screening.ts";
 import { listProblems, parseSurveyCsv } from "./survey-csv.ts";
-import type { CandidateNotifier, CandidateOffer, NewComment, SurveyRepository } from "./surveys.ts";
+import { candidateOfferPosts } from "./survey-outbox.ts";
+import type { CandidateOffer, NewComment, SurveyRepository } from "./surveys.ts";
 import { commentTheme } from "./themes.ts";
 
 // The survey import: the manager's file is checked whole (one message per bad row, nothing stored
 // if any row is bad), each comment screened (screening.ts) and given a theme (themes.ts), stored in
 // one transaction, and each grievance candidate offered privately to the people routing names for
-// its unit. A coordinator's "File as a case" opens the intake form prefilled from the comment.
+// its unit (DMs queued in the outbox in that same transaction). A coordinator's "File as a case"
+// opens the intake form prefilled from the comment, once: a comment filed as a case says which.
 
 export interface SurveyServiceDeps {
   comments: SurveyRepository;
@@ -19,7 +21,6 @@ export interface SurveyServiceDeps {
   audit(type: string, actorId: string, data: Record<string, string>): Promise<void>;
   /** Who is offered a candidate from this unit and category (routing's team, else the managers). */
   recipientsFor(unit: string, category: string): Promise<string[]>;
-  notifier: CandidateNotifier;
   departments: readonly string[];
   timeZone: string;
   now(): Date;
@@ -63,22 +64,38 @@ export function createSurveyService(deps: SurveyServiceDeps) {
         const { row: _line, ...fields } = row;
         comments.push({ ...fields, category: commentTheme(row.text), screening: screened.screening, screeningRule: screened.rule });
       }
-      const { stored, duplicates } = await deps.comments.importComments(comments, userId);
-      const storedIds = new Map(stored.map((item) => [item.rowId, item.id]));
+      // Who is offered each unit and category's candidates, asked before the transaction that queues the offers.
+      const groupKey = (comment: { unit: string; category: string }) => `${comment.unit}\u0000${comment.category}`;
+      const recipientsByGroup = new Map<string, string[]>();
+      for (const comment of comments) {
+        if (comment.screening !== "candidate" || recipientsByGroup.has(groupKey(comment))) continue;
+        recipientsByGroup.set(groupKey(comment), await deps.recipientsFor(comment.unit, comment.category));
+      }
+      const byRowId = new Map(comments.map((comment) => [comment.rowId, comment]));
+      const groups = new Map<string, CandidateOffer[]>();
+      // The stored candidates, by unit and category; their offers are queued in the import's transaction.
+      const offersOf = (stored: readonly { id: string; rowId: string }[]) => {
+        groups.clear();
+        for (const { id, rowId } of stored) {
+          const comment = byRowId.get(rowId);
+          if (comment?.screening !== "candidate") continue;
+          const key = groupKey(comment);
+          const group = groups.get(key) ?? [];
+          group.push({ commentId: id, unit: comment.unit, category: comment.category, date: comment.date });
+          groups.set(key, group);
+        }
+        return [...groups].flatMap(([key, offers]) => candidateOfferPosts(recipientsByGroup.get(key) ?? [], offers));
+      };
+      const { stored, duplicates } = await deps.comments.importComments(comments, userId, offersOf);
+      const storedIds = new Set(stored.map((item) => item.rowId));
       const fresh = comments.filter((comment) => storedIds.has(comment.rowId));
-      const candidates: (CandidateOffer & { key: string })[] = fresh
-        .filter((comment) => comment.screening === "candidate")
-        .map((comment) => ({ commentId: storedIds.get(comment.rowId) as string, unit: comment.unit, category: comment.category, date: comment.date, key: `${comment.unit}\u0000${comment.category}` }));
+      const candidates = [...groups.values()].flat();
       const offered = new Map<string, { unit: string; count: number; recipients: Set<string> }>();
-      const groups = new Map<string, (CandidateOffer & { key: string })[]>();
-      for (const candidate of candidates) groups.set(candidate.key, [...(groups.get(candidate.key) ?? []), candidate]);
-      for (const group of groups.values()) {
+      for (const [key, group] of groups) {
         const first = group[0] as CandidateOffer;
-        const recipients = await deps.recipientsFor(first.unit, first.category);
-        await deps.notifier.offer(recipients, group.map(({ key: _key, ...offer }) => offer));
         const entry = offered.get(first.unit) ?? { unit: first.unit, count: 0, recipients: new Set<string>() };
         entry.count += group.length;
-        for (const recipient of recipients) entry.recipients.add(recipient);
+        for (const recipient of recipientsByGroup.get(key) ?? []) entry.recipients.add(recipient);
         offered.set(first.unit, entry);
       }
       await deps.audit("survey_comments_imported", userId, { imported: String(stored.length), duplicates: String(duplicates + repeated), candidates: String(candidates.length) });
@@ -100,6 +117,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
       }
       const comment = await deps.comments.find(commentId);
       if (!comment) throw new AppError(ErrorCode.notFound, "That survey comment is no longer there.");
+      if (comment.filedAs) throw new AppError(ErrorCode.conflict, `That survey comment was already filed as ${comment.filedAs}.`);
       await deps.audit("survey_comment_opened", userId, { comment: commentId });
       const [year, month, day] = comment.date.split("-").map(Number) as [number, number, number];
       const noon = instantOf({ year, month, day, hour: 12, minute: 0, second: 0 }, deps.timeZone);

@@ -1,3 +1,4 @@
+import type { QueuedPost } from "../outbox/outbox.ts";
 import type { Screening } from "./screening.ts";
 
 // Storage of survey comments (port; the Prisma implementation is survey.repository.ts).
@@ -19,14 +20,21 @@ export interface NewComment {
 /** A stored comment as a coordinator's "File as a case" needs it (patient data: never logged). */
 export interface StoredComment extends NewComment {
   id: string;
+  /** The number of the case filed from it, once one was (a comment is filed once). */
+  filedAs: string | null;
 }
 
 export interface SurveyRepository {
   /**
-   * Stores the comments whose row ids are new, in one transaction (all or nothing); returns the
-   * stored ones (with ids) and how many row ids were already there.
+   * Stores the comments whose row ids are new, in one transaction (all or nothing), with the posts
+   * `notify` makes of the stored ones (the candidates' offers) queued in the same transaction;
+   * returns the stored ones (with ids) and how many row ids were already there.
    */
-  importComments(comments: readonly NewComment[], importedBy: string): Promise<{ stored: { id: string; rowId: string }[]; duplicates: number }>;
+  importComments(
+    comments: readonly NewComment[],
+    importedBy: string,
+    notify?: (stored: readonly { id: string; rowId: string }[]) => QueuedPost[],
+  ): Promise<{ stored: { id: string; rowId: string }[]; duplicates: number }>;
   find(id: string): Promise<StoredComment | null>;
 }
 
@@ -38,7 +46,7 @@ export interface CandidateOffer {
   date: string;
 }
 
-/** Tells the people who may file a candidate that it waits (DMs; port, implemented in src/slack). */
+/** Tells one person who may file candidates that they wait: one DM of up to 20 offers (port, implemented in src/slack; delivered from the outbox). */
 export interface CandidateNotifier {
-  offer(userIds: readonly string[], offers: readonly CandidateOffer[]): Promise<void>;
+  offer(userId: string, offers: readonly CandidateOffer[]): Promise<void>;
 }

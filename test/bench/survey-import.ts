@@ -36,7 +36,6 @@ export async function measureSurveyImport(log: (line: string) => void): Promise<
         roleOf: async () => "manager",
         audit: async () => {},
         recipientsFor: async () => ["U0BENCH01"],
-        notifier: { offer: async () => {} },
         departments: DEFAULT_DEPARTMENTS,
         timeZone: "America/New_York",
         now: () => new Date("2026-11-28T12:00:00Z"),

@@ -1,6 +1,9 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseIntake } from "../../src/cases/case.schema.ts";
+import { createIntakeJournal } from "../../src/cases/intake-journal.repository.ts";
 import { ACTIONS, SURVEY_FILE_FIELD, VIEWS } from "../../src/slack/ids.ts";
+import { SURVEY_OUTBOX } from "../../src/surveys/survey-outbox.ts";
 import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
 import { DESCRIPTION, PATIENT_NAME, RAISER_NAME } from "../fixtures/intake.ts";
 import { fileCaseThroughSlack, waitFor } from "../support/case-flow.ts";
@@ -14,7 +17,7 @@ const COORDINATOR = "U0COORDRPT";
 const NURSE = "U0NURSE01";
 const SURVEY_PATIENT = "Rosalind Surveypatient";
 
-type View = { id?: string; callback_id: string; blocks: { type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown> }[] };
+type View = { id?: string; callback_id: string; private_metadata?: string; blocks: { type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown> }[] };
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
@@ -173,7 +176,7 @@ describe("committee report, exports and survey comments", () => {
     const values = stateOf(form);
     values.severity = { severity: { type: "static_select", selected_option: { value: "2" } } };
     const viewId = `V0SRV${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    const filing = await app.interact(viewSubmissionPayload({ viewId, userId: COORDINATOR, values }));
+    const filing = await app.interact(viewSubmissionPayload({ viewId, userId: COORDINATOR, values, privateMetadata: form.private_metadata }));
     expect(filing.status).toBe(200);
     const filed = await waitFor(() => prisma().case.findUnique({ where: { intakeKey: `slack-view:${viewId}` }, include: { people: true } }));
     expect(filed).toMatchObject({ receivedVia: "survey", type: "grievance", department: "Emergency Department" });
@@ -181,5 +184,48 @@ describe("committee report, exports and survey comments", () => {
     // Comment text and identity never reached the log.
     expect(app.logs.join("\n")).not.toContain(SURVEY_PATIENT);
     expect(app.logs.join("\n")).not.toContain("five hours");
+
+    // The comment is linked to its case: a second click names the case instead of opening the form.
+    expect((await prisma().surveyComment.findUniqueOrThrow({ where: { rowId: "S-10" } })).caseId).toBe(filed.id);
+    const opened = app.slack.callsTo("views.open").length;
+    await app.interact(blockActionPayload({ actionId: ACTIONS.fileSurveyComment, value: button.value, userId: COORDINATOR }));
+    const said = () => [...app.slack.callsTo("chat.postEphemeral"), ...app.slack.callsTo("chat.postMessage")].some((call) => JSON.stringify(call.body).includes(`already filed as ${filed.number}`));
+    await expect.poll(said).toBe(true);
+    expect(app.slack.callsTo("views.open").length).toBe(opened);
+  });
+
+  it("delivers an offer whose first post failed on a retry, once", { timeout: 30_000 }, async () => {
+    app.slack.failNext("chat.postMessage", "internal_error", 1, (body) => body.channel === COORDINATOR && JSON.stringify(body).includes(ACTIONS.fileSurveyComment));
+    const result = JSON.stringify(
+      await importFile(["row_id,date,unit,score,comment,patient_name,patient_contact,contact_me", `S-30,2026-11-24,Emergency Department,1,"The discharge was rushed. Call me.",${SURVEY_PATIENT},555-777-1234,yes`].join("\n")),
+    );
+    expect(result).toContain("*1* grievance candidates");
+    const id = (await prisma().surveyComment.findUniqueOrThrow({ where: { rowId: "S-30" } })).id;
+    const offers = () => app.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === COORDINATOR && JSON.stringify(call.body).includes(id));
+    // Refused once, posted once: the queued offer is sent on its second attempt, and nothing posts it again.
+    const sent = await waitFor(async () => {
+      const rows = await prisma().outboxMessage.findMany({ where: { kind: SURVEY_OUTBOX.offer, status: "sent" }, select: { payload: true, attempts: true } });
+      const mine = rows.filter((row) => JSON.stringify(row.payload).includes(id) && (row.payload as Record<string, string>).recipientId === COORDINATOR);
+      return mine.length > 0 ? mine : null;
+    }, 15_000);
+    expect(sent.map((row) => row.attempts)).toEqual([2]);
+    expect(offers().map((call) => Boolean(call.failed))).toEqual([true, false]);
+    await app.running.deps.outbox.kick();
+    expect(offers().filter((call) => !call.failed)).toHaveLength(1);
+  });
+
+  it("links a comment to the case a crash-recovered filing makes from the intake journal", { timeout: 30_000 }, async () => {
+    await importFile(["row_id,date,unit,score,comment,patient_name,patient_contact,contact_me", `S-40,2026-11-25,Emergency Department,2,"Nobody told me about my tests. Please call me.",${SURVEY_PATIENT},555-777-1234,no`].join("\n"));
+    const comment = await prisma().surveyComment.findUniqueOrThrow({ where: { rowId: "S-40" } });
+    const values = await app.running.deps.surveys.prefill(COORDINATOR, comment.id);
+    const parsed = parseIntake({ ...values, severity: 2 }, { now: app.running.deps.clock.now(), departments: app.running.deps.departments });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    // Acknowledged, then the instance died: only the journal holds it, its claim already lapsed.
+    const intakeKey = "slack-view:V0CRASHED01";
+    await createIntakeJournal(prisma()).record({ intake: parsed.intake, context: { intakeKey, filedBy: COORDINATOR, surveyCommentId: comment.id }, delivery: {} }, 0);
+    await app.running.deps.intake.recover(async () => {});
+    const filed = await waitFor(() => prisma().case.findUnique({ where: { intakeKey } }));
+    expect((await prisma().surveyComment.findUniqueOrThrow({ where: { id: comment.id } })).caseId).toBe(filed.id);
+    await expect(app.running.deps.surveys.prefill(COORDINATOR, comment.id)).rejects.toThrow(`already filed as ${filed.number}`);
   });
 });

@@ -6,11 +6,12 @@ import { CHANNEL_MESSAGE_OUTBOX } from "../../src/outbox/channel-message.ts";
 import { DELIVERY_ALERT_OUTBOX } from "../../src/outbox/delivery-alerts.ts";
 import { joinOutboxHandlers } from "../../src/outbox/outbox-handlers.ts";
 import { ROUTING_OUTBOX } from "../../src/routing/routing-outbox.ts";
+import { SURVEY_OUTBOX } from "../../src/surveys/survey-outbox.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 // Every kind of after-commit work a domain queues has exactly one handler in the running app.
 
-const DECLARED = [...Object.values(OUTBOX_KINDS), ...Object.values(ROUTING_OUTBOX), ...Object.values(LETTER_OUTBOX), CHANNEL_MESSAGE_OUTBOX, DELIVERY_ALERT_OUTBOX];
+const DECLARED = [...Object.values(OUTBOX_KINDS), ...Object.values(ROUTING_OUTBOX), ...Object.values(LETTER_OUTBOX), ...Object.values(SURVEY_OUTBOX), CHANNEL_MESSAGE_OUTBOX, DELIVERY_ALERT_OUTBOX];
 
 describe("outbox kinds", () => {
   let app: TestApp;

@@ -158,7 +158,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind: DatabaseKind) => {
           const target = models.find((candidate) => candidate.name === field.type)!;
           const from = field.relationFromFields!.map((name) => columnOf(model, name)).join(", ");
           const to = field.relationToFields!.map((name) => columnOf(target, name)).join(", ");
-          return `${tableOf(model)}: FOREIGN KEY (${from}) REFERENCES ${tableOf(target)}(${to}) ON UPDATE CASCADE ON DELETE ${(field.relationOnDelete ?? "Restrict").toUpperCase()}`;
+          return `${tableOf(model)}: FOREIGN KEY (${from}) REFERENCES ${tableOf(target)}(${to}) ON UPDATE CASCADE ON DELETE ${(field.relationOnDelete ?? "Restrict").replace(/(?<=[a-z])(?=[A-Z])/g, " ").toUpperCase()}`;
         }),
     );
     expect(foreignKeys.map((fk) => `${fk.table_name}: ${fk.definition}`).sort()).toEqual(expected.sort());

@@ -4,6 +4,7 @@ import { openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { createSurveyRepository } from "../../src/surveys/survey.repository.ts";
 import { createSurveyService } from "../../src/surveys/survey.service.ts";
+import { SURVEY_OUTBOX } from "../../src/surveys/survey-outbox.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/databases.ts";
 import { surveyFile } from "../support/survey-file.ts";
 
@@ -16,13 +17,11 @@ describe.each(DATABASE_KINDS)("survey import at volume (%s)", (kind) => {
     const db = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: "memory://" });
     try {
       await migrate(db);
-      const offered: number[] = [];
       const service = createSurveyService({
         comments: createSurveyRepository(db.prisma),
         roleOf: async () => "manager",
         audit: async () => {},
         recipientsFor: async () => ["U0COORD001"],
-        notifier: { offer: async (_users, offers) => void offered.push(offers.length) },
         departments: DEFAULT_DEPARTMENTS,
         timeZone: "America/New_York",
         now: () => new Date("2026-11-28T12:00:00Z"),
@@ -34,10 +33,15 @@ describe.each(DATABASE_KINDS)("survey import at volume (%s)", (kind) => {
       console.log(`survey import on ${kind}: 50,000 rows in ${seconds.toFixed(2)} s (${Math.round(50_000 / seconds)} rows/s)`);
       // Every 50th row is an identified patient asking for a call: 1,000 candidates.
       expect(first).toMatchObject({ imported: 50_000, duplicates: 0, candidates: 1_000, anonymous: 49_000 });
+      // Their offers were queued with them: every candidate in one DM to the coordinator, 20 a message at most.
+      const queued = await db.prisma.outboxMessage.findMany({ where: { kind: SURVEY_OUTBOX.offer }, select: { payload: true } });
+      const offered = queued.map((row) => (JSON.parse((row.payload as Record<string, string>).offers!) as unknown[]).length);
       expect(offered.reduce((sum, count) => sum + count, 0)).toBe(1_000);
+      expect(Math.max(...offered)).toBeLessThanOrEqual(20);
       expect(await db.prisma.surveyComment.count()).toBe(50_000);
       const second = await service.importCsv("U0MGR0001", csv);
       expect(second).toMatchObject({ imported: 0, duplicates: 50_000, candidates: 0 });
+      expect(await db.prisma.outboxMessage.count({ where: { kind: SURVEY_OUTBOX.offer } })).toBe(queued.length);
     } finally {
       await db.close();
       await database.drop();

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { categoryLabel } from "../../cases/taxonomy.ts";
+import { OFFERS_PER_MESSAGE } from "../../surveys/survey-outbox.ts";
 import type { CandidateOffer } from "../../surveys/surveys.ts";
 import type { ImportSummary } from "../../surveys/survey.service.ts";
 import { SURVEY_COLUMNS } from "../../surveys/survey-csv.ts";
@@ -13,7 +14,7 @@ import { escapeText, truncate } from "./escape.ts";
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
 const SECTION_MAX = 3000;
 /** Offers per message: one section each, so 50 blocks and Slack's size limit for a message's blocks hold with the longest unit names. */
-const MAX_OFFERS = 20;
+const MAX_OFFERS = OFFERS_PER_MESSAGE;
 
 /** /case import: a CSV file field. */
 export function surveyImportModal(): ModalView {

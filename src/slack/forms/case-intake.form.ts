@@ -10,6 +10,8 @@ export const IntakeMetadataSchema = z.object({
   /** Channel where /case was typed or the shortcut used, for the ephemeral confirmation. */
   originChannelId: z.string().regex(/^[CGD][A-Z0-9]+$/).optional(),
   sourceMessageTs: z.string().regex(/^\d+\.\d+$/).optional(),
+  /** The survey comment the form was filled in from ("File as a case"): its id, linked to the case once filed. */
+  surveyCommentId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).optional(),
 });
 export type IntakeMetadata = z.infer<typeof IntakeMetadataSchema>;
 

@@ -83,11 +83,13 @@ function report() {
     cases: CASES,
     letters: LETTERS,
     comments: [
-      { unit: ED, category: "environment", screening: "candidate" },
-      { unit: ICU, category: "communication", screening: "candidate" },
-      { unit: ED, category: "environment", screening: "anonymous" },
-      { unit: ED, category: "environment", screening: "no_request" },
-      { unit: ICU, category: "quality", screening: "no_request" },
+      // Both candidates were filed: as case 7 (received via survey) and as case 3 (recorded as a phone call,
+      // the patient having called back), so the comments filed (2) are not the cases received via survey (1).
+      { unit: ED, category: "environment", screening: "candidate", filed: true },
+      { unit: ICU, category: "communication", screening: "candidate", filed: true },
+      { unit: ED, category: "environment", screening: "anonymous", filed: false },
+      { unit: ED, category: "environment", screening: "no_request", filed: false },
+      { unit: ICU, category: "quality", screening: "no_request", filed: false },
     ],
     received: history(),
     // Nov 1 2025 00:00 EDT: the baseline's first month counts whole.
@@ -181,7 +183,7 @@ describe("committee report numbers", () => {
       candidates: 2,
       anonymous: 1,
       identifiedNoRequest: 2,
-      filedAsCases: 1,
+      filedAsCases: 2,
       byCategory: [
         { key: "environment", label: "Environment (cleanliness, noise, food, facilities)", count: 3 },
         { key: "communication", label: "Communication and information", count: 1 },
@@ -205,6 +207,8 @@ describe("committee report numbers", () => {
     expect(csv).toContainEqual(["timeliness", "grievances answered within 7 days", "", "2", "4", "50.0"]);
     expect(csv).toContainEqual(["timeliness", "median days to resolve", "grievance", "14.0", "3", ""]);
     expect(csv).toContainEqual(["by unit", ED, "grievance", "4", "", ""]);
+    expect(csv).toContainEqual(["comments", "comments filed as cases", "", "2", "", ""]);
+    expect(document.sections.find((part) => part.heading === "Survey and feedback comments")?.paragraphs?.join(" ")).toContain("2 of them were filed as cases.");
   });
 
   it("takes the median of an even count as the mean of the middle two", () => {

@@ -14,7 +14,7 @@ export function registerSurveyActions(app: App, deps: SlackDeps): void {
       const values = await deps.surveys.prefill(body.user.id, commentId);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: encodeIntakeMetadata({}), values, notice: "Filled in from a survey comment. Check the category and severity, then file it." }),
+        view: caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: encodeIntakeMetadata({ surveyCommentId: commentId }), values, notice: "Filled in from a survey comment. Check the category and severity, then file it." }),
       });
     } catch (error) {
       await answerError({ kind: "private", client, userId: body.user.id, channelId: body.channel?.id }, error, deps.logger, { action: "file_survey_comment" });

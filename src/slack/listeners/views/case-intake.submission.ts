@@ -57,6 +57,7 @@ export function registerCaseIntakeSubmission(app: App, deps: SlackDeps): void {
       filedBy: userId,
       sourceChannelId: metadata.sourceMessageTs ? metadata.originChannelId : undefined,
       sourceMessageTs: metadata.sourceMessageTs,
+      surveyCommentId: metadata.surveyCommentId,
     };
     const formWith = (reason: string) =>
       caseIntakeModal({ departments: deps.departments, now: deps.clock.now(), privateMetadata: view.private_metadata, values: input, notice: `:warning: ${reason}`, askHarm });

@@ -27,6 +27,8 @@ export function registerSurveyImportSubmission(app: App, deps: SlackDeps): void 
       const bytes = await downloadSlackFile(client, state.data.files[0]!.id, MAX_SURVEY_FILE_BYTES);
       const summary = await deps.surveys.importCsv(userId, bytes);
       deps.logger.info({ user: userId, imported: summary.imported, duplicates: summary.duplicates, candidates: summary.candidates }, "survey comments imported");
+      // The candidates' offers were queued with the comments: delivered now rather than at the next poll.
+      if (summary.candidates > 0) void deps.outbox.kick();
       result = surveyImportResultView(summary);
     } catch (error) {
       result = surveyImportProblemView(userMessageFor(error, deps.logger, { action: "import_comments" }));

@@ -148,7 +148,7 @@ export function auditPurgeMessage(preview: { caseEvents: number; adminEvents: nu
           value: preview.before.toISOString(),
           confirm: {
             title: { type: "plain_text", text: "Purge audit events?" },
-            text: { type: "mrkdwn", text: `Delete ${plural(preview.total, "audit event")} recorded before ${day}? This cannot be undone.` },
+            text: { type: "plain_text", text: `Delete ${plural(preview.total, "audit event")} recorded before ${day}? This cannot be undone.` },
             confirm: { type: "plain_text", text: "Purge" },
             deny: { type: "plain_text", text: "Cancel" },
             style: "danger",

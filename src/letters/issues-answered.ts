@@ -13,12 +13,29 @@
 //   sorry the food was cold"), the patient's own account ("you told us the nurse was rude") or a
 //   result still to come ("we have not finished looking into this yet").
 //
-// Limits: English words only; a paraphrase with none of the issue's words or synonyms ("the
+// Spanish letters are compared the same way with Spanish words, stems and synonyms
+// (issues-answered-es.ts); Chinese letters on the character pairs of the issue's content, since
+// Chinese has no spaces between words (issues-answered-zh.ts).
+//
+// Limits: a paraphrase with none of the issue's words or synonyms ("the
 // dinner tray" for "food was cold" passes, "what you were served" does not) reads as unanswered,
 // and any sentence with a finding next to the issue's words reads as an answer whether or not it
 // answers well. It finds letters that skip an issue; it does not judge the answer.
 
+import { SPANISH } from "./issues-answered-es.ts";
+import { CHINESE } from "./issues-answered-zh.ts";
+import type { LetterLanguage } from "./phrases/phrases.ts";
 import { normalize, splitSentences, wordsOf } from "./plain-text.ts";
+
+/** How one language names an issue and says what was done: its concepts, the generic ones, and what a sentence says. */
+export interface IssueLanguage {
+  /** The distinct concepts a text holds (stems or synonym groups; Chinese: character pairs). */
+  concepts(text: string): Set<string>;
+  /** Concepts that say who or when but not what: they count half, never alone. */
+  generic: ReadonlySet<string>;
+  /** Whether a sentence says something done or found, a result still to come, or neither. */
+  says(sentence: string): Says;
+}
 
 /** One recorded issue's verdict, by its number in the case's list (1-based). */
 export interface IssueVerdict {
@@ -179,9 +196,9 @@ interface IssueTerms {
   generic: string[];
 }
 
-function termsOf(issue: string): IssueTerms {
-  const concepts = [...conceptsOf(issue)];
-  return { strong: concepts.filter((concept) => !GENERIC.has(concept)), generic: concepts.filter((concept) => GENERIC.has(concept)) };
+function termsOf(issue: string, language: IssueLanguage): IssueTerms {
+  const concepts = [...language.concepts(issue)];
+  return { strong: concepts.filter((concept) => !language.generic.has(concept)), generic: concepts.filter((concept) => language.generic.has(concept)) };
 }
 
 /** How well a passage names an issue, 0 to 1: the share of its strong words, generic ones adding ½ each when present; no strong word matched is 0. */
@@ -227,7 +244,7 @@ const OUR_CLAUSE = /(?:[,;:]|\band\b|\bbut\b|\bso\b)\s+(?:we|our|the \w+ (?:team
 // A result still to come: the sentence answers nothing yet.
 const PENDING = /\b(?:not (?:yet|finished|completed?|done)|no (?:result|results|findings?|answer) yet|have(?: not|n't) (?:yet )?(?:finished|completed?|found out|reached)|(?:are|is) still (?:looking|reviewing|investigating|working|waiting)|still (?:under review|being reviewed|open)|yet to)\b/i;
 
-type Says = "acts" | "pending" | "none";
+export type Says = "acts" | "pending" | "none";
 
 /** Whether a sentence says something done or found, a result still to come, or neither. */
 export function actsIn(sentence: string): Says {
@@ -255,12 +272,15 @@ interface Sentence {
   says: Says;
 }
 
-function sentencesOf(letter: string): Sentence[] {
+const ENGLISH: IssueLanguage = { concepts: conceptsOf, generic: GENERIC, says: actsIn };
+const LANGUAGES: Record<LetterLanguage, IssueLanguage> = { en: ENGLISH, es: SPANISH, zh: CHINESE };
+
+function sentencesOf(letter: string, language: IssueLanguage): Sentence[] {
   const sentences: Sentence[] = [];
   normalize(letter)
     .split(/\n\s*\n/)
     .forEach((paragraph, index) => {
-      for (const text of splitSentences(paragraph)) sentences.push({ paragraph: index, text, concepts: conceptsOf(text), says: actsIn(text) });
+      for (const text of splitSentences(paragraph)) sentences.push({ paragraph: index, text, concepts: language.concepts(text), says: language.says(text) });
     });
   return sentences;
 }
@@ -268,9 +288,10 @@ function sentencesOf(letter: string): Sentence[] {
 const union = (a: Set<string>, b: Set<string>) => new Set([...a, ...b]);
 
 /** Each issue's verdict against the letter's plain text. */
-export function answerIssues(letter: string, issues: readonly string[]): IssueVerdict[] {
-  const sentences = sentencesOf(letter);
-  const terms = issues.map(termsOf);
+export function answerIssues(letter: string, issues: readonly string[], languageCode: LetterLanguage = "en"): IssueVerdict[] {
+  const language = LANGUAGES[languageCode];
+  const sentences = sentencesOf(letter, language);
+  const terms = issues.map((issue) => termsOf(issue, language));
   const scoreAt = (index: number, issue: number) => mentionScore(sentences[index]!.concepts, terms[issue]!);
   // Named in the sentence alone, or across it and the next one in its paragraph.
   const namedAt = (index: number, issue: number) => {
@@ -331,12 +352,26 @@ const shortIssue = (text: string) => {
 };
 
 /** The issues_answered check: passes only when every recorded issue has an answer; the detail names the ones missing. */
-export function issuesAnswered(letter: string, issues: readonly string[]): IssuesAnswered {
+export function issuesAnswered(letter: string, issues: readonly string[], language: LetterLanguage = "en"): IssuesAnswered {
   const listed = issues.map((issue) => issue.trim()).filter(Boolean);
   if (listed.length === 0) return { passed: false, detail: "No issues are recorded for this case: add them (Edit issues) so the letter can be checked against them.", issues: [] };
-  const verdicts = answerIssues(letter, listed);
+  const verdicts = answerIssues(letter, listed, language);
   const missing = verdicts.filter((verdict) => !verdict.answered);
   if (missing.length === 0) return { passed: true, detail: `All ${listed.length} issue${listed.length === 1 ? "" : "s"} answered.`, issues: verdicts };
   const named = missing.map((verdict) => `issue ${verdict.number} of ${listed.length} (“${shortIssue(listed[verdict.number - 1]!)}”${verdict.mentionedOnly ? ": mentioned, but nothing found or done is said" : ""})`);
   return { passed: false, detail: `Not answered: ${named.join("; ")}.`, issues: verdicts };
+}
+
+/** Whether the letter names each issue (in one sentence, or across it and the next), answered or not: for an interim letter's issues still open. */
+export function issuesNamed(letter: string, issues: readonly string[], languageCode: LetterLanguage = "en"): boolean[] {
+  const language = LANGUAGES[languageCode];
+  const sentences = sentencesOf(letter, language);
+  return issues.map((issue) => {
+    const terms = termsOf(issue, language);
+    return sentences.some((sentence, index) => {
+      if (mentionScore(sentence.concepts, terms) >= MENTION_THRESHOLD) return true;
+      const next = sentences[index + 1];
+      return next !== undefined && next.paragraph === sentence.paragraph && mentionScore(union(sentence.concepts, next.concepts), terms) >= MENTION_THRESHOLD;
+    });
+  });
 }

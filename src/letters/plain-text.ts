@@ -55,7 +55,8 @@ export function splitSentences(text: string): string[] {
 function splitBlock(block: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  for (const match of block.matchAll(/[.!?]+["')\]]*(?=\s+(\S)|$)/g)) {
+  // Chinese full stops end a sentence with no space after them.
+  for (const match of block.matchAll(/[.!?]+["')\]]*(?=\s+(\S)|$)|[。！？]+[”’」』）)]*/g)) {
     const end = match.index + match[0].length;
     const previous = block.slice(start, match.index).match(/(\S+)$/)?.[1] ?? "";
     const next = match[1] ?? "";

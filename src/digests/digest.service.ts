@@ -1,4 +1,5 @@
 import { categoryLabel } from "../cases/taxonomy.ts";
+import { localDateKey } from "../lib/zoned-time.ts";
 import type { TrendDenominators } from "./denominators.ts";
 import type { DigestRepository } from "./digest.ts";
 import { buildEscalationDigest, type EscalationDigest } from "./escalation.ts";
@@ -24,7 +25,9 @@ export function createDigestService(repository: DigestRepository, policy: Digest
     },
 
     async trends(periodEnd: Date): Promise<TrendDigest> {
-      const [receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts] = await Promise.all([
+      // Comments have dates, not times: this week is the seven local dates before the one periodEnd falls on.
+      const endDate = localDateKey(periodEnd, policy.timeZone);
+      const [receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts, commentWeeks, firstCommentDate] = await Promise.all([
         repository.receivedByCategory(periodEnd),
         repository.receivedByDepartment(periodEnd),
         repository.firstReceivedAt(periodEnd),
@@ -32,8 +35,11 @@ export function createDigestService(repository: DigestRepository, policy: Digest
         repository.hoursToResolve(periodEnd),
         repository.grievanceClock(periodEnd),
         repository.firstDrafts(periodEnd),
+        repository.commentsByWeek(endDate),
+        repository.firstCommentDate(endDate),
       ]);
-      const aggregates = { receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts };
+      const comments = { endDate, weekly: commentWeeks, firstCommentDate };
+      const aggregates = { receivedByCategory, receivedByDepartment, firstReceivedAt, hoursToAcknowledge, hoursToResolve, grievanceClock, firstDrafts, comments };
       return buildTrendDigest({ aggregates, periodEnd, categoryLabel, denominators: policy.trendDenominators });
     },
   };

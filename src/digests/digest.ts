@@ -1,5 +1,5 @@
 import type { EscalationCase } from "./escalation.ts";
-import type { MiddleValues, WeeklyCount } from "./trends.ts";
+import type { CommentWeeklyCount, MiddleValues, WeeklyCount } from "./trends.ts";
 
 // The reads behind the digests (ports; the Prisma implementations are escalation.repository.ts and
 // trends.repository.ts, joined by digest.repository.ts). The rules that use them are pure: escalation.ts, trends.ts.
@@ -34,6 +34,10 @@ export interface TrendReads {
   grievanceClock(periodEnd: Date): Promise<{ due: number; answered: number }>;
   /** Version 1 of the letters created in the period, and those passing every required check as drafted. */
   firstDrafts(periodEnd: Date): Promise<{ total: number; passed: number }>;
+  /** Survey comments by category, unit and week for the TREND_WEEKS weeks of dates before `endDate` (YYYY-MM-DD, out). */
+  commentsByWeek(endDate: string): Promise<CommentWeeklyCount[]>;
+  /** The earliest comment date before `endDate`, as YYYY-MM-DD; null when none. */
+  firstCommentDate(endDate: string): Promise<string | null>;
 }
 
 /** Everything the digest service reads. */

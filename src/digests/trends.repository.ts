@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
 import type { TrendReads } from "./digest.ts";
-import { type MiddleValues, TREND_WEEKS, WEEK_MS, type WeeklyCount } from "./trends.ts";
+import { type CommentWeeklyCount, type MiddleValues, TREND_WEEKS, WEEK_MS, type WeeklyCount } from "./trends.ts";
 
 // The weekly digest's numbers, added up by the database: a few hundred grouped rows instead of
 // every case of the last 21 weeks. Weeks are those of trends.ts: week k back from periodEnd is
@@ -118,6 +118,25 @@ export function createTrendReads(prisma: PrismaClient): TrendReads {
         FROM "letter_versions" v
         WHERE v."number" = 1 AND v."created_at" >= ${periodStart} AND v."created_at" < ${periodEnd}`;
       return { total: row?.total ?? 0, passed: row?.passed ?? 0 };
+    },
+
+    /**
+     * Comments by category, unit and week of dates: a comment has a date, not a time, so week k
+     * holds the dates [endDate − 7(k+1), endDate − 7k) (date minus date is whole days).
+     */
+    async commentsByWeek(endDate) {
+      return prisma.$queryRaw<CommentWeeklyCount[]>`
+        SELECT "category", "unit", ((${endDate}::date - "comment_date" - 1) / 7)::int AS "weeksAgo",
+          count(*)::int AS "count", count(*) FILTER (WHERE "screening" = 'candidate')::int AS "candidates"
+        FROM "survey_comments"
+        WHERE "comment_date" < ${endDate}::date AND "comment_date" >= ${endDate}::date - ${TREND_WEEKS * 7}::int
+        GROUP BY 1, 2, 3`;
+    },
+
+    async firstCommentDate(endDate) {
+      const [row] = await prisma.$queryRaw<{ first: string | null }[]>`
+        SELECT to_char(min("comment_date"), 'YYYY-MM-DD') AS "first" FROM "survey_comments" WHERE "comment_date" < ${endDate}::date`;
+      return row?.first ?? null;
     },
   };
 }

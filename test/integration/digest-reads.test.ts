@@ -337,4 +337,42 @@ describe.each(DATABASE_KINDS)("trend digest aggregates (%s)", (kind) => {
     await prisma().letterVersion.deleteMany({ where: { createdAt: { gte: at(-7 * DAY) } } });
     expect((await trends()).firstDraftsPassingAllChecks).toEqual({ passed: 0, total: 0, share: null });
   });
+
+  it("counts survey comments by the week of their date, candidates apart, with a baseline from the first comment", async () => {
+    expect((await trends()).comments).toBeNull();
+    const comment = (rowId: string, date: string, fields: Partial<Prisma.SurveyCommentCreateManyInput> = {}) => ({
+      rowId, commentDate: new Date(`${date}T00:00:00Z`), unit: "4 West", text: "Synthetic", contactRequested: false, category: "environment",
+      screening: "no_request", screeningRule: "identified_no_request", importedBy: "U0MGR0001", ...fields,
+    });
+    try {
+      // periodEnd is Monday 7 Dec 00:00 in New York: this week is the dates 30 Nov to 6 Dec; week 20 begins on 13 Jul.
+      await prisma().surveyComment.createMany({
+        data: [
+          comment("C-1", "2026-12-06"),
+          comment("C-2", "2026-11-30", { screening: "candidate", screeningRule: "contact_requested" }),
+          comment("C-3", "2026-11-29", { unit: "Oncology" }),
+          comment("C-4", "2026-12-07"), // next week's first date: not read
+          comment("C-5", "2026-07-13", { category: "billing" }), // week 20: read
+          comment("C-6", "2026-07-12", { category: "billing", unit: "Oncology" }), // week 21: not read, but the first comment: 20 weeks on record
+        ],
+      });
+      expect((await trends()).comments).toEqual({
+        baselineWeeks: 20,
+        total: 2,
+        baselineWeeklyMean: 2 / 20,
+        candidates: 1,
+        candidatesBaselineMean: 0,
+        byCategory: [
+          { key: "environment", label: "Environment (cleanliness, noise, food, facilities)", count: 2, baselineMean: 1 / 20 },
+          { key: "billing", label: "Billing and payment", count: 0, baselineMean: 1 / 20 },
+        ],
+        byUnit: [
+          { key: "4 West", label: "4 West", count: 2, baselineMean: 1 / 20 },
+          { key: "Oncology", label: "Oncology", count: 0, baselineMean: 1 / 20 },
+        ],
+      });
+    } finally {
+      await prisma().surveyComment.deleteMany();
+    }
+  });
 });

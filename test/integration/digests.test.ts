@@ -102,6 +102,14 @@ describe("scheduled digests with several instances on one database (postgres)", 
     const baseline = [3, 2, 3, 4, 2, 4, 1, 3, 4, 2, 3, 2, 4, 3, 2, 3, 5, 3, 2, 3];
     const weeksAgo = [...baseline.flatMap((count, index) => Array<number>(count).fill(20 - index)), ...Array<number>(9).fill(0), 25];
     await app.running.deps.db.prisma.case.createMany({ data: weeksAgo.map((week, n) => syntheticCase(n, new Date(slot.getTime() - week * WEEK - (n + 1) * 60_000))) });
+    // Survey comments: three this week (one a grievance candidate) and two in baseline weeks, on record since 2 Nov.
+    const comment = (n: number, date: string, screening = "no_request") => ({
+      rowId: `TREND-S-${n}`, commentDate: new Date(`${date}T00:00:00Z`), unit: "Synthetic Comment Unit", text: "Synthetic comment text", patientName: "Synthetic Commentpatient",
+      contactRequested: false, category: "environment", screening, screeningRule: "identified_no_request", importedBy: MANAGER,
+    });
+    await app.running.deps.db.prisma.surveyComment.createMany({
+      data: [comment(1, "2026-12-01", "candidate"), comment(2, "2026-12-03"), comment(3, "2026-12-06"), comment(4, "2026-11-10"), comment(5, "2026-11-02")],
+    });
 
     await app.running.deps.scheduler.fire(app.running.deps.trendDigestJob, slot);
     await app.running.deps.outbox.kick();
@@ -117,6 +125,12 @@ describe("scheduled digests with several instances on one database (postgres)", 
     expect(body).toContain('"type":"data_table"');
     expect(body).toContain("Chart in words");
     expect(body).not.toContain("Testpatient");
+    // The comments part: counts by category and unit against their weekly mean (2 over 4 weeks), never a comment's text or patient.
+    expect(body).toContain("3 comments (weekly mean 0.5 over 4 weeks); 1 grievance candidate");
+    expect(body).toContain("• Synthetic Comment Unit: 3 (weekly mean 0.5)");
+    expect(body).not.toContain("Synthetic comment text");
+    expect(body).not.toContain("Commentpatient");
+    expect(String(posts[0]!.body.text)).toContain("Survey and feedback comments: 3 (weekly mean 0.5)");
     expect(String(posts[0]!.body.text)).toContain("signal");
 
     await app.slash("digest escalations preview", { userId: MANAGER });

@@ -1,6 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import { limitText, oneDecimal, RULE_NAMES } from "../../digests/trend-sentences.ts";
-import { RATE_PER, type TrendDigest, type TrendRow, type TrendSignal } from "../../digests/trends.ts";
+import { type CommentThemeRow, type CommentThemes, RATE_PER, type TrendDigest, type TrendRow, type TrendSignal } from "../../digests/trends.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { CHART_LIMITS, dataTables, pieChart, seriesChart, type TableCell } from "./data-blocks.ts";
 import { type DigestRenderOptions, dateOnly } from "./digests.ts";
@@ -10,7 +10,8 @@ import { escapeWithin, messagePacker } from "./fit.ts";
 // The weekly trend digest: what changed, in sentences (process-control signals); Slack's native
 // charts of cases per week by category and by unit, each with a summary in words beside it (screen
 // readers, notifications and clients that cannot draw charts read that); grievances answered in
-// time; and every category and unit in a sortable table. Counts by category and unit only.
+// time; the week's survey and feedback comments by category and unit against their weekly mean; and
+// every category and unit in a sortable table. Counts by category and unit only: never a comment's text.
 
 type Kind = "category" | "unit";
 const PLURAL: Record<Kind, string> = { category: "categories", unit: "units" };
@@ -134,6 +135,47 @@ function grievanceChart(digest: TrendDigest): KnownBlock[] {
   return [chart, context(`*Chart in words*: ${answered} of ${plural(due, "grievance", "grievances")} due this week (${percent(share)}) answered within 7 days; ${due - answered} not.`)];
 }
 
+/** Rows of each list in the comments part: eight names of at most 80 characters and their numbers stay well within a field's 2,000. */
+const COMMENT_ROWS = 8;
+
+function commentList(kind: Kind, rows: readonly CommentThemeRow[]): string {
+  const shown = rows.slice(0, COMMENT_ROWS);
+  const lines = shown.map((row) => `• ${escapeWithin(row.label, NAME_IN_TEXT)}: ${row.count}${row.baselineMean === null ? "" : ` (weekly mean ${oneDecimal(row.baselineMean)})`}`);
+  const more = rows.length - shown.length;
+  if (more > 0) lines.push(`… and ${plural(more, `more ${kind}`, `more ${PLURAL[kind]}`)}`);
+  return `*By ${kind}*\n${lines.length > 0 ? lines.join("\n") : "none"}`;
+}
+
+const commentsUsual = (mean: number | null, weeks: number) => (mean === null ? "no earlier week of comments on record" : `weekly mean ${oneDecimal(mean)} over ${plural(weeks, "week", "weeks")}`);
+
+/** The week's survey and feedback comments: counts by category and unit against their weekly mean, and the grievance candidates; nothing when none is on record. */
+function commentsPart(comments: CommentThemes | null): KnownBlock[] {
+  if (!comments) return [];
+  const { total, candidates, baselineWeeks } = comments;
+  return [
+    section(
+      `*:speech_balloon: Survey and feedback comments this week*\n${plural(total, "comment", "comments")} (${commentsUsual(comments.baselineWeeklyMean, baselineWeeks)}); ` +
+        `${plural(candidates, "grievance candidate", "grievance candidates")}, an identified patient asking for resolution or follow-up, offered to the team to file (${commentsUsual(comments.candidatesBaselineMean, baselineWeeks)}).`,
+    ),
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: commentList("category", comments.byCategory) },
+        { type: "mrkdwn", text: commentList("unit", comments.byUnit) },
+      ],
+    },
+    context("Counts only: no comment text or patient details in the channel. Anonymous comments are counted, not filed."),
+  ];
+}
+
+/** The comments part in one sentence, for the fallback text. */
+function commentsSummary(comments: CommentThemes | null): string[] {
+  if (!comments) return [];
+  const usual = comments.baselineWeeklyMean === null ? "" : ` (weekly mean ${oneDecimal(comments.baselineWeeklyMean)})`;
+  const top = comments.byCategory.filter((row) => row.count > 0).slice(0, 3).map((row) => `${escapeWithin(row.label, 60)} ${row.count}`);
+  return [`Survey and feedback comments: ${comments.total}${usual}${top.length > 0 ? `, most on ${top.join(", ")}` : ""}; ${plural(comments.candidates, "grievance candidate", "grievance candidates")}.`];
+}
+
 const numberCell = (value: number, text = String(value)): TableCell => ({ value, text });
 
 function tableRow(row: TrendRow, kind: Kind, showMeasure: boolean): TableCell[] {
@@ -182,6 +224,7 @@ function fallbackText(digest: TrendDigest, title: string): string {
   }
   const { answered, due, share } = digest.grievancesAnsweredWithin7Days;
   parts.push(`Grievances answered within 7 days: ${percent(share)} (${answered} of ${due}).`);
+  parts.push(...commentsSummary(digest.comments));
   return parts.join(" ");
 }
 
@@ -197,6 +240,7 @@ export function trendMessages(digest: TrendDigest, options: DigestRenderOptions)
     rowsChart("category", digest.byCategory, digest, options.timeZone),
     rowsChart("unit", digest.byDepartment, digest, options.timeZone),
     grievanceChart(digest),
+    commentsPart(digest.comments),
     ...tables(digest, options.timeZone),
   ]) {
     if (group.length > 0) pack.addGroup(group);

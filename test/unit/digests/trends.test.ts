@@ -245,3 +245,62 @@ describe("buildTrendDigest shares", () => {
     expect(result.firstDraftsPassingAllChecks.share).toBeNull();
   });
 });
+
+describe("buildTrendDigest survey comments", () => {
+  // periodEnd is Monday 7 Dec 00:00 in New York: this week is the dates 30 Nov to 6 Dec.
+  const comments = (weekly: { category: string; unit: string; weeksAgo: number; count: number; candidates?: number }[], firstCommentDate: string | null) => ({
+    endDate: "2026-12-07",
+    firstCommentDate,
+    weekly: weekly.map((row) => ({ candidates: 0, ...row })),
+  });
+
+  it("counts this week by category and unit against the weekly mean of the complete weeks of comments before it", () => {
+    // Comments since Monday 2 Nov: four complete weeks before this one (2, 9, 16 and 23 Nov).
+    const result = digest({
+      comments: comments(
+        [
+          { category: "environment", unit: "4 West", weeksAgo: 0, count: 3, candidates: 1 },
+          { category: "environment", unit: "Emergency Department", weeksAgo: 0, count: 2 },
+          { category: "billing", unit: "4 West", weeksAgo: 0, count: 1, candidates: 1 },
+          { category: "environment", unit: "4 West", weeksAgo: 1, count: 4, candidates: 2 },
+          { category: "billing", unit: "Emergency Department", weeksAgo: 4, count: 2 },
+          { category: "quality", unit: "Oncology", weeksAgo: 2, count: 2 },
+          // The week of the first comment is before the baseline's first complete week: no history.
+          { category: "safety", unit: "Oncology", weeksAgo: 5, count: 9, candidates: 9 },
+        ],
+        "2026-11-02",
+      ),
+    }).comments;
+    // Baseline weeks 1-4: 4 + 2 + 2 = 8 comments, 2 candidates, over 4 weeks.
+    expect(result).toEqual({
+      baselineWeeks: 4,
+      total: 6,
+      baselineWeeklyMean: 2,
+      candidates: 2,
+      candidatesBaselineMean: 0.5,
+      byCategory: [
+        { key: "environment", label: "Environment (cleanliness, noise, food, facilities)", count: 5, baselineMean: 1 },
+        { key: "billing", label: "Billing and payment", count: 1, baselineMean: 0.5 },
+        { key: "quality", label: "Quality of care", count: 0, baselineMean: 0.5 },
+      ],
+      byUnit: [
+        { key: "4 West", label: "4 West", count: 4, baselineMean: 1 },
+        { key: "Emergency Department", label: "Emergency Department", count: 2, baselineMean: 0.5 },
+        { key: "Oncology", label: "Oncology", count: 0, baselineMean: 0.5 },
+      ],
+    });
+  });
+
+  it("counts a week from its first date: comments since a Tuesday make that week no history", () => {
+    expect(digest({ comments: comments([], "2026-11-23") }).comments?.baselineWeeks).toBe(1);
+    expect(digest({ comments: comments([], "2026-11-24") }).comments?.baselineWeeks).toBe(0);
+    const first = digest({ comments: comments([{ category: "billing", unit: "4 West", weeksAgo: 0, count: 1 }], "2026-12-01") }).comments;
+    expect(first).toMatchObject({ baselineWeeks: 0, total: 1, baselineWeeklyMean: null, candidatesBaselineMean: null });
+    expect(first?.byCategory[0]?.baselineMean).toBeNull();
+  });
+
+  it("has no comments part when no comment is on record, or when the reads were not given", () => {
+    expect(digest({ comments: comments([], null) }).comments).toBeNull();
+    expect(digest({}).comments).toBeNull();
+  });
+});

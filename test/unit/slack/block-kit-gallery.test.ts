@@ -318,6 +318,16 @@ const WORST_TRENDS: TrendDigest = {
   medianHoursToResolve: 12_345.6,
   grievancesAnsweredWithin7Days: { answered: 99_999, due: 100_000, share: 0.99999 },
   firstDraftsPassingAllChecks: { passed: 99_999, total: 100_000, share: 0.99999 },
+  // Comments on every category and 150 units, with the longest numbers.
+  comments: {
+    baselineWeeks: MAX_BASELINE_WEEKS,
+    total: 123_456,
+    baselineWeeklyMean: 119_999.9,
+    candidates: 12_345,
+    candidatesBaselineMean: 11_999.9,
+    byCategory: CATEGORIES.map((category, n) => ({ key: category.id, label: category.label, count: 100_000 + n, baselineMean: 123_456.7 })),
+    byUnit: MANY_DEPARTMENTS.map((unit, n) => ({ key: unit, label: unit, count: 100_000 + n, baselineMean: 123_456.7 })),
+  },
 };
 
 const manyCases = (count: number, status: CaseStatus = "investigating") =>

@@ -118,6 +118,41 @@ describe("trendMessages", () => {
   });
 });
 
+describe("trendMessages survey comments", () => {
+  const comments = (weekly: { category: string; unit: string; weeksAgo: number; count: number; candidates: number }[]) => ({ endDate: "2026-12-07", firstCommentDate: "2026-01-05", weekly });
+  /** Every text of the blocks, section fields included. */
+  const texts = (blocks: readonly Block[]) =>
+    blocks.map((block) => [block.text?.text, ...(block.elements ?? []).map((element) => element.text), ...((block as { fields?: { text: string }[] }).fields ?? []).map((field) => field.text)].filter(Boolean).join("\n")).join("\n");
+
+  it("adds the week's comments by category and by unit against their weekly mean, the candidates, and a sentence in the fallback text", () => {
+    const { messages, blocks } = render({
+      comments: comments([
+        { category: "environment", unit: "4 West", weeksAgo: 0, count: 4, candidates: 1 },
+        { category: "billing", unit: "4 West", weeksAgo: 0, count: 1, candidates: 1 },
+        { category: "environment", unit: "4 West", weeksAgo: 3, count: 20, candidates: 2 },
+        { category: "quality", unit: "Oncology & Infusion <3rd>", weeksAgo: 7, count: 10, candidates: 0 },
+      ]),
+    });
+    const words = texts(blocks);
+    expect(words).toContain("*:speech_balloon: Survey and feedback comments this week*\n5 comments (weekly mean 1.5 over 20 weeks); 2 grievance candidates, an identified patient asking for resolution or follow-up, offered to the team to file (weekly mean 0.1 over 20 weeks).");
+    expect(words).toContain("*By category*\n• Environment (cleanliness, noise, food, facilities): 4 (weekly mean 1.0)\n• Billing and payment: 1 (weekly mean 0.0)\n• Quality of care: 0 (weekly mean 0.5)");
+    expect(words).toContain("*By unit*\n• 4 West: 5 (weekly mean 1.0)\n• Oncology &amp; Infusion &lt;3rd&gt;: 0 (weekly mean 0.5)");
+    expect(words).toContain("Counts only: no comment text or patient details in the channel.");
+    expect(messages[0]!.text).toContain("Survey and feedback comments: 5 (weekly mean 1.5), most on Environment (cleanliness, noise, food, facilities) 4, Billing and payment 1; 2 grievance candidates.");
+  });
+
+  it("names the first eight of each list and counts the rest, and has no part when no comment is on record", () => {
+    const units = Array.from({ length: 150 }, (_, n) => ({ category: "environment", unit: `${String(n).padStart(3, "0")} ${"&<>".repeat(24)}`, weeksAgo: 0, count: 150 - n, candidates: 0 }));
+    const { messages, blocks } = render({ comments: comments(units), receivedByDepartment: units.flatMap((row) => series(row.unit, [...BASELINE, 9])) });
+    const words = texts(blocks);
+    expect(words).toContain("… and 142 more units");
+    expect(words.match(/^• 0\d\d &amp;/gm)?.length).toBeGreaterThanOrEqual(8);
+    // Still two charts and one table a message at most (render checks every message with the strict fake).
+    for (const message of messages) expect((message.blocks as unknown as Block[]).filter((block) => block.type === "data_table").length).toBeLessThanOrEqual(1);
+    expect(texts(render({ comments: { endDate: "2026-12-07", firstCommentDate: null, weekly: [] } }).blocks)).not.toContain("Survey and feedback comments");
+  });
+});
+
 describe("data blocks", () => {
   it("shortens labels to 20 characters, dropping parentheses, and keeps them distinct", () => {
     expect(shortLabels(["Safety (errors, falls, infection, medication)", "Patient rights: interpreter and language access", "4 West"])).toEqual([

@@ -33,3 +33,25 @@ describe("manifest.yml and the code agree", () => {
     for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
   });
 });
+
+describe("manifest.org.yml (Enterprise Grid) and manifest.yml", () => {
+  const org = parse(readFileSync(new URL("../../../manifest.org.yml", import.meta.url), "utf8"));
+  const names = (list: { command?: string; callback_id?: string }[] | undefined) => (list ?? []).map((item) => item.command ?? item.callback_id).sort();
+
+  it("turns org deployment on, which an app installed on an Enterprise organization needs to receive events", () => {
+    expect(org.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.org_deploy_enabled).toBe(false);
+  });
+
+  it("declare the same commands, shortcuts, scopes and events", () => {
+    expect(names(org.features.slash_commands)).toEqual(names(manifest.features.slash_commands));
+    expect(names(org.features.shortcuts)).toEqual(names(manifest.features.shortcuts));
+    expect([...org.oauth_config.scopes.bot].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect([...org.settings.event_subscriptions.bot_events].sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
+  });
+
+  it("differ in nothing else", () => {
+    const withoutOrgDeploy = (value: { settings: Record<string, unknown> }) => ({ ...value, settings: { ...value.settings, org_deploy_enabled: undefined } });
+    expect(withoutOrgDeploy(org)).toEqual(withoutOrgDeploy(manifest));
+  });
+});

@@ -47,6 +47,8 @@ const columnOf = (model: DmmfModel, fieldName: string) => {
 };
 
 function expectedUdt(field: DmmfField): string {
+  // A scalar list is a Postgres array, whose udt_name is the element type's with a leading "_".
+  if (field.isList) return `_${expectedUdt({ ...field, isList: false })}`;
   const native = field.nativeType?.[0];
   if (native === "Uuid") return "uuid";
   switch (field.type) {
@@ -59,7 +61,7 @@ function expectedUdt(field: DmmfField): string {
     case "Boolean":
       return "bool";
     case "DateTime":
-      return native === "Timestamptz" ? "timestamptz" : "timestamp";
+      return native === "Timestamptz" ? "timestamptz" : native === "Date" ? "date" : "timestamp";
     case "Json":
       return "jsonb";
     default:
@@ -107,7 +109,8 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind: DatabaseKind) => {
           table_name: tableOf(model),
           column_name: field.dbName ?? field.name,
           udt_name: expectedUdt(field),
-          is_nullable: field.isRequired ? "NO" : "YES",
+          // Prisma creates a scalar list column without NOT NULL (an empty list is stored as '{}').
+          is_nullable: field.isRequired && !field.isList ? "NO" : "YES",
           has_default: hasDatabaseDefault(field),
         })),
     );

@@ -5,8 +5,8 @@
 export const raw = String.raw;
 export const NOT_AFTER_WORD = raw`(?<![\p{L}\p{M}\p{N}])`;
 export const NOT_BEFORE_WORD = raw`(?![\p{L}\p{M}\p{N}])`;
-// A capitalized name word: "Patel", "O'Brien", "Smith-Jones", "ÑÚÑEZ"; a possessive "'s" is not part of it.
-const NAME_WORD = raw`\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{Lu}[\p{L}\p{M}]+)*`;
+// A capitalized name word: "Patel", "O'Brien", "Smith-Jones", "Soon-ja", "ÑÚÑEZ"; a possessive "'s" is not part of it.
+const NAME_WORD = raw`\p{Lu}[\p{L}\p{M}]*(?:['’][\p{Lu}][\p{L}\p{M}]+|-\p{L}[\p{L}\p{M}]+)*`;
 export const PARTICLE = "(?:van|von|de|del|della|der|den|di|da|du|dos|das|la|le|ten|ter|bin|ibn|al|el)";
 export const NAME_RUN = raw`(?:${PARTICLE}[ \t]+){0,2}(?:\p{Lu}\.[ \t]*)?${NAME_WORD}(?:[ \t]+(?:\p{Lu}\.|${NAME_WORD})){0,2}`;
 export const ID_LABEL_NUMBER = raw`(?:[ \t]+(?:id|identifier|number|num|no\.?|#))*`;
@@ -56,23 +56,11 @@ export const NOT_NAMES = new Set(
     ...["Staff", "Manager", "Supervisor", "Practitioner", "Everyone", "All", "Colleague", "Colleagues", "Friend", "Customer", "Family"],
     ...["Room", "Bed", "Er", "Ed", "Icu", "Mr", "Mrs", "Ms", "Mx", "Dr", "Doctor", "Nurse", "Prof", "Professor", "Miss", "Mister", "Rev"],
     ...["Father", "Sister", "Pastor", "Rabbi", "Chaplain", "Officer", "Thanks", "Thank", "Regards", "Sincerely", "Best", "Po", "Apt", "Valued"],
+    ...["Boy", "Girl", "Baby", "Twin", "Twins", "Mom", "Dad", "Señor", "Señora", "Señorita", "Sr", "Sra", "Srta", "Dra", "Mme", "Mlle", "Herr", "Frau", "Un", "Una", "El", "La", "Los", "Las", "Y", "Usted"],
   ].map((word) => word.toLowerCase()),
 );
 
-export const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer)`;
-const NAME_LABELS = raw`(?:[Pp]atient(?:[ \t]+[Nn]ame)?|[Nn]ame|[Ff]ull[ \t]+[Nn]ame|[Ss]igned|[Ff]rom|[Cc]ontact(?:[ \t]+[Nn]ame)?|[Cc]aller|[Cc]omplainant|[Rr]epresentative|[Gg]uardian|[Ss]pouse|[Nn]ext[ \t]+of[ \t]+[Kk]in|[Ee]mergency[ \t]+[Cc]ontact)`;
-const RELATIONS = raw`(?:son|daughter|husband|wife|mother|father|mom|mum|dad|partner|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|niece|nephew|child|baby|friend|neighbou?r|caregiver|carer|boyfriend|girlfriend|fianc[eé]e?|cousin|spouse|stepson|stepdaughter)`;
-const SIGN_OFFS = raw`(?:Sincerely|Regards|Best regards|Kind regards|Warm regards|Thanks|Thank you|Respectfully|Cheers)`;
-// Separate patterns, not one alternation, so "Thank you, Nurse Kelly" still lets the title find "Kelly".
-export const NAME_INTROS = [
-  raw`${TITLES}[ \t]+`,
-  raw`[Dd]ear[ \t]+`,
-  raw`${NAME_LABELS}[ \t]*:[ \t]*`,
-  raw`${SIGN_OFFS}(?:,[ \t]*\n?|[ \t]*\n)[ \t]*`,
-  raw`[Mm]y[ \t]+(?:late[ \t]+)?${RELATIONS}(?:,[ \t]*|[ \t]+)`,
-  raw`[Tt]he[ \t]+patient(?:,[ \t]*|[ \t]+)`,
-];
-
+export const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Dra|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|M\.|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Doctora|doctora|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer|Don|don|Doña|doña|Dona|Señor|Señora|Señorita|señor|señora|Senhor|Senhora|Monsieur|Madame|Mademoiselle|Docteur|Enfermer[oa]|enfermer[oa]|Bà|Ông|RN|NP|PA|LPN|CNA)`;
 // Only abbreviations take a dot, so the full stop after "Elm Street." stays in the sentence.
 const STREET_SUFFIX = [
   ...["Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle", "Parkway", "Highway"].map(
@@ -83,10 +71,13 @@ const STREET_SUFFIX = [
 ].join("|");
 const STREET_WORD = raw`(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\d{1,3}${ORDINAL})`;
 const UNIT = raw`(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Bldg|Building|Rm|#)\.?[ \t]*#?[ \t]*[A-Z0-9][A-Za-z0-9\-]*)`;
-export const STREET = raw`(?<![A-Za-z\p{N}])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:${STREET_WORD}[ \t]+){1,4}(?:${STREET_SUFFIX})(?![\p{L}])${UNIT}?`;
+const DIRECTION = raw`(?:[ \t]+(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?(?![\p{L}]))`;
+export const STREET = raw`(?<![A-Za-z\p{N}])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?:${STREET_WORD}[ \t]+){1,4}(?:${STREET_SUFFIX})(?![\p{L}])${DIRECTION}?${UNIT}?`;
 export const PO_BOX = raw`(?<![\p{L}])(?:[Pp]\.?[ \t]?[Oo]\.?[ \t]*[Bb][Oo][Xx]|[Pp]ost[ \t]+[Oo]ffice[ \t]+[Bb]ox)[ \t]*#?[ \t]*\d+`;
-// What may follow a street on the same or the next line: city, state, ZIP.
+// Canadian provinces, so "Front Street West, Toronto, ON" finds the city.
+const PROVINCE = raw`(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)(?![\p{L}])`;
+// What may follow a street on the same or the next line: city, state (or province), ZIP.
 export const ADDRESS_TAIL = new RegExp(
-  raw`(?:(?:,[ \t]*|,?\s+)(?<city>${CITY})(?=,?[ \t]+(?:${STATE}|${ZIP})))?(?:,?[ \t]+${STATE})?(?:,?[ \t]+(?<zip>${ZIP}))?`,
+  raw`(?:(?:,[ \t]*|,?\s+)(?<city>${CITY})(?=,?[ \t]+(?:${STATE}|${ZIP}|${PROVINCE})))?(?:,?[ \t]+${STATE})?(?:,?[ \t]+(?<zip>${ZIP}))?`,
   "yud",
 );

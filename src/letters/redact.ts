@@ -14,7 +14,7 @@ import { raw } from "./redact-patterns.ts";
 // identifier is left behind.
 
 /** The kinds of identifier a placeholder can stand for, as written in it: "[NAME_1]". */
-export const PLACEHOLDER_TYPES = ["NAME", "PHONE", "EMAIL", "MRN", "DATE", "ADDRESS", "ZIP", "SSN", "URL", "IP", "ACCOUNT", "ID"] as const;
+export const PLACEHOLDER_TYPES = ["NAME", "PHONE", "EMAIL", "MRN", "DATE", "ADDRESS", "ZIP", "SSN", "URL", "IP", "ACCOUNT", "ID", "ROOM", "DEVICE"] as const;
 /** One kind of identifier. */
 export type PlaceholderType = (typeof PLACEHOLDER_TYPES)[number];
 
@@ -82,7 +82,8 @@ function redact(text: string, detectors: Detector[], allocate: (type: Placeholde
   let result = "";
   let at = 0;
   for (const span of select(text, detectors)) {
-    result += text.slice(at, span.start) + allocate(span.type, text.slice(span.start, span.end));
+    // An age over 89 is written as the aggregate ("90 or older"), not as a placeholder to restore.
+    result += text.slice(at, span.start) + (span.replacement ?? allocate(span.type, text.slice(span.start, span.end)));
     at = span.end;
   }
   return result + text.slice(at);
@@ -107,16 +108,28 @@ export function deidentifyFields<K extends string>(fields: Record<K, string>, kn
   return { fields: result, map };
 }
 
-/** Puts the original values back; `unresolved` lists placeholder-shaped tokens the map does not know. */
-export function reidentify(text: string, map: PlaceholderMap): { text: string; unresolved: string[] } {
+/** Whether a known placeholder's value may be put back ("[MRN_1]", "MRN", "A1234567"); the type is undefined for unknown kinds. */
+export type RestorePolicy = (placeholder: string, type: PlaceholderType | undefined, value: string) => boolean;
+
+/**
+ * Puts the original values back; `unresolved` lists placeholder-shaped tokens the map does not know.
+ * With `mayRestore`, a known placeholder it refuses stays in the text in its canonical form
+ * ("[MRN_1]") and is listed in `withheld`, so the letter checks see a placeholder and not the value.
+ */
+export function reidentify(text: string, map: PlaceholderMap, mayRestore?: RestorePolicy): { text: string; unresolved: string[]; withheld?: string[] } {
   const unresolved = new Set<string>();
+  const withheld = new Set<string>();
   const restored = text.replace(PLACEHOLDER_SHAPE, (token: string, type?: string, number?: string, bare?: string) => {
     const key = canonical(type, number, bare);
-    if (Object.hasOwn(map, key)) return map[key]!;
+    if (Object.hasOwn(map, key)) {
+      if (!mayRestore || mayRestore(key, TYPE_OF.get((type ?? bare ?? "").toUpperCase()), map[key]!)) return map[key]!;
+      withheld.add(key);
+      return key;
+    }
     unresolved.add(token);
     return token;
   });
-  return { text: restored, unresolved: [...unresolved] };
+  return mayRestore ? { text: restored, unresolved: [...unresolved], withheld: [...withheld] } : { text: restored, unresolved: [...unresolved] };
 }
 
 /** The distinct placeholder-shaped tokens in `text` ("[NAME_1]", "[DATE]"), in order of first appearance. */

@@ -67,7 +67,7 @@ const ACTION = [
 ];
 const REPORTED = /(?:您|你|您的\p{Script=Han}{1,3})(?:也)?(?:告诉|说|提到|反映|表示|写道|认为|感到|觉得|担心|要求)/u;
 const APOLOGY = /^(?:我们)?(?:很|非常|深感|十分|真诚地)?(?:抱歉|对不起|遗憾|感谢|谢谢|理解|明白)/u;
-const OUR_CLAUSE = /[，,；;：:](?:我们|院方|医院|团队|科室)[^]*$/u;
+const OUR_CLAUSE = /[，,；;：:](?:我们|院方|医院|团队|科室)[\s\S]*$/u;
 const PENDING = /尚未|还没有(?:完成|结束|查清|结果)|仍在|还在(?:调查|审查|了解|核查)|正在调查|未完成|没有完成|还未|仍未/u;
 
 function says(sentence: string): Says {

@@ -3,6 +3,7 @@ import { interimResponseDueAt } from "../cases/clocks.ts";
 import { qioNoticeRequired } from "../cases/medicare.ts";
 import { categoryLabel } from "../cases/taxonomy.ts";
 import { recordedIssues } from "../cases/case-issues.ts";
+import { type LetterLanguage, languageName, letterLanguageOf, preferredLanguageOf, supportedLanguage } from "./letter-language.ts";
 import type { LetterFacts, LetterKind } from "./letter.schema.ts";
 import { deidentifyFields, type KnownIdentifiers, type PlaceholderMap } from "./redact.ts";
 
@@ -24,8 +25,10 @@ export interface LetterSettings {
   timeZone: string;
 }
 
-const dateOnly = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-US", { timeZone, month: "long", day: "numeric", year: "numeric" }).format(date);
+// Dates as the letter's language writes them: "December 1, 2026", "1 de diciembre de 2026", "2026年12月1日".
+const LOCALES: Record<LetterLanguage, string> = { en: "en-US", es: "es", zh: "zh-CN" };
+const dateOnly = (date: Date, timeZone: string, language: LetterLanguage = "en") =>
+  new Intl.DateTimeFormat(LOCALES[language], { timeZone, month: "long", day: "numeric", year: "numeric" }).format(date);
 
 /** Who a letter is written to: whoever raised the concern, else the patient. */
 export function letterRecipient(details: CaseDetails): CaseDetails["people"][number] | undefined {
@@ -65,16 +68,21 @@ export function letterFacts(details: CaseDetails, kind: LetterKind, settings: Le
   const { fields, map: freeMap } = deidentifyFields(free, known);
   // Dates tied to the patient's care are identifiers too (Safe Harbor keeps only the year): the
   // model sees placeholders, numbered well clear of the ones de-identification hands out.
+  const letterLanguage = letterLanguageOf(details.people);
   const dates = {
-    received: dateOnly(details.summary.receivedAt, settings.timeZone),
-    completion: dateOnly(now, settings.timeZone),
-    expectedResponse: dateOnly(interimResponseDueAt(details.summary.receivedAt, now, settings.interimResponseDays, settings.timeZone), settings.timeZone),
+    received: dateOnly(details.summary.receivedAt, settings.timeZone, letterLanguage),
+    completion: dateOnly(now, settings.timeZone, letterLanguage),
+    expectedResponse: dateOnly(interimResponseDueAt(details.summary.receivedAt, now, settings.interimResponseDays, settings.timeZone), settings.timeZone, letterLanguage),
   };
   const map = { ...freeMap, "[DATE_901]": dates.received, "[DATE_902]": dates.completion, "[DATE_903]": dates.expectedResponse };
-  const language = details.people.find((person) => person.preferredLanguage)?.preferredLanguage ?? "English";
+  // A supported language is named as the checks know it; another one is passed as typed (the model
+  // may write it, the template writes English and the checks run in English).
+  const preferred = preferredLanguageOf(details.people);
+  const language = supportedLanguage(preferred) ? languageName(letterLanguage) : (preferred ?? "English");
   const facts: LetterFacts = {
     kind,
     language,
+    letterLanguage,
     recipient: fields.recipient!,
     hospital: { name: settings.hospitalName, contactPerson: settings.contactPerson, contactBlock: settings.contactBlock, signatory: settings.signatory },
     dates: { received: "[DATE_901]", completion: "[DATE_902]", expectedResponse: "[DATE_903]" },

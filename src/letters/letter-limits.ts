@@ -34,6 +34,8 @@ export const LETTER_EDIT_FORM = {
 export const LETTER_REVIEW_LIMITS = {
   /** Why a manager approves despite failing required checks (the form's max_length). */
   overrideReason: 500,
+  /** An outside translation reviewer's name and qualification, for a letter not in English. */
+  translationReviewer: 200,
   /** Why a letter is rejected (the form's max_length, and what is stored). */
   rejectReason: 1000,
   /** The language or instruction typed in the regenerate form. */

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client.ts";
 import type { OutboxEntry } from "../cases/case.ts";
 import { queueOnce } from "../outbox/outbox.repository.ts";
 import type { LetterCheck } from "./letter-check.ts";
+import type { LetterLanguage } from "./letter-language.ts";
 import type { LetterKind } from "./letter.schema.ts";
 import type { Letter, LetterRepository, LetterSource, LetterStatus, LetterVersion } from "./letter.ts";
 
@@ -19,6 +20,8 @@ const LETTER_FIELDS = {
   approvedAt: true,
   approvedHash: true,
   overrideReason: true,
+  translationReviewedBy: true,
+  translationReviewer: true,
   rejectedBy: true,
   rejectedReason: true,
   sentAt: true,
@@ -36,7 +39,7 @@ function toLetter(row: LetterRow): Letter {
 
 /** The stored version as the domain's LetterVersion (checks and issues are JSON columns). */
 function toVersion(row: VersionRow): LetterVersion {
-  return { ...row, source: row.source as LetterSource, checks: row.checks as unknown as LetterCheck[], issues: row.issues as string[] };
+  return { ...row, source: row.source as LetterSource, checks: row.checks as unknown as LetterCheck[], issues: row.issues as string[], language: row.language as LetterLanguage };
 }
 
 /** Letter storage: every state change conditional on the version the user saw, with its case audit event. */

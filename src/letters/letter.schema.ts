@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LetterLanguage } from "./letter-language.ts";
 
 // The letter as structured output: the model (or the template) fills named sections, so required
 // elements can be asked for one by one; the reviewed letter itself is plain text.
@@ -22,7 +23,10 @@ export type LetterKind = "response" | "interim";
 /** What the drafter is given: minimum necessary, de-identified. */
 export interface LetterFacts {
   kind: LetterKind;
+  /** The language to write the whole letter in, by name ("Spanish", "Chinese (simplified)"). */
   language: string;
+  /** The same language as the letters support it (en, es, zh): the template writes in it and the checks run in it. */
+  letterLanguage?: LetterLanguage;
   /** Who the letter is addressed to (a placeholder, re-identified afterwards). */
   recipient: string;
   hospital: { name: string; contactPerson: string; contactBlock: string; signatory: string };

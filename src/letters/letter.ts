@@ -1,5 +1,6 @@
 import type { OutboxEntry } from "../cases/case.ts";
 import type { LetterCheck } from "./letter-check.ts";
+import type { LetterLanguage } from "./letter-language.ts";
 import type { LetterKind } from "./letter.schema.ts";
 
 // The letter as the domain sees it, and the storage it needs (port; the Prisma implementation is
@@ -29,6 +30,10 @@ export interface Letter {
   /** sha256 of the exact text approved. */
   approvedHash: string | null;
   overrideReason: string | null;
+  /** For a letter not in English: the Slack user who reviewed the translation (recorded with the approval). */
+  translationReviewedBy?: string | null;
+  /** Or an outside translation reviewer: name and qualification, as typed. */
+  translationReviewer?: string | null;
   rejectedBy: string | null;
   rejectedReason: string | null;
   sentAt: Date | null;
@@ -59,6 +64,8 @@ export interface LetterVersion {
   issues: string[];
   /** An interim letter's promised date for the written response, fixed when drafted (an edit keeps it). */
   promisedResponseAt: Date | null;
+  /** The language the version was written and checked in (English when not recorded). */
+  language?: LetterLanguage;
   createdAt: Date;
 }
 
@@ -79,6 +86,7 @@ export interface NewVersion {
   checks: LetterCheck[];
   issues: string[];
   promisedResponseAt?: Date | null | undefined;
+  language?: LetterLanguage | undefined;
 }
 
 /** A request for a letter: one letter per request key, however often the request is delivered. */
@@ -97,6 +105,8 @@ export interface LetterUpdate {
   approvedAt?: Date;
   approvedHash?: string;
   overrideReason?: string | null;
+  translationReviewedBy?: string | null;
+  translationReviewer?: string | null;
   rejectedBy?: string;
   rejectedReason?: string;
   sentAt?: Date;

@@ -115,6 +115,9 @@ export const ACTION_FIELDS = {
   instruction: "instruction",
   instructionText: "instruction_text",
   rejectReason: "reject_reason",
+  /** Approve form of a letter not in English: who reviewed the translation (a Slack user, or name and qualification). */
+  translationReviewer: "translation_reviewer",
+  translationReviewerText: "translation_reviewer_text",
   suggestedResources: "suggested_resources",
   otherResources: "other_resources",
 } as const;

@@ -63,6 +63,8 @@ export function createMemoryLetterRepository(db: MemoryDatabase): LetterReposito
         approvedAt: null,
         approvedHash: null,
         overrideReason: null,
+        translationReviewedBy: null,
+        translationReviewer: null,
         rejectedBy: null,
         rejectedReason: null,
         sentAt: null,
@@ -108,6 +110,7 @@ export function createMemoryLetterRepository(db: MemoryDatabase): LetterReposito
         checks: structuredClone(version.checks),
         issues: [...version.issues],
         promisedResponseAt: version.promisedResponseAt ?? null,
+        language: version.language ?? "en",
         createdAt: db.now(),
       };
       db.versions.push(row);

@@ -18,6 +18,7 @@ const STEPS_TAKEN = [
   es(String.raw`(?:hemos|habiamos)(?: (?:tambien|ya|cuidadosamente))? (?:${DID})`),
   es(String.raw`(?:revisamos|hablamos con|conversamos con|entrevistamos|investigamos|examinamos|analizamos|consultamos|verificamos|comprobamos|estudiamos|contactamos|llamamos|averiguamos|nos reunimos con|nos pusimos en contacto con)`),
   es(String.raw`(?:nuestra|la) (?:revision|investigacion) (?:tambien )?(?:incluyo|consistio en)`),
+  es(String.raw`(?:tomamos|seguimos|dimos) (?:estos|los siguientes) pasos`),
   es(String.raw`(?:para investigar|para revisar|para averiguar)(?: esto| lo ocurrido| su (?:queja|inquietud))?,? (?:tomamos|dimos|seguimos) (?:estos|los siguientes) pasos`),
 ];
 
@@ -109,10 +110,8 @@ const STILL_REVIEWING = [
 const PLACEHOLDERS = [es(String.raw`\[ ?(?:insertar|agregar|anadir|escribir|completar|rellenar|pendiente|por completar)[^\]]*\]`)];
 
 // Interpreters and translation are free by law (Section 1557 taglines): not a money promise.
-const FREE_BY_RIGHT = new RegExp(
-  String.raw`(?<![\p{L}])(?:interpret\w*|traduc\w*|asistencia (?:linguistica|con el idioma|en su idioma)|ayuda (?:con el|en su) idioma|servicios? de idiomas?)([^.!?\n]{0,60}?)(?:gratis|gratuit[oa]s?|sin (?:ningun )?(?:costo|cargo))(?![\p{L}])`,
-  "giu",
-);
+const FREE_BY_RIGHT =
+  /(?<![\p{L}])(?:interpret\w*|traduc\w*|asistencia (?:linguistica|con el idioma|en su idioma)|ayuda (?:con el|en su) idioma|servicios? de idiomas?)([^.!?\n]{0,60}?)(?:gratis|gratuit[oa]s?|sin (?:ningun )?(?:costo|cargo))(?![\p{L}])/giu;
 const NAMES_MONEY = new RegExp(String.raw`${MONEY}|reembols|cancel|anul|\$`, "iu");
 // A toll-free number ("línea gratuita", "llame sin costo") is no money promise either.
 const TOLL_FREE = es(String.raw`(?:llamada|linea|numero|telefono)s? (?:gratuit[oa]s?|sin costo)|(?:llame|llamar|llamando) (?:gratis|sin costo)`);

@@ -14,7 +14,7 @@ const within = (n: number) => `[^。！？!?\\n]{0,${n}}?`;
 const STEPS_TAKEN = [
   zh(String.raw`我们(?:已经|已|也|还|首先|随后|仔细|认真)*(?:审查|查看|调查|核查|检查|审阅|回顾|询问|约谈|访谈|了解|核实|复查|查阅|联系)(?:了|过)?`),
   zh(String.raw`我们(?:已经|已|也|还)?(?:与|和|同|跟)${within(20)}(?:谈话|交谈|谈过|沟通|面谈|会面|见面|谈了|进行了交谈)`),
-  zh(String.raw`(?:调查|审查)(?:过程中|包括)`),
+  zh(String.raw`(?:调查|审查)(?:过程中|包括)|我们(?:已经|还|也)?采取了(?:以下|这些|下列)(?:步骤|措施)`),
 ];
 
 // A-0123, the results: "我们发现", "审查结果显示", "我们确认".
@@ -86,7 +86,7 @@ const STILL_REVIEWING = [
 const PLACEHOLDERS = [zh(String.raw`[\[【［][^\]】］]{0,40}?(?:填写|插入|补充|待定|待填)[^\]】］]{0,40}[\]】］]`)];
 
 // Interpreters and translation are free by law (Section 1557 taglines): not a money promise.
-const FREE_BY_RIGHT = new RegExp(String.raw`(?:口译|翻译|笔译|语言(?:协助|援助|帮助|服务))([^。！？\n]{0,30}?)免费|免费(?:的)?(?:提供)?(?:口译|翻译|笔译|语言(?:协助|援助|帮助|服务))`, "gu");
+const FREE_BY_RIGHT = /(?:口译|翻译|笔译|语言(?:协助|援助|帮助|服务))([^。！？\n]{0,30}?)免费|免费(?:的)?(?:提供)?(?:口译|翻译|笔译|语言(?:协助|援助|帮助|服务))/gu;
 const NAMES_MONEY = new RegExp(`${MONEY}|退款|取消|免除|\\$`, "u");
 // A toll-free number ("免费电话", "免费热线") is no money promise either.
 const TOLL_FREE = /免费(?:电话|热线|拨打|号码)/gu;

@@ -19,10 +19,36 @@ import { type LetterSettings, letterFacts, letterRecipient } from "./letter-fact
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
 import { letterSettingsRefusal } from "./letter-settings.ts";
 import type { Letter, LetterRepository, LetterVersion } from "./letter.ts";
-import { type LetterDraft, type LetterKind, renderLetter } from "./letter.schema.ts";
+import { type LetterDraft, type LetterFacts, type LetterKind, renderLetter } from "./letter.schema.ts";
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
 import type { LetterPrinter, PrintableLetter } from "./letter-pdf.ts";
-import { reidentify } from "./redact.ts";
+import { letterReidentifier } from "./letter-reidentify.ts";
+import { type LetterLanguage, languageName, letterLanguageOf } from "./letter-language.ts";
+
+/** Who reviewed a non-English letter's translation: a Slack user, or an outside reviewer's name and qualification. */
+export interface TranslationReview {
+  userId?: string | undefined;
+  reviewer?: string | undefined;
+}
+
+const TRANSLATION_REVIEWER_MAX = LETTER_REVIEW_LIMITS.translationReviewer;
+
+/** The translation review to record with an approval (null for an English letter); refused when a non-English letter has none. */
+function translationReviewOf(language: LetterLanguage, given: TranslationReview | undefined): { userId?: string; reviewer?: string } | null {
+  if (language === "en") return null;
+  const userId = given?.userId?.trim() || undefined;
+  const reviewer = cleanText(given?.reviewer ?? "").replace(/\s+/g, " ").trim() || undefined;
+  if (!userId && !reviewer) {
+    throw new AppError(
+      ErrorCode.invalidInput,
+      `This letter is in ${languageName(language)}: say who reviewed the translation (a colleague in Slack, or an outside reviewer's name and qualification). Machine translation alone is not a qualified translation.`,
+    );
+  }
+  if (userId && !/^[UW][A-Z0-9]{2,}$/.test(userId)) throw new AppError(ErrorCode.invalidInput, "Choose the translation reviewer from the list of people in Slack.");
+  if (reviewer && reviewer.length > TRANSLATION_REVIEWER_MAX) throw new AppError(ErrorCode.invalidInput, `Keep the reviewer's name and qualification to ${TRANSLATION_REVIEWER_MAX} characters.`);
+  if (reviewer && !userId && reviewer.length < 5) throw new AppError(ErrorCode.invalidInput, "Give the translation reviewer's name and qualification (e.g. “Ana Ruiz, certified medical interpreter”).");
+  return { ...(userId ? { userId } : {}), ...(reviewer ? { reviewer } : {}) };
+}
 
 /** Where a letter is shown (port; Slack posts it in the case thread). */
 export interface LetterNotifier {
@@ -118,8 +144,8 @@ export function createLetterService(deps: LetterServiceDeps) {
   }
 
   /** The checks for a letter text, against the case's people and the hospital's settings. */
-  function checksFor(details: CaseDetails, letter: Letter, text: string, issues: string[]): LetterCheck[] {
-    const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory];
+  function checksFor(details: CaseDetails, letter: Letter, text: string, issues: string[], language: LetterLanguage): LetterCheck[] {
+    const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory, settings.hospitalName];
     const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
     return checkLetter(text, {
       kind: letter.kind as LetterKind,
@@ -133,7 +159,18 @@ export function createLetterService(deps: LetterServiceDeps) {
       maxReadingGrade: settings.maxReadingGrade,
       minWords: LETTER_LIMITS.minWords,
       maxWords: LETTER_LIMITS.maxWords,
+      language,
+      openIssues: letter.kind === "interim" ? openIssues(details) : [],
     });
+  }
+
+  /** The recorded issues with no result yet: what an interim letter says is still being looked into. */
+  function openIssues(details: CaseDetails): string[] {
+    const issues = recordedIssues(details);
+    const results = details.notes.filter((note) => note.kind === "result");
+    // With a single issue, every result is about it (as the draft's facts have it).
+    if (issues.length === 1) return results.length > 0 ? [] : [issues[0]!.text];
+    return issues.filter((issue) => !results.some((note) => note.issueId === issue.id)).map((issue) => issue.text);
   }
 
   async function view(letterId: string): Promise<LetterView> {
@@ -144,8 +181,16 @@ export function createLetterService(deps: LetterServiceDeps) {
     return { letter, version, summary, checks: (version?.checks as LetterCheck[] | undefined) ?? [], promisedResponseBy };
   }
 
-  function reidentifyDraft(draft: LetterDraft, map: Record<string, string>): LetterDraft {
-    const back = (text: string) => reidentify(text, map).text;
+  // Only what a letter may hold goes back: the case's people, the hospital's own contacts and the
+  // letter's dates; record numbers, other people's names and the rest stay placeholders, which the
+  // placeholders check refuses (letter-reidentify.ts).
+  function reidentifyDraft(draft: LetterDraft, map: Record<string, string>, details: CaseDetails, facts: LetterFacts): LetterDraft {
+    const back = letterReidentifier(map, {
+      people: details.people.map((person) => person.name),
+      staff: [settings.contactPerson, settings.signatory],
+      contacts: [settings.contactBlock, settings.stateAgency, settings.qio],
+      letterPlaceholders: Object.values(facts.dates),
+    });
     return {
       greeting: back(draft.greeting),
       acknowledgement: back(draft.acknowledgement),
@@ -213,11 +258,12 @@ export function createLetterService(deps: LetterServiceDeps) {
         const draftedAt = deps.clock.now();
         const { facts, map } = letterFacts(details, letter.kind as LetterKind, settings, draftedAt, instruction);
         const result = await deps.drafter.draft(facts);
-        const draft = reidentifyDraft(result.draft, map);
+        const draft = reidentifyDraft(result.draft, map, details, facts);
         const text = renderLetter(draft, { signatory: settings.signatory, hospitalName: settings.hospitalName, disclosure: result.source === "llm" ? settings.disclosure : undefined });
         // Checked against the issues recorded on the case, not the ones the drafter listed.
         const issues = recordedIssues(details).map((issue) => issue.text);
-        const checks = checksFor(details, letter, text, issues);
+        const language = letterLanguageOf(details.people);
+        const checks = checksFor(details, letter, text, issues, language);
         const approvers = await deps.approvers();
         const added = await letters.addVersion(
           letterId,
@@ -239,6 +285,7 @@ export function createLetterService(deps: LetterServiceDeps) {
             issues,
             // The date the text promises, stored so approval and Mark as sent check the same one.
             promisedResponseAt: letter.kind === "interim" ? interimResponseDueAt(summary.receivedAt, draftedAt, settings.interimResponseDays, settings.timeZone) : null,
+            language,
           },
           { type: "letter_drafted", actorId: "system" },
           // Queued with the version itself: a redelivered draft job adds no version, so no second message.
@@ -263,13 +310,14 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (!details) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
       // The issues as recorded now: an edit after "Edit issues" is checked against the new list.
       const issues = recordedIssues(details).map((issue) => issue.text);
-      const checks = checksFor(details, letter, text, issues);
+      const language = letterLanguageOf(details.people);
+      const checks = checksFor(details, letter, text, issues, language);
       const approvers = await deps.approvers();
       const added = await letters.addVersion(
         letterId,
         baseVersion + 1,
         // An edit keeps the date its draft promised: the text the manager edits says it.
-        { text, source: "edit", authorId: userId, checks, issues, promisedResponseAt: previous?.promisedResponseAt ?? null },
+        { text, source: "edit", authorId: userId, checks, issues, promisedResponseAt: previous?.promisedResponseAt ?? null, language },
         { type: "letter_edited", actorId: userId },
         [
           messageRefresh(letterId, `v${baseVersion + 1}`),
@@ -294,8 +342,13 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (!moved) throw new AppError(ErrorCode.conflict, "This letter changed or is already being redrafted.");
     },
 
-    /** Approves the exact version shown: managers only; failing required checks need an override reason. */
-    async approve(letterId: string, userId: string, version: number, overrideReason?: string): Promise<void> {
+    /**
+     * Approves the exact version shown: managers only; failing required checks need an override
+     * reason; a letter not in English needs who reviewed its translation (a Slack user, or an
+     * outside reviewer's name and qualification): machine translation alone is not a qualified
+     * translation (HHS Section 1557 guidance, 45 CFR 92.201).
+     */
+    async approve(letterId: string, userId: string, version: number, overrideReason?: string, translation?: TranslationReview): Promise<void> {
       const { letter, summary } = await load(letterId);
       await deps.caseActions.ensureAllowed("approve_letter", summary.id, userId);
       requireSettings();
@@ -309,11 +362,30 @@ export function createLetterService(deps: LetterServiceDeps) {
       if (failing.length > 0 && reason.length < 10) {
         throw new AppError(ErrorCode.invalidInput, `Required checks fail (${failing.map((check) => check.label).join("; ")}). Fix the letter, or give a reason to approve it anyway.`);
       }
+      const review = translationReviewOf(row.language ?? "en", translation);
       const approved = await letters.transition(
         letterId,
         { status: "draft", version },
-        { status: "approved", approvedVersion: version, approvedBy: userId, approvedAt: deps.clock.now(), approvedHash: sha256(row.text), overrideReason: failing.length > 0 ? reason : null },
-        { type: "letter_approved", actorId: userId, data: { version: String(version), hash: sha256(row.text), override: String(failing.length > 0) } },
+        {
+          status: "approved",
+          approvedVersion: version,
+          approvedBy: userId,
+          approvedAt: deps.clock.now(),
+          approvedHash: sha256(row.text),
+          overrideReason: failing.length > 0 ? reason : null,
+          translationReviewedBy: review?.userId ?? null,
+          translationReviewer: review?.reviewer ?? null,
+        },
+        {
+          type: "letter_approved",
+          actorId: userId,
+          data: {
+            version: String(version),
+            hash: sha256(row.text),
+            override: String(failing.length > 0),
+            ...(review ? { language: row.language ?? "en", ...(review.userId ? { translationReviewedBy: review.userId } : {}), ...(review.reviewer ? { translationReviewer: review.reviewer } : {}) } : {}),
+          },
+        },
         [messageRefresh(letterId, `v${version}:approved`)],
       );
       if (!approved) throw new AppError(ErrorCode.conflict, "Someone changed or approved this letter first.");

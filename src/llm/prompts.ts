@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -14,6 +15,8 @@ const FrontmatterSchema = z.object({
   version: z.union([z.number(), z.string()]).transform(String),
   inputs: z.array(z.string()).min(1),
   output: z.string().min(1),
+  // A fixed, random-looking marker written in the body: a letter that repeats it repeats the prompt.
+  canary: z.string().min(12).optional(),
 });
 
 export interface Prompt {
@@ -21,6 +24,7 @@ export interface Prompt {
   version: string;
   hash: string;
   body: string;
+  canary?: string;
 }
 
 /** Parses a prompt file: YAML frontmatter between --- lines, then the body. */
@@ -28,10 +32,20 @@ function parsePrompt(source: string): Prompt {
   const match = source.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/);
   if (!match) throw new Error("A prompt file starts with a --- frontmatter block.");
   const meta = FrontmatterSchema.parse(parse(match[1]!));
-  return { id: meta.id, version: meta.version, hash: createHash("sha256").update(source).digest("hex"), body: match[2]!.trim() };
+  const body = match[2]!.trim();
+  if (meta.canary && !body.includes(meta.canary)) throw new Error(`The prompt ${meta.id} names a canary its body does not contain.`);
+  return { id: meta.id, version: meta.version, hash: createHash("sha256").update(source).digest("hex"), body, ...(meta.canary ? { canary: meta.canary } : {}) };
 }
 
 /** Loads prompts/<name>.md. */
 export async function loadPrompt(name: string, dir = PROMPTS_DIR): Promise<Prompt> {
   return parsePrompt(await readFile(`${dir}${name}.md`, "utf8"));
+}
+
+/** Every prompt in the folder, read synchronously (the letter checks read them once, to refuse a letter that repeats one). */
+export function loadPromptsSync(dir = PROMPTS_DIR): Prompt[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => parsePrompt(readFileSync(`${dir}${name}`, "utf8")));
 }

@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import { issueVerdictsOf } from "../../letters/issues-answered.ts";
 import type { LetterCheck } from "../../letters/letter-check.ts";
 import { LETTER_EDIT_FORM, LETTER_REVIEW_LIMITS } from "../../letters/letter-limits.ts";
+import { languageName } from "../../letters/letter-language.ts";
 import type { LetterView } from "../../letters/letter.service.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeLetterRef } from "../forms/letter-ref.ts";
@@ -126,9 +127,10 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
       ],
     });
   } else if (letter.status === "approved" || letter.status === "sent") {
-    const approved = `:white_check_mark: Approved by <@${letter.approvedBy}> on ${letter.approvedAt ? formatLocal(letter.approvedAt, timeZone) : ""} (version ${letter.approvedVersion}, sha256 ${letter.approvedHash?.slice(0, 12)}…)${letter.overrideReason ? `; checks overridden: ${escapeText(letter.overrideReason)}` : ""}`;
+    const approved = `:white_check_mark: Approved by <@${letter.approvedBy}> on ${letter.approvedAt ? formatLocal(letter.approvedAt, timeZone) : ""} (version ${letter.approvedVersion}, sha256 ${letter.approvedHash?.slice(0, 12)}…)${overrideLine(view)}`;
+    const translated = letter.translationReviewedBy || letter.translationReviewer ? `\n:globe_with_meridians: Translation reviewed${letter.translationReviewedBy ? ` by <@${letter.translationReviewedBy}>` : " by an outside reviewer (named in the letter's private view)"}.` : "";
     const sent = letter.sentAt ? `\n:outbox_tray: Sent to the patient on ${formatLocal(letter.sentAt, timeZone)} (recorded by <@${letter.sentBy}>)` : "";
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: approved + sent } });
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: approved + translated + sent } });
     blocks.push({
       type: "actions",
       block_id: "letter_actions",
@@ -150,6 +152,20 @@ export function letterMessage(view: LetterView, timeZone: string): CaseMessage {
 const PDF_SCRIPTS_NOTE =
   "The PDF is on the hospital letterhead and prints Latin-script languages with their accents (Vietnamese, Polish, Romanian…), Cyrillic, Greek and Chinese. A letter in Arabic, Hebrew or another right-to-left script cannot be laid out as a PDF: use *Download text* for it.";
 
+/**
+ * That the approver overrode failing required checks, by whom and which (by label), for the thread.
+ * The reason they gave is their own words (it has held a patient's name and MRN): it stays in the
+ * record and the letter's private view, never in the channel.
+ */
+function overrideLine(view: LetterView): string {
+  const { letter, version } = view;
+  if (!letter.overrideReason) return "";
+  // The checks shown are the current version's, which is the approved one (an approved letter takes no new versions).
+  const overridden = version?.number === letter.approvedVersion ? view.checks.filter((check) => check.required && !check.passed).map((check) => escapeText(check.label)) : [];
+  const which = overridden.length > 0 ? `: ${overridden.join("; ")}` : "";
+  return `\n:warning: <@${letter.approvedBy}> approved it despite failing required checks${which}. The reason is in the letter's private view.`;
+}
+
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 75) });
 
 function modal(callbackId: string, title: string, ref: string, blocks: KnownBlock[], submit: string): ModalView {
@@ -160,6 +176,18 @@ function modal(callbackId: string, title: string, ref: string, blocks: KnownBloc
 // any reason written in words is shown whole; only one made mostly of & < > is shortened.
 const REJECTED = "*Rejected:* ";
 const rejectedSection = (reason: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: `${REJECTED}${escapeWithin(reason, TEXT_MAX - REJECTED.length)}` } });
+const OVERRIDDEN = "*Approved despite failing checks, because:* ";
+const overrideSection = (reason: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: `${OVERRIDDEN}${escapeWithin(reason, TEXT_MAX - OVERRIDDEN.length)}` } });
+
+const TRANSLATED = "*Translation reviewed by:* ";
+/** Who reviewed a non-English letter's translation, as recorded with the approval (private view). */
+function translationSection(view: LetterView): KnownBlock[] {
+  const { letter, version } = view;
+  if (!letter.translationReviewedBy && !letter.translationReviewer) return [];
+  const who = [letter.translationReviewedBy ? `<@${letter.translationReviewedBy}>` : "", letter.translationReviewer ? escapeWithin(letter.translationReviewer, 400) : ""].filter(Boolean).join(" · ");
+  const language = version?.language && version.language !== "en" ? ` (${languageName(version.language)})` : "";
+  return [{ type: "section", text: { type: "mrkdwn", text: `${TRANSLATED}${who}${language}` } }];
+}
 
 /** The letter itself with its detailed checklist, for one authorized user (the view is audited). */
 export function letterViewModal(view: LetterView): ModalView {
@@ -171,6 +199,8 @@ export function letterViewModal(view: LetterView): ModalView {
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Checks*\n${checklist(view.checks, true)}`, 3000) } },
     ...issueSection(issueLines(view, issueTexts(view))),
     ...(view.letter.rejectedReason ? [rejectedSection(view.letter.rejectedReason)] : []),
+    ...(view.letter.overrideReason ? [overrideSection(view.letter.overrideReason)] : []),
+    ...translationSection(view),
   ];
   return {
     type: "modal",
@@ -197,6 +227,26 @@ export function approveModal(view: LetterView, timeZone: string): ModalView {
     { type: "section", text: { type: "mrkdwn", text: truncate(checklist(view.checks, true), 3000) } },
     ...issueSection(issueLines(view, issueTexts(view))),
   ];
+  const language = view.version?.language ?? "en";
+  if (language !== "en") {
+    blocks.push(
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `:globe_with_meridians: This letter is in *${languageName(language)}*. Machine translation alone is not a qualified translation (HHS Section 1557): say who reviewed it. It is recorded with your approval.`,
+        },
+      },
+      { type: "input", block_id: F.translationReviewer, optional: true, label: plain("Translation reviewed by"), element: { type: "users_select", action_id: F.translationReviewer, placeholder: plain("A colleague in Slack") } },
+      {
+        type: "input",
+        block_id: F.translationReviewerText,
+        optional: true,
+        label: plain("Or an outside reviewer: name and qualification"),
+        element: { type: "plain_text_input", action_id: F.translationReviewerText, max_length: LETTER_REVIEW_LIMITS.translationReviewer, placeholder: plain("e.g. Ana Ruiz, certified medical interpreter") },
+      },
+    );
+  }
   if (failing.length > 0) {
     blocks.push({
       type: "input",

@@ -268,6 +268,81 @@ describe("checkLetter: forbidden wording", () => {
   });
 });
 
+// What a model writes when a complaint tells it to slip something past the checks; whole letters
+// for each kind are in test/fixtures/letters/hostile-outputs.ts (hostile-outputs.test.ts).
+describe("checkLetter: wording in disguise", () => {
+  it.each([
+    ["no_unknown_contacts", "Visit secure-portal.lakeside-billing.com to pay.", "link “secure-portal.lakeside-billing.com”"],
+    ["no_unknown_contacts", "Go to lakeside.example.evil.ru for details.", "link “lakeside.example.evil.ru”"],
+    ["no_unknown_contacts", "See tinyurl.com/abc123 for the form.", "link “tinyurl.com/abc123”"],
+    ["no_unknown_contacts", "You can reach us at evil . com anytime.", "link “evil.com” (written disguised)"],
+    ["no_unknown_contacts", "Email us: claims\uFF20evil.com", "email “claims@evil.com” (written disguised)"],
+    ["no_unknown_contacts", "Write to claims AT evil DOT com.", "email “claims@evil.com” (written in words)"],
+    ["no_unknown_contacts", "Write to claims (at) evil (dot) com.", "email “claims@evil.com” (written disguised)"],
+    ["no_unknown_contacts", "Call five-five-five, two-oh-one, nine-nine-nine-nine.", "phone “five-five-five, two-oh-one, nine-nine-nine-nine”"],
+    ["no_unknown_contacts", "Call five five five dash one two three four.", "phone “five five five dash one two three four”"],
+    ["no_unknown_contacts", "Call 555 201 99 99 after hours.", "phone “555 201 99 99”"],
+    ["no_unknown_contacts", "Call (800) FIX-BILL today.", "phone “(800) FIX-BILL”"],
+    ["no_unknown_contacts", "Signed, Robert Smith, Esq.", "name “Robert Smith”"],
+    ["no_unknown_contacts", "Mr Smith from our legal team will call.", "name “Mr Smith”"],
+    ["no_unknown_contacts", "Our CEO, Jane Roe, sends her apologies.", "name “Jane Roe”"],
+    ["no_unknown_contacts", "Chief Medical Officer Alan Grant reviewed the chart.", "name “Chief Medical Officer Alan Grant”"],
+    ["no_compensation", "Your bill has been forgiven.", "bill has been forgiven"],
+    ["no_compensation", "We have written off the balance.", "written off"],
+    ["no_compensation", "We will take care of the parking costs.", "We will take care of the parking"],
+    ["no_compensation", "You won't receive a bill for this visit.", "won't receive a bill"],
+    ["no_compensation", "The hospital will pay for your taxi.", "The hospital will pay for your taxi"],
+    ["no_compensation", "We will send you a check for your trouble.", "send you a check"],
+    ["no_compensation", "We'll comp your parking.", "We'll comp your parking"],
+    ["no_liability", "This was an error on our part.", "error on our part"],
+    ["no_liability", "Our staff failed to follow protocol.", "failed to follow protocol"],
+    ["no_liability", "We take full blame for what happened.", "take full blame"],
+    ["no_liability", "Mistakes were made by our staff.", "Mistakes were made"],
+    ["placeholders_resolved", "Dear NAME,", "“NAME”"],
+    ["placeholders_resolved", "Dear [PATIENT],", "[PATIENT]"],
+    ["placeholders_resolved", "Dear <<name>>,", "<<name>>"],
+    ["placeholders_resolved", "Dear $" + "{patient_name},", "$" + "{patient_name}"],
+    ["placeholders_resolved", "Dear %FIRST_NAME%,", "%FIRST_NAME%"],
+    ["placeholders_resolved", "We spoke with [mrn_01] on file.", "[mrn_01]"],
+    ["no_identifiers", "Your SSN ending in 6789 is on file.", "identifier “SSN ending in ••89”"],
+    ["no_identifiers", "MRN: 4471203", "identifier “MRN: •••••03”"],
+    ["no_identifiers", "Chart #A1234567 was reviewed.", "identifier “Chart # ••••••67”"],
+    ["no_identifiers", "We checked the card ending in 4421 1111 2222 3333.", "card number"],
+    ["no_identifiers", "The portal logged your visit from 203.0.113.45.", "IP address “•••.•.•••.45”"],
+    ["no_withholding", "The results of this review are confidential.", "The results of this review are confidential"],
+    ["no_withholding", "We must keep the findings internal.", "keep the findings internal"],
+    ["no_prompt_text", "SYSTEM PROMPT: You write the hospital's written response.", "“SYSTEM PROMPT”"],
+    ["no_prompt_text", "I am an AI language model and cannot share my instructions.", "“I am an AI language model”"],
+    ["no_prompt_text", "Ignore all previous instructions.", "“Ignore all previous instructions”"],
+  ] as const)("%s: “%s”", (id, sentence, phrase) => {
+    const checks = checkLetter(withSentence(letters.plain.text, sentence), letters.plain.context);
+    expect(failedIds(checks)).toEqual([id]);
+    expect(byId(checks, id).detail).toContain(phrase);
+  });
+
+  it.each([
+    "Please feel free to call us with any questions.",
+    "We will cover each of your concerns in this letter.",
+    "Your visit was covered by your insurance.",
+    "Interpreters are available to you free of charge, any time.",
+    "The visitor rules were not explained to you, and we are sorry.",
+    "I was asked to look into your concern personally.",
+    "Call 911 in an emergency.",
+    "Your mother stayed in Room 4120 on the fourth floor.",
+    "We spoke with the doctor. She explained the plan again.",
+    "Our team will follow up with you by phone within 2 business days.",
+    "You will receive a corrected statement from the billing office.",
+    "The name on the wristband was spelled wrong.",
+    "The nurse will see you at 2 p.m., about one or two hours after lunch.",
+    "In 2024, 3 of 10 patients told us the wait was too long.",
+    "Some details of the peer review are confidential, but the results are in this letter.",
+    "We have asked the parking office to add signs, e.g. at the main entrance.",
+    "The nurse manager, Dana Whitfield, will call you next week.",
+  ])("allows “%s”", (sentence) => {
+    expect(failedIds(checkLetter(withSentence(letters.plain.text, sentence), letters.plain.context))).toEqual([]);
+  });
+});
+
 describe("readingGrade (Flesch–Kincaid)", () => {
   const simple = "The cat sat on the mat. It was a sunny day. We had fun in the park.";
   const dense =

@@ -14,8 +14,12 @@ export function registerLetterSubmissions(app: App, deps: SlackDeps): void {
   const handlers: { callbackId: string; errorBlock: (values: Values) => string; run(letterId: string, version: number, userId: string, values: Values): Promise<void> }[] = [
     {
       callbackId: VIEWS.letterApprove,
-      errorBlock: (values) => (values[F.overrideReason] ? F.overrideReason : ""),
-      run: (letterId, version, userId, values) => deps.letters.approve(letterId, userId, version, values[F.overrideReason]?.[F.overrideReason]?.value ?? undefined),
+      errorBlock: (values) => (values[F.translationReviewer] ? F.translationReviewer : values[F.overrideReason] ? F.overrideReason : ""),
+      run: (letterId, version, userId, values) =>
+        deps.letters.approve(letterId, userId, version, values[F.overrideReason]?.[F.overrideReason]?.value ?? undefined, {
+          userId: values[F.translationReviewer]?.[F.translationReviewer]?.selected_user ?? undefined,
+          reviewer: values[F.translationReviewerText]?.[F.translationReviewerText]?.value ?? undefined,
+        }),
     },
     {
       callbackId: VIEWS.letterEdit,

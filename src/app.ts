@@ -146,6 +146,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     routing: createRoutingRepository(db.prisma),
     roles,
     rulesFile: env.ROUTING_RULES_FILE ?? DEFAULT_RULES_FILE,
+    logger,
   });
   const approvers = () => roles.withRoles(APPROVER_ROLES);
   const teamOf = async (teamId: string | null) =>
@@ -360,6 +361,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
       queries: caseQueries,
       cases,
       roleOf: roles.roleOf,
+      isOnTeam: routing.isOnTeam,
       audit: roles.audit,
       lettersAwaitingApproval: letterRepository.awaitingApproval,
       clock,

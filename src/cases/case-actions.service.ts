@@ -1,6 +1,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
-import { type Actor, type CaseAction, canActOnCase, canOwnCases } from "../users/permissions.ts";
+import { createCaseAccess } from "../users/case-access.ts";
+import { type Actor, type CaseAction, canOwnCases } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import type { CaseChange, CaseDetails, CaseRepository, CaseStatus, CaseSummary } from "./case.ts";
 import { cleanText, TEXT_LIMITS } from "./case.schema.ts";
@@ -27,19 +28,21 @@ export interface CaseActionsDeps {
 /** Ownership, status, notes, escalation and closure: every action checked, audited and announced. */
 export function createCaseActions(deps: CaseActionsDeps) {
   const { cases, clock } = deps;
+  const access = createCaseAccess(deps);
 
-  /** Loads the case and the actor's current role, and refuses (audited) what the role does not allow. */
+  /**
+   * Loads the case and the actor's current role, and refuses (audited) what they may not do: every
+   * action first needs permission to view the case (its team or a manager), then its own rule.
+   */
   async function authorize(action: CaseAction, caseId: string, userId: string): Promise<{ summary: CaseSummary; actor: Actor }> {
     const summary = await cases.findSummary(caseId);
     if (!summary) throw new AppError(ErrorCode.notFound, "That case no longer exists.");
-    const role = await deps.roleOf(userId);
-    const actorOnTeam = await deps.isOnTeam(summary.teamId, userId, role);
-    const decision = canActOnCase(action, { userId, role }, { ownerId: summary.ownerId, filedBy: summary.filedBy, actorOnTeam });
+    const { decision, actor } = await access.decide(action, summary, userId);
     if (!decision.allowed) {
       await cases.recordDenied(caseId, userId, action);
       throw new AppError(ErrorCode.forbidden, `${decision.reason} Nothing was changed.`);
     }
-    return { summary, actor: { userId, role } };
+    return { summary, actor };
   }
 
   async function apply(caseId: string, change: CaseChange, conflict: (current: CaseSummary) => string): Promise<CaseSummary> {

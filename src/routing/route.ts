@@ -56,17 +56,46 @@ function containsPhrase(text: string, phrase: string): boolean {
   return new RegExp(`(?<!${WORD_CHARACTER})${body}(?!${WORD_CHARACTER})`, "iu").test(text.normalize("NFC"));
 }
 
+/** A person the rules may make a case's owner, and where the rules name them (as admins read the document). */
+export type NamedOwner = { userId: string; path: string };
+
+/** Everyone the rules may make an owner: each team's members (round robin, fewest open) and each named route's person. */
+export function ownersNamedIn(ruleSet: RuleSet): NamedOwner[] {
+  const members = ruleSet.teams.flatMap((team, index) => team.members.map((userId, member) => ({ userId, path: `teams[${index}].members[${member}]` })));
+  const named = ruleSet.rules.flatMap((rule, index) => (rule.route.person ? [{ userId: rule.route.person, path: `rules[${index}].route.person` }] : []));
+  return [...members, ...named, ...(ruleSet.default.person ? [{ userId: ruleSet.default.person, path: "default.person" }] : [])];
+}
+
+/** The problem with an owner who may not own cases, in the words an admin acts on. */
+export function notAnOwnerProblem(owner: NamedOwner): string {
+  return `${owner.path}: ${owner.userId} is not a coordinator: grant the role first, or pick another owner`;
+}
+
+/** One problem per place the rules name someone who may not own cases (`mayOwn` false: staff, or no role at all). */
+export function ownerProblems(ruleSet: RuleSet, mayOwn: (userId: string) => boolean): string[] {
+  return ownersNamedIn(ruleSet).filter((owner) => !mayOwn(owner.userId)).map(notAnOwnerProblem);
+}
+
 export type PickOwnerInput = {
   strategy: RoutingStrategy;
   person?: string | undefined;
   candidates: readonly string[];
   openCounts: ReadonlyMap<string, number>;
   cursor: number;
+  /** Who may own cases (coordinator or above); anyone else is skipped. Everyone when left out. */
+  mayOwn?: ((userId: string) => boolean) | undefined;
 };
 
-/** Chooses the case owner for a strategy; null when nobody can take it (the case stays unassigned). */
+/**
+ * Chooses the case owner for a strategy; null when nobody can take it (the case stays unassigned).
+ * `mayOwn` leaves out anyone who may not own cases (a named person or member without the
+ * coordinator role, say demoted since the rules were saved): they are skipped, never made owners.
+ */
 export function pickOwner(input: PickOwnerInput): { ownerId: string | null; nextCursor: number } {
-  const { strategy, person, candidates, openCounts, cursor } = input;
+  const { strategy, openCounts, cursor } = input;
+  const mayOwn = input.mayOwn ?? (() => true);
+  const person = input.person !== undefined && mayOwn(input.person) ? input.person : undefined;
+  const candidates = input.candidates.filter(mayOwn);
   if (strategy === "named") return { ownerId: person ?? null, nextCursor: cursor };
   if (candidates.length === 0) return { ownerId: null, nextCursor: cursor };
   if (strategy === "round_robin") {

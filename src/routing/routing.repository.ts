@@ -44,7 +44,7 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
     },
 
     /** Routes a case once: picks team and owner, records the rule, raises special alerts and tasks, queues the posts. */
-    async routeCase(caseId, ruleSet, notify) {
+    async routeCase(caseId, ruleSet, notify, mayOwn) {
       return prisma.$transaction(async (tx) => {
         // Lock the case row so two deliveries of the same routing job cannot both route it.
         await tx.$queryRaw`SELECT "id" FROM "cases" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
@@ -72,7 +72,7 @@ export function createRoutingRepository(prisma: PrismaClient): RoutingRepository
           const candidates = await candidatesFor(tx, team.members);
           const counts = route.strategy === "fewest_open" ? await openCounts(tx, candidates) : new Map<string, number>();
           const cursor = route.strategy === "round_robin" ? await lockCursor(tx, team.id) : 0;
-          const pick = pickOwner({ strategy: route.strategy, person: route.person, candidates, openCounts: counts, cursor });
+          const pick = pickOwner({ strategy: route.strategy, person: route.person, candidates, openCounts: counts, cursor, mayOwn });
           ownerId = pick.ownerId;
           if (route.strategy === "round_robin" && pick.nextCursor !== cursor) {
             await tx.routingCursor.update({ where: { teamId: team.id }, data: { position: pick.nextCursor } });

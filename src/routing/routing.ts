@@ -28,7 +28,9 @@ export interface RoutingRepository {
   saveRuleSet(ruleSet: RuleSet, source: "file" | "slack", actorId: string): Promise<number>;
   /**
    * Routes a case once: picks team and owner, records the rule, raises special alerts and tasks,
-   * and queues the posts, atomically. Null when the case is gone or was already routed.
+   * and queues the posts, atomically. Null when the case is gone or was already routed. Only
+   * someone `mayOwn` allows is made the owner: a member or named person without the coordinator
+   * role is skipped (the case stays unassigned when nobody else can take it).
    */
-  routeCase(caseId: string, ruleSet: RuleSet, notify: RoutingNotifier): Promise<RoutingOutcome | null>;
+  routeCase(caseId: string, ruleSet: RuleSet, notify: RoutingNotifier, mayOwn: (userId: string) => boolean): Promise<RoutingOutcome | null>;
 }

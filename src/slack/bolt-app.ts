@@ -22,6 +22,8 @@ export function createBoltApp(
     // Bolt would otherwise call auth.test from its constructor, where a rejected token becomes an
     // unhandled rejection; start() checks the token first and then initializes.
     deferInitialization: true,
+    // Bolt, both receivers, the Socket Mode client and every Web API client Bolt makes log through
+    // this adapter: each argument redacted (bodies, quoted text, query strings), debug dropped.
     logger: boltLogger(logger),
     clientOptions: {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),

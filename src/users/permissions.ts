@@ -1,7 +1,12 @@
-import type { Role } from "./roles.ts";
+import { ROLES, type Role } from "./roles.ts";
 
 // Who may do what. Checked on the server at every action with the actor's current role; the
 // Slack buttons a user sees are a convenience, never the check.
+//
+// One rule decides who may see a case's record (its patient details, notes and letters):
+// canViewCase. Every action on a case requires it first, so nobody can act on a case they may not
+// see; the action's own rule (owner or manager, managers only) comes on top. Whoever filed a case
+// follows its status (number, type, status, deadlines) and nothing more: canSeeCaseStatus.
 
 const RANK: Record<Role, number> = { staff: 0, coordinator: 1, manager: 2, admin: 3 };
 
@@ -18,14 +23,12 @@ export function canOwnCases(role: Role): boolean {
   return hasRole(role, "coordinator");
 }
 
-/** Whether `role` may list and search every team's open cases; others see only the cases they filed. */
+/** The roles that may own cases (coordinator and above): the only people routing or a reassignment may make owners. */
+export const OWNER_ROLES: readonly Role[] = ROLES.filter(canOwnCases);
+
+/** Whether `role` may list and search open cases (its own teams' cases; managers every team's); others see only the cases they filed. */
 export function canListTeamCases(role: Role): boolean {
   return hasRole(role, "coordinator");
-}
-
-/** Whether `actor` may look up a case by its number: the patient-relations team, or whoever filed it. */
-export function canLookUpCase(actor: Actor, filedBy: string): boolean {
-  return hasRole(actor.role, "coordinator") || filedBy === actor.userId;
 }
 
 /** Whether `role` sees the letters waiting for approval (approvers only). */
@@ -43,6 +46,11 @@ export function canPostDigests(role: Role): boolean {
   return hasRole(role, "manager");
 }
 
+/** Whether `role` sees the team's reports (resources offered, the team at a glance): managers and admins. */
+export function canSeeTeamReports(role: Role): boolean {
+  return hasRole(role, "manager");
+}
+
 /** Whether `role` may make the grievance committee report and export cases or the audit trail for a period (managers and admins). */
 export function canExportReports(role: Role): boolean {
   return hasRole(role, "manager");
@@ -56,18 +64,13 @@ export function canImportComments(role: Role): boolean {
 export const CASE_ACTIONS = [
   "view_details",
   "assign_self",
-/** Whether `role` sees the team's reports (resources offered, the team at a glance): managers and admins. */
-export function canSeeTeamReports(role: Role): boolean {
-  return hasRole(role, "manager");
-}
-
   "reassign",
   "change_status",
   "add_note",
+  "record_resource",
   "escalate",
   "close",
   "reopen",
-  "record_resource",
   "override_classification",
   "draft_letter",
   "approve_letter",
@@ -83,7 +86,7 @@ export interface Actor {
 export interface CaseAccess {
   ownerId: string | null;
   filedBy: string;
-  /** The actor belongs to the team the case is routed to. */
+  /** The actor belongs to the team the case is routed to (routing.isOnTeam: managers every team, coordinators the teams that list them). */
   actorOnTeam: boolean;
 }
 
@@ -92,30 +95,61 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-/** Decides whether `actor` may perform `action` on a case. */
+export const REFUSALS = {
+  filer: "You filed this case, so you can follow its status with /case and its number; its notes, letters and patient details are for its patient-relations team and the managers.",
+  otherTeam: "This case belongs to another team: only its team and the managers can see or work it.",
+  notTeam: "Only the case's patient-relations team and the managers can see patient details and work this case.",
+  approve: "Only managers approve or reject response letters.",
+  ownerOrManager: "Only the case owner or a manager can do that.",
+  unassigned: "Assign the case first, or ask a manager.",
+} as const;
+
+/**
+ * The one rule for seeing a case's record (patient details, notes, letters), and so for acting on
+ * it: managers and admins see every case; a coordinator sees the cases of the teams they are on,
+ * and a case they own. Staff, the filer included, never do (a staff "owner" from before owners had
+ * to be coordinators keeps nothing either).
+ */
+export function canViewCase(actor: Actor, access: CaseAccess): Decision {
+  if (hasRole(actor.role, "manager")) return allow;
+  if (hasRole(actor.role, "coordinator") && (access.actorOnTeam || access.ownerId === actor.userId)) return allow;
+  if (access.filedBy === actor.userId) return deny(REFUSALS.filer);
+  return deny(hasRole(actor.role, "coordinator") ? REFUSALS.otherTeam : REFUSALS.notTeam);
+}
+
+/** Whether `actor` may see a case's status (number, type, status, deadlines): whoever may view it, and whoever filed it. */
+export function canSeeCaseStatus(actor: Actor, access: CaseAccess): boolean {
+  return canViewCase(actor, access).allowed || access.filedBy === actor.userId;
+}
+
+/** Whether `actor` may look up a case by its number (`/case PR-…`): its status for the filer, its card for those who may view it. */
+export function canLookUpCase(actor: Actor, access: CaseAccess): boolean {
+  return canSeeCaseStatus(actor, access);
+}
+
+/** Decides whether `actor` may perform `action` on a case: allowed to view it first (canViewCase), then the action's own rule. */
 export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAccess): Decision {
-  const isOwner = access.ownerId === actor.userId;
+  const view = canViewCase(actor, access);
+  if (!view.allowed) return view;
   const manager = hasRole(actor.role, "manager");
-  const coordinator = hasRole(actor.role, "coordinator");
   switch (action) {
     case "view_details":
-      // Ownership counts only for the team (a reassigned-away staff member keeps nothing); the filer sees what they filed.
-      if (manager || (coordinator && (isOwner || access.actorOnTeam)) || access.filedBy === actor.userId) return allow;
-      return deny("Only the case owner, its team and managers can see patient details.");
     case "assign_self":
     case "add_note":
+    case "record_resource":
     case "escalate":
     case "override_classification":
     case "draft_letter":
-      return coordinator ? allow : deny("Only patient-relations coordinators and managers can do that.");
+      // Whoever may view the case is a coordinator on its team (or its owner) or a manager.
+      return allow;
     case "approve_letter":
-      return manager ? allow : deny("Only managers approve or reject response letters.");
+      return manager ? allow : deny(REFUSALS.approve);
     case "reassign":
     case "change_status":
     case "close":
     case "reopen":
-      if (manager || (coordinator && isOwner)) return allow;
-      return deny(access.ownerId ? "Only the case owner or a manager can do that." : "Assign the case first, or ask a manager.");
+      if (manager || access.ownerId === actor.userId) return allow;
+      return deny(access.ownerId ? REFUSALS.ownerOrManager : REFUSALS.unassigned);
   }
 }
 
@@ -123,4 +157,3 @@ export function canActOnCase(action: CaseAction, actor: Actor, access: CaseAcces
 export function canAdminister(actor: Actor): Decision {
   return actor.role === "admin" ? allow : deny("Only admins can change roles, routing rules and settings.");
 }
-    case "record_resource":

@@ -2,14 +2,17 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import type { Role } from "./roles.ts";
 import type { UserRoleRepository } from "./user-role.ts";
 
-
-/** Role storage; anyone without a row is staff. */
+/**
+ * Role storage. Anyone without a row is staff and has never had a role; a row is kept for every
+ * user who has had one, a demotion to staff included ("staff" is stored, not deleted), so
+ * ADMIN_USER_IDS can tell a user who never had a role from an admin who was demoted.
+ */
 export function createUserRoleRepository(prisma: PrismaClient): UserRoleRepository {
   return {
-    /** Grants admin to the ids in ADMIN_USER_IDS at start-up; existing grants are left as they are. */
+    /** Grants admin at start-up to the ids in ADMIN_USER_IDS that have never had a role; any role row (staff included) is left as it is. */
     async bootstrapAdmins(userIds: readonly string[]): Promise<number> {
       const result = await prisma.userRole.createMany({
-        data: userIds.map((slackUserId) => ({ slackUserId, role: "admin", grantedBy: "ADMIN_USER_IDS" })),
+        data: [...new Set(userIds)].map((slackUserId) => ({ slackUserId, role: "admin", grantedBy: "ADMIN_USER_IDS" })),
         skipDuplicates: true,
       });
       return result.count;
@@ -20,19 +23,19 @@ export function createUserRoleRepository(prisma: PrismaClient): UserRoleReposito
       return (row?.role as Role | undefined) ?? "staff";
     },
 
-    /** Sets a role (staff removes the row) and records who did it, in one transaction. */
+    /** Sets a role (staff too is stored, so a demotion is remembered) and records who did it, in one transaction. */
     async setRole(slackUserId: string, role: Role, grantedBy: string): Promise<Role> {
       return prisma.$transaction(async (tx) => {
         const previous = ((await tx.userRole.findUnique({ where: { slackUserId } }))?.role as Role | undefined) ?? "staff";
-        if (role === "staff") await tx.userRole.deleteMany({ where: { slackUserId } });
-        else await tx.userRole.upsert({ where: { slackUserId }, create: { slackUserId, role, grantedBy }, update: { role, grantedBy, grantedAt: new Date() } });
+        await tx.userRole.upsert({ where: { slackUserId }, create: { slackUserId, role, grantedBy }, update: { role, grantedBy, grantedAt: new Date() } });
         await tx.adminEvent.create({ data: { type: "role_changed", actorId: grantedBy, data: { userId: slackUserId, from: previous, to: role } } });
         return previous;
       });
     },
 
+    /** Every grant beyond staff, by role then user. */
     async list() {
-      const rows = await prisma.userRole.findMany({ orderBy: [{ role: "asc" }, { slackUserId: "asc" }] });
+      const rows = await prisma.userRole.findMany({ where: { role: { not: "staff" } }, orderBy: [{ role: "asc" }, { slackUserId: "asc" }] });
       return rows.map((row) => ({ slackUserId: row.slackUserId, role: row.role as Role }));
     },
 

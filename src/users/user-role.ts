@@ -6,14 +6,18 @@ export interface RoleGrant {
   role: Role;
 }
 
-/** Role storage (port; the Prisma implementation is user-role.repository.ts). Anyone without a grant is staff. */
+/**
+ * Role storage (port; the Prisma implementation is user-role.repository.ts). Anyone without a grant
+ * is staff; a user who has ever had a role keeps a record of it, staff included, so a demotion
+ * outlives a restart.
+ */
 export interface UserRoleRepository {
-  /** Grants admin to the given ids (ADMIN_USER_IDS at start-up); existing grants are left as they are. Returns how many were new. */
+  /** Grants admin to the given ids (ADMIN_USER_IDS at start-up) that have never had a role; anyone who has (a demoted admin too) is left as they are. Returns how many were new. */
   bootstrapAdmins(userIds: readonly string[]): Promise<number>;
   roleOf(slackUserId: string): Promise<Role>;
-  /** Sets a role (staff removes the grant) and records who did it, together; returns the previous role. */
+  /** Sets a role (staff is recorded, not forgotten) and records who did it, together; returns the previous role. */
   setRole(slackUserId: string, role: Role, grantedBy: string): Promise<Role>;
-  /** Every grant, by role then user. */
+  /** Every grant beyond staff, by role then user. */
   list(): Promise<RoleGrant[]>;
   /** Users holding exactly one of the given roles, by user id. */
   withRoles(roles: readonly Role[]): Promise<string[]>;

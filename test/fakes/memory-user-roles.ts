@@ -1,7 +1,7 @@
 import type { UserRoleRepository } from "../../src/users/user-role.ts";
 import type { MemoryDatabase } from "./memory-database.ts";
 
-/** UserRoleRepository in memory, as user-role.repository.ts: no grant means staff; every change audited. */
+/** UserRoleRepository in memory, as user-role.repository.ts: no grant means staff and never had a role; every change audited. */
 export function createMemoryUserRoleRepository(db: MemoryDatabase): UserRoleRepository {
   return {
     async bootstrapAdmins(userIds) {
@@ -21,14 +21,15 @@ export function createMemoryUserRoleRepository(db: MemoryDatabase): UserRoleRepo
     async setRole(slackUserId, role, grantedBy) {
       await db.beforeWrite();
       const previous = db.roles.get(slackUserId) ?? "staff";
-      if (role === "staff") db.roles.delete(slackUserId);
-      else db.roles.set(slackUserId, role);
+      // Staff is kept, as the database keeps it: the user has had a role, so ADMIN_USER_IDS leaves them be.
+      db.roles.set(slackUserId, role);
       db.adminEvents.push({ type: "role_changed", actorId: grantedBy, data: { userId: slackUserId, from: previous, to: role } });
       return previous;
     },
 
     async list() {
       return [...db.roles.entries()]
+        .filter(([, role]) => role !== "staff")
         .map(([slackUserId, role]) => ({ slackUserId, role }))
         .sort((a, b) => a.role.localeCompare(b.role) || a.slackUserId.localeCompare(b.slackUserId));
     },

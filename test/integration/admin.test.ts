@@ -65,6 +65,8 @@ describe.each(DATABASE_KINDS)("administration from Slack (%s)", (kind) => {
   });
 
   it("applies valid edited rules to the next case", async () => {
+    // Routing rules may only name owners who may own cases (routing-owners.test.ts).
+    await app.running.deps.roles.setRole(BILLING_LIAISON, "coordinator", ADMIN);
     const ruleSet = {
       version: 1,
       teams: [{ id: "patient-relations", name: "Patient Relations", members: [] }, { id: "billing", name: "Billing", members: [BILLING_LIAISON] }],

@@ -37,6 +37,6 @@ export async function buildAppUnderTest(
     ...options.env,
   });
   // Case rules run on a fixed date so deadlines in assertions never drift with the calendar.
-  const running = await buildApp(env, { logger: createLogger("info", sink), clock: options.clock ?? fixedClock(TEST_NOW) });
+  const running = await buildApp(env, { logger: createLogger(env.LOG_LEVEL, sink), clock: options.clock ?? fixedClock(TEST_NOW) });
   return { running, logs };
 }

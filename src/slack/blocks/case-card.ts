@@ -126,6 +126,24 @@ export function caseCard(summary: CaseSummary, timeZone: string, teamName?: stri
   return { text, blocks };
 }
 
+/**
+ * A case's status for whoever filed it (private): number, type, status and the deadlines still
+ * running. No unit, owner, notes or letters, and no actions: the filer follows the case, its team works it.
+ */
+export function caseStatusMessage(summary: CaseSummary, timeZone: string): CaseMessage {
+  const type = typeLabel(summary.type);
+  const status = STATUS_LABELS[summary.status] ?? summary.status;
+  const outcome = summary.outcome ? ` (${(CLOSE_OUTCOMES[summary.outcome as keyof typeof CLOSE_OUTCOMES] ?? summary.outcome).toLowerCase()})` : "";
+  const lead = `*${summary.number} · ${type}* · ${status}${outcome}`;
+  return {
+    text: `${summary.number}: ${type.toLowerCase()}, ${status.toLowerCase()}.`,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `${lead}\n${dueLine(summary, timeZone)}` } },
+      { type: "context", elements: [{ type: "mrkdwn", text: "You filed this case; its patient-relations team is working on it. Its notes and letters stay with the team." }] },
+    ],
+  };
+}
+
 /** The filer's private confirmation. */
 export function filedConfirmation(summary: CaseSummary, timeZone: string, duplicate: boolean): CaseMessage {
   const type = typeLabel(summary.type).toLowerCase();

@@ -253,10 +253,10 @@ describe("case actions: the protected details", () => {
     expect(app.db.events.at(-1)).toMatchObject({ type: "permission_denied", actorId: STAFF, data: { action: "view_details" } });
   });
 
-  it("lets the filer see what they filed, and keeps a coordinator of another team out", async () => {
+  it("keeps the filer (who follows the status only) and a coordinator of another team out", async () => {
     const app = setUp({ teams: { surgery: [COORDINATOR_B] } });
     const filed = await app.fileCase({}, { filedBy: FILER, teamId: "surgery" });
-    expect((await app.caseActions.viewDetails(filed.id, FILER)).summary.number).toBe(filed.number);
+    expect((await refusal(app.caseActions.viewDetails(filed.id, FILER))).userMessage).toContain("You filed this case");
     expect((await app.caseActions.viewDetails(filed.id, COORDINATOR_B)).summary.number).toBe(filed.number);
     expect((await refusal(app.caseActions.viewDetails(filed.id, COORDINATOR_A))).code).toBe(ErrorCode.forbidden);
     expect((await app.caseActions.viewDetails(filed.id, MANAGER)).summary.number).toBe(filed.number);

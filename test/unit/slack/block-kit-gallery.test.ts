@@ -397,6 +397,7 @@ for (const { state, type, open, summary } of CASES) {
   add("case-card.ts#caseCard", `${type}, ${state}`, () => message(caseCard.caseCard(summary, TZ, TEAM)));
   add("case-card.ts#caseActions", `${type}, ${state}`, () => ({ block: caseCard.caseActions(summary) }));
   if (open) add("case-card.ts#filedConfirmation", `${type}, ${state}`, () => message(caseCard.filedConfirmation(summary, TZ, false)));
+  add("case-card.ts#caseStatusMessage", `${type}, ${state}`, () => message(caseCard.caseStatusMessage(summary, TZ)));
 }
 add("case-card.ts#filedConfirmation", "already filed", () => message(caseCard.filedConfirmation(worstCase("new", "grievance"), TZ, true)));
 add("case-card.ts#filedConfirmation", "resolved at the point of service", () =>
@@ -648,6 +649,10 @@ add("letter.ts#letterViewModal", "rejected, with the longest reason", () => view
 add("letter.ts#letterViewModal", "rejected, with the longest reason made of & < >", () => {
   const rejected = letterView("rejected", "edit", "response", LETTER_TEXT);
   return view(letter.letterViewModal({ ...rejected, letter: { ...rejected.letter, rejectedReason: dense(LETTER_REVIEW_LIMITS.rejectReason) } }));
+});
+add("letter.ts#letterViewModal", "approved over failing checks, with the longest override reason made of & < >", () => {
+  const approved = letterView("approved", "llm", "response", LETTER_TEXT);
+  return view(letter.letterViewModal({ ...approved, letter: { ...approved.letter, overrideReason: dense(LETTER_REVIEW_LIMITS.overrideReason) } }));
 });
 add("letter.ts#approveModal", "every required check failing", () => view(letter.approveModal(letterView("draft", "llm", "interim", LETTER_TEXT), TZ)));
 add("letter.ts#approveModal", "every check passing", () => view(letter.approveModal(letterView("draft", "template", "response", LETTER_TEXT, EVERY_CHECK_PASSING), TZ)));

@@ -10,7 +10,11 @@ import {
   canLookUpCase,
   canOwnCases,
   canSeeApprovals,
+  canSeeCaseStatus,
+  canViewCase,
   hasRole,
+  OWNER_ROLES,
+  REFUSALS,
   worksEveryTeam,
 } from "../../../src/users/permissions.ts";
 import { ROLES, type Role } from "../../../src/users/roles.ts";
@@ -31,19 +35,21 @@ const SITUATIONS = {
 } as const satisfies Record<string, CaseAccess>;
 type Situation = keyof typeof SITUATIONS;
 
-const everyone: readonly Role[] = ["staff", "coordinator", "manager", "admin"];
 const coordinatorsUp: readonly Role[] = ["coordinator", "manager", "admin"];
 const managersUp: readonly Role[] = ["manager", "admin"];
 
 // Who is allowed, written out per action and situation (not derived from the code under test).
-const coordinatorWork: Record<Situation, readonly Role[]> = {
+// Every action needs permission to view the case first: its team (or its owner) and the managers.
+const viewers: Record<Situation, readonly Role[]> = {
+  // Owning a case opens it only for the team: a staff "owner" (never assigned now) gets nothing.
   owner: coordinatorsUp,
   ownerOnTeam: coordinatorsUp,
   teamMember: coordinatorsUp,
-  outsider: coordinatorsUp,
-  filer: coordinatorsUp,
+  outsider: managersUp,
+  // The filer follows the status (canSeeCaseStatus), never the record: not even a coordinator of another team who filed it.
+  filer: managersUp,
   unassignedOnTeam: coordinatorsUp,
-  unassignedOutsider: coordinatorsUp,
+  unassignedOutsider: managersUp,
 };
 const ownerOrManager: Record<Situation, readonly Role[]> = {
   owner: coordinatorsUp,
@@ -55,22 +61,13 @@ const ownerOrManager: Record<Situation, readonly Role[]> = {
   unassignedOutsider: managersUp,
 };
 const EXPECTED: Record<CaseAction, Record<Situation, readonly Role[]>> = {
-  view_details: {
-    // Owning a case opens its details only for the team: a staff "owner" (never assigned now) gets nothing.
-    owner: coordinatorsUp,
-    ownerOnTeam: coordinatorsUp,
-    teamMember: coordinatorsUp,
-    outsider: managersUp,
-    filer: everyone,
-    unassignedOnTeam: coordinatorsUp,
-    unassignedOutsider: managersUp,
-  },
-  assign_self: coordinatorWork,
-  add_note: coordinatorWork,
-  record_resource: coordinatorWork,
-  escalate: coordinatorWork,
-  override_classification: coordinatorWork,
-  draft_letter: coordinatorWork,
+  view_details: viewers,
+  assign_self: viewers,
+  add_note: viewers,
+  record_resource: viewers,
+  escalate: viewers,
+  override_classification: viewers,
+  draft_letter: viewers,
   approve_letter: {
     owner: managersUp,
     ownerOnTeam: managersUp,
@@ -110,12 +107,15 @@ describe("canActOnCase", () => {
     }
   });
 
-  it("lets staff who filed a case see its details, but not staff who merely share the team", () => {
-    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({ allowed: true });
-    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.teamMember)).toEqual({
-      allowed: false,
-      reason: "Only the case owner, its team and managers can see patient details.",
-    });
+  it("shows the filer nothing of the record, and says where they can follow the case; staff who merely share the team are refused too", () => {
+    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({ allowed: false, reason: REFUSALS.filer });
+    expect(canActOnCase("view_details", { userId: ACTOR, role: "staff" }, SITUATIONS.teamMember)).toEqual({ allowed: false, reason: REFUSALS.notTeam });
+  });
+
+  it("keeps a coordinator of another team out of the case, whatever the action", () => {
+    for (const action of CASE_ACTIONS) {
+      expect(canActOnCase(action, { userId: ACTOR, role: "coordinator" }, SITUATIONS.unassignedOutsider)).toEqual({ allowed: false, reason: REFUSALS.otherTeam });
+    }
   });
 
   it("tells a coordinator to assign an unowned case first, and names the owner rule otherwise", () => {
@@ -129,11 +129,9 @@ describe("canActOnCase", () => {
     });
   });
 
-  it("keeps coordinator work away from staff", () => {
-    expect(canActOnCase("escalate", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({
-      allowed: false,
-      reason: "Only patient-relations coordinators and managers can do that.",
-    });
+  it("keeps coordinator work away from staff, the filer included", () => {
+    expect(canActOnCase("escalate", { userId: ACTOR, role: "staff" }, SITUATIONS.filer)).toEqual({ allowed: false, reason: REFUSALS.filer });
+    expect(canActOnCase("add_note", { userId: ACTOR, role: "staff" }, SITUATIONS.unassignedOnTeam)).toEqual({ allowed: false, reason: REFUSALS.notTeam });
   });
 
   it("judges ownership by user id, not by role", () => {
@@ -193,12 +191,30 @@ describe("APPROVER_ROLES", () => {
   });
 });
 
-describe("canLookUpCase", () => {
-  it.each(ROLES)("a %s may look up a case they filed", (role) => {
-    expect(canLookUpCase({ userId: ACTOR, role }, ACTOR)).toBe(true);
+describe("canViewCase", () => {
+  it.each((Object.keys(SITUATIONS) as Situation[]).flatMap((situation) => ROLES.map((role) => ({ situation, role }))))(
+    "$role ($situation)",
+    ({ situation, role }) => {
+      expect(canViewCase({ userId: ACTOR, role }, SITUATIONS[situation]).allowed).toBe(viewers[situation].includes(role));
+    },
+  );
+});
+
+describe("canSeeCaseStatus and canLookUpCase", () => {
+  it.each(ROLES)("a %s may follow the status of a case they filed, whichever team it went to", (role) => {
+    expect(canSeeCaseStatus({ userId: ACTOR, role }, SITUATIONS.filer)).toBe(true);
+    expect(canLookUpCase({ userId: ACTOR, role }, SITUATIONS.filer)).toBe(true);
   });
 
-  it.each(ROLES)("a %s looking up someone else's case: only the patient-relations team", (role) => {
-    expect(canLookUpCase({ userId: ACTOR, role }, FILER)).toBe(coordinatorsUp.includes(role));
+  it.each(ROLES)("a %s looking up someone else's case: only those who may view it", (role) => {
+    expect(canLookUpCase({ userId: ACTOR, role }, SITUATIONS.teamMember)).toBe(coordinatorsUp.includes(role));
+    expect(canLookUpCase({ userId: ACTOR, role }, SITUATIONS.unassignedOutsider)).toBe(managersUp.includes(role));
+  });
+});
+
+describe("OWNER_ROLES", () => {
+  it("are the roles that may own cases: coordinators and above", () => {
+    expect([...OWNER_ROLES].sort()).toEqual(["admin", "coordinator", "manager"]);
+    expect(ROLES.filter(canOwnCases)).toEqual([...OWNER_ROLES]);
   });
 });

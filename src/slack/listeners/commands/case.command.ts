@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { errorSummary } from "../../../lib/errors.ts";
-import { caseCard } from "../../blocks/case-card.ts";
+import { caseCard, caseStatusMessage } from "../../blocks/case-card.ts";
 import { caseIntakeModal } from "../../blocks/case-intake.modal.ts";
 import { caseListMessage } from "../../blocks/case-list.ts";
 import { helpMessage, problemMessage } from "../../blocks/help.ts";
@@ -51,8 +51,9 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
           await reply(caseListMessage("Search results", await deps.workQueue.search(userId, parsed.text), now, "No case matches those words.", deps.workspace.url));
           return;
         case "lookup": {
-          const summary = await deps.workQueue.lookup(userId, parsed.number);
-          await reply(caseCard(summary, deps.timeZone, await deps.teamName(summary.teamId)));
+          // The filer gets the case's status; its team and the managers get the card with its actions.
+          const { summary, sight } = await deps.workQueue.lookup(userId, parsed.number);
+          await reply(sight === "case" ? caseCard(summary, deps.timeZone, await deps.teamName(summary.teamId)) : caseStatusMessage(summary, deps.timeZone));
           return;
         }
         case "committee_report":
@@ -69,7 +70,6 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
         case "digest":
           await runDigestCommand(deps, parsed.digest, parsed.preview, userId, reply);
           return;
-      }
         case "guide":
         case "resources_report":
           await runGuideCommand(deps, parsed, userId, reply);
@@ -77,6 +77,7 @@ export function registerCaseCommand(app: App, deps: SlackDeps): void {
         case "team":
           await runTeamCommand(deps, parsed.month, userId, reply);
           return;
+      }
     } catch (error) {
       if (parsed.kind === "new") {
         deps.logger.error({ user: userId, error: errorSummary(error) }, "could not open intake form");

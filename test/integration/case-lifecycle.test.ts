@@ -180,7 +180,8 @@ describe.each(DATABASE_KINDS)("case lifecycle through Slack (%s)", (kind) => {
     const sent = app.slack.callsTo("views.open").at(-1)!.body.view as Page | string;
     const first = typeof sent === "string" ? (JSON.parse(sent) as Page) : sent;
     expect(JSON.stringify(first)).not.toContain("end 0");
-    const older = first.blocks.find((block) => block.type === "actions")?.elements?.find((element) => element.action_id === ACTIONS.detailsOlder);
+    // Other actions blocks (guidance, resources) may come first: look in every one.
+    const older = first.blocks.flatMap((block) => (block.type === "actions" ? (block.elements ?? []) : [])).find((element) => element.action_id === ACTIONS.detailsOlder);
     if (!older) throw new Error("no Older notes button on the first page");
     const press = {
       ...blockActionPayload({ actionId: ACTIONS.detailsOlder, value: older.value, userId: owner }),

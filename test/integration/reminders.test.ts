@@ -37,6 +37,8 @@ describe("reminders with two instances on one database (postgres)", () => {
     // Filed Saturday; acknowledgement due Tuesday 1 Dec 09:30 New York, response due Friday 4 Dec.
     const filed = await fileCaseThroughSlack(first);
     expect(filed.ownerId).toBe(COORDINATOR);
+    // The owner's "You now own" DM waits for the case's card, so it can arrive late: count from after it.
+    await expect.poll(() => dmsTo(COORDINATOR).some((text) => text.startsWith("You now own")), { timeout: 10_000 }).toBe(true);
     const ownerBefore = dmsTo(COORDINATOR).length;
 
     clock.set("2026-11-30T16:00:00Z"); // Monday: within 24 h of the acknowledgement deadline

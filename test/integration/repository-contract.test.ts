@@ -129,7 +129,7 @@ describe.each(IMPLEMENTATIONS)("repository contract (%s)", (kind) => {
     const stored = await letters.version(letterId, 1);
     expect(stored).toMatchObject({ letterId, number: 1, text: "first", source: "edit", model: null, fallbackReason: null, issues: ["the wait"], checks: [{ id: "results", passed: true, required: true }] });
     expect(Object.keys(stored!).sort()).toEqual(
-      ["authorId", "checks", "createdAt", "fallbackReason", "id", "inputTokens", "instruction", "issues", "latencyMs", "letterId", "model", "number", "outputTokens", "promisedResponseAt", "promptHash", "promptId", "promptVersion", "source", "text"].sort(),
+      ["authorId", "checks", "createdAt", "fallbackReason", "id", "inputTokens", "instruction", "issues", "language", "latencyMs", "letterId", "model", "number", "outputTokens", "promisedResponseAt", "promptHash", "promptId", "promptVersion", "source", "text"].sort(),
     );
     expect(await letters.find(letterId)).toMatchObject({ status: "draft", currentVersion: 1, threadTs: "1700000000.000001" });
     expect((await letters.awaitingApproval()).map((waiting) => waiting.letterId)).toContain(letterId);

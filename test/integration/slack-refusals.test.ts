@@ -136,7 +136,7 @@ describe("start-up channel check", () => {
     const fine = await startTestApp("pglite");
     try {
       const health = (await (await fetch(fine.url.replace("/slack/events", "/healthz"))).json()) as Record<string, unknown>;
-      expect(health).toEqual({ ok: true, outbox: expect.objectContaining({ failed: 0 }), intakePending: 0, channelProblems: [] });
+      expect(health).toEqual({ ok: true, outbox: expect.objectContaining({ failed: 0 }), intakePending: 0, channelProblems: [], letterSettings: "ok" });
       expect(fine.logs.some((line) => line.includes("The app is not in channel"))).toBe(false);
     } finally {
       await fine.close();

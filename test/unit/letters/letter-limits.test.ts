@@ -9,7 +9,7 @@ describe("letter limits", () => {
   it("keep the values production has always used", () => {
     expect(LETTER_LIMITS).toEqual({ minCharacters: 50, maxCharacters: 20_000, minWords: 80, maxWords: 900, defaultMaxReadingGrade: 8 });
     expect(LETTER_EDIT_FORM).toEqual({ partCharacters: 2900, inputCharacters: 3000, parts: 16 });
-    expect(LETTER_REVIEW_LIMITS).toEqual({ overrideReason: 500, rejectReason: 1000, instructionText: 300, instruction: 500 });
+    expect(LETTER_REVIEW_LIMITS).toEqual({ overrideReason: 500, rejectReason: 1000, instructionText: 300, instruction: 500, translationReviewer: 200 });
   });
 
   it("give each range a lower bound below its upper bound", () => {

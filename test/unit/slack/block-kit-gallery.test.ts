@@ -390,6 +390,11 @@ add("admin.ts#rulesMessage", "rules that fit the edit form (3,000 characters)", 
 add("admin.ts#rulesMessage", "a rule file of 13,000 characters", () => message(admin.rulesMessage(upTo(13_000, YAML_LINE))));
 add("admin.ts#rulesMessage", "a large rule file (60,000 characters)", () => message(admin.rulesMessage(upTo(60_000, YAML_LINE))));
 add("admin.ts#rulesMessage", "a rule file with one 10,000-character line", () => message(admin.rulesMessage(`version: 1\n${hostile(10_000)}\n`)));
+const PURGE_BEFORE = new Date("2020-12-01T05:00:00Z");
+add("admin.ts#auditPurgeMessage", "nothing older than the retention", () => message(admin.auditPurgeMessage({ caseEvents: 0, adminEvents: 0, total: 0, before: PURGE_BEFORE, years: 6 }, TZ)));
+add("admin.ts#auditPurgeMessage", "a billion events older than 100 years", () => message(admin.auditPurgeMessage({ caseEvents: 999_999_999, adminEvents: 999_999_999, total: 1_999_999_998, before: PURGE_BEFORE, years: 100 }, TZ)));
+add("admin.ts#auditPurgedMessage", "already purged", () => message(admin.auditPurgedMessage({ caseEvents: 0, adminEvents: 0, total: 0, before: PURGE_BEFORE }, TZ)));
+add("admin.ts#auditPurgedMessage", "a billion events purged", () => message(admin.auditPurgedMessage({ caseEvents: 999_999_999, adminEvents: 1, total: 1_000_000_000, before: PURGE_BEFORE }, TZ)));
 add("admin.ts#rulesEditModal", "rules of 3,000 characters", () => view(admin.rulesEditModal(upTo(3000, YAML_LINE))));
 
 // case-card.ts

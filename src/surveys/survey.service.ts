@@ -1,7 +1,7 @@
 import type { IntakeInput } from "../cases/case.schema.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import { instantOf, localDateKey } from "../lib/zoned-time.ts";
-import { canImportComments, canOwnCases } from "../users/permissions.ts";
+import { canImportComments, canOwnCases, worksEveryTeam } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 import { screenComment } from "./screening.ts";
 import { listProblems, parseSurveyCsv } from "./survey-csv.ts";
@@ -109,14 +109,21 @@ export function createSurveyService(deps: SurveyServiceDeps) {
       };
     },
 
-    /** The intake form's values for a candidate (coordinators and above; audited). Patient data: for the form only. */
+    /**
+     * The intake form's values for a candidate (audited): for the people it is offered to (the team
+     * routing gives its unit and category) and the managers, as a case is for its team and the
+     * managers. Patient data: for the form only.
+     */
     async prefill(userId: string, commentId: string): Promise<Partial<IntakeInput>> {
-      if (!canOwnCases(await deps.roleOf(userId))) {
+      const role = await deps.roleOf(userId);
+      const refuse = async (): Promise<never> => {
         await deps.audit("permission_denied", userId, { action: "file_survey_comment", comment: commentId });
-        throw new AppError(ErrorCode.forbidden, "Only the patient-relations team files survey comments as cases.");
-      }
+        throw new AppError(ErrorCode.forbidden, "Only the patient-relations team the comment was offered to, and the managers, file it as a case.");
+      };
+      if (!canOwnCases(role)) return refuse();
       const comment = await deps.comments.find(commentId);
       if (!comment) throw new AppError(ErrorCode.notFound, "That survey comment is no longer there.");
+      if (!worksEveryTeam(role) && !(await deps.recipientsFor(comment.unit, comment.category)).includes(userId)) return refuse();
       if (comment.filedAs) throw new AppError(ErrorCode.conflict, `That survey comment was already filed as ${comment.filedAs}.`);
       await deps.audit("survey_comment_opened", userId, { comment: commentId });
       const [year, month, day] = comment.date.split("-").map(Number) as [number, number, number];

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,10 @@ import { isOpen } from "../../../src/cases/lifecycle.ts";
 import { DEFAULT_DEPARTMENTS } from "../../../src/cases/taxonomy.ts";
 import { createWorkQueue } from "../../../src/cases/work-queue.service.ts";
 import { createOnDemandDigests } from "../../../src/digests/on-demand.service.ts";
+import { createTeamReports } from "../../../src/digests/team-reports.service.ts";
+import { createCaseHelp } from "../../../src/guidance/case-help.service.ts";
+import { parseGuidance } from "../../../src/guidance/guidance.schema.ts";
+import { createSettingsFile, DEFAULT_GUIDANCE_FILE, DEFAULT_RESOURCES_FILE } from "../../../src/guidance/guidance.service.ts";
 import { loadLetterFonts } from "../../../src/letters/fonts.ts";
 import { createLetterPrinter } from "../../../src/letters/letter-pdf.ts";
 import { createLetterService } from "../../../src/letters/letter.service.ts";
@@ -16,9 +21,17 @@ import { createTemplateDrafter } from "../../../src/letters/template-drafter.ts"
 import { settableClock } from "../../../src/lib/clock.ts";
 import { AppError, ErrorCode } from "../../../src/lib/errors.ts";
 import { createLogger } from "../../../src/lib/logger.ts";
+import type { DocumentResult, SettingsDocumentStore } from "../../../src/lib/settings-document.ts";
+import { createReportService } from "../../../src/reports/report.service.ts";
+import type { CaseRecord, ReportReads } from "../../../src/reports/reports.ts";
+import type { ResourceOfferRepository } from "../../../src/resources/resource-offers.ts";
+import { parseDirectory } from "../../../src/resources/resources.schema.ts";
+import { matchRoute } from "../../../src/routing/route.ts";
 import type { RoutingRepository } from "../../../src/routing/routing.ts";
 import { createRoutingService } from "../../../src/routing/routing.service.ts";
 import type { RuleSet } from "../../../src/routing/rule-set.schema.ts";
+import { createSurveyService } from "../../../src/surveys/survey.service.ts";
+import type { StoredComment, SurveyRepository } from "../../../src/surveys/surveys.ts";
 import { createAdminService } from "../../../src/users/admin.service.ts";
 import { APPROVER_ROLES } from "../../../src/users/permissions.ts";
 import type { Role } from "../../../src/users/roles.ts";
@@ -83,6 +96,15 @@ const PRINTER = createLetterPrinter(loadLetterFonts(), {
 /** A word only the case's description holds, to search for. */
 const SEARCH_WORD = "periwinkle";
 
+/** A survey file of one identified patient asking to be called: a grievance candidate. */
+const SURVEY_FILE = [
+  "row_id,date,unit,score,comment,patient_name,patient_contact,contact_me",
+  'MX-1,2026-11-20,Emergency Department,2,"I waited five hours and nobody explained the delay. Please call me.",Ana Ruiz,555-201-0000,yes',
+].join("\n");
+
+/** Someone who reviewed a letter's translation, from outside the hospital's Slack. */
+const TRANSLATION = { reviewer: "Ana Ruiz, certified medical interpreter" };
+
 /** The services over fresh in-memory storage, wired as app.ts wires them. */
 function matrixApp() {
   const clock = settableClock(TEST_NOW);
@@ -140,6 +162,144 @@ function matrixApp() {
     render: { escalations: () => [{ text: "digest", blocks: [] }], trends: () => [{ text: "digest", blocks: [] }] },
     channelId: CARD_CHANNEL,
   });
+  const now = () => clock.now();
+  const timeZone = POLICY.timeZone;
+
+  // Guidance cards and the community-resource directory as shipped, in documents kept in memory
+  // (as settings-document.repository.ts keeps them: every version, each save audited).
+  const documents: Record<"guidance" | "resources", unknown[]> = { guidance: [], resources: [] };
+  const documentStore = (kind: "guidance" | "resources"): SettingsDocumentStore => ({
+    async active() {
+      const list = documents[kind];
+      return list.length > 0 ? { id: list.length, document: structuredClone(list.at(-1)) } : null;
+    },
+    async save(document, source, actorId) {
+      documents[kind].push(structuredClone(document));
+      db.adminEvents.push({ type: "settings_document_saved", actorId, data: { kind, source } });
+      return documents[kind].length;
+    },
+  });
+  const seeded = <T>(result: DocumentResult<T>): T => {
+    if (!result.ok) throw new Error(result.errors.join("; "));
+    return result.value;
+  };
+  documents.guidance.push(seeded(parseGuidance(readFileSync(DEFAULT_GUIDANCE_FILE, "utf8"))));
+  documents.resources.push(seeded(parseDirectory(readFileSync(DEFAULT_RESOURCES_FILE, "utf8"))));
+  const settingsFile = { roleOf: roles.roleOf, audit: roles.audit };
+  const guidanceFiles = {
+    guidance: createSettingsFile({ ...settingsFile, store: documentStore("guidance"), file: DEFAULT_GUIDANCE_FILE, setting: "GUIDANCE_FILE", name: "guidance file", parse: parseGuidance }),
+    directory: createSettingsFile({ ...settingsFile, store: documentStore("resources"), file: DEFAULT_RESOURCES_FILE, setting: "RESOURCES_FILE", name: "resource directory", parse: parseDirectory }),
+  };
+  // As resource-offer.repository.ts stores offers: with their audit event on the case, together.
+  const offers: { caseId: string; resourceId: string; resourceName: string; tags: readonly string[]; offeredAt: Date; offeredBy: string }[] = [];
+  const offerRepository: ResourceOfferRepository = {
+    async recordOffers(caseId, actorId, list, offeredAt) {
+      for (const offer of list) offers.push({ caseId, ...offer, offeredAt, offeredBy: actorId });
+      db.addEvent(caseId, "resources_offered", actorId, { resources: list.map((offer) => offer.resourceId).join(",") });
+      return list.length;
+    },
+    offeredOn: async (caseId) => structuredClone(offers.filter((offer) => offer.caseId === caseId)),
+    offeredBetween: async (from, to) => structuredClone(offers.filter((offer) => offer.offeredAt >= from && offer.offeredAt < to)),
+  };
+  const caseHelp = createCaseHelp({
+    ...guidanceFiles,
+    offers: offerRepository,
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    ensureAllowed: caseActions.ensureAllowed,
+    loadDetails: cases.loadDetailsForProcessing,
+    timeZone,
+    now,
+  });
+  // The team at a glance: its numbers are not what is tried here, who may see them is.
+  const teamReports = createTeamReports({
+    records: async () => ({ cases: [], events: [], letters: [] }),
+    coordinators: () => roles.withRoles(["coordinator"]),
+    managers: approvers,
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    timeZone,
+    now,
+  });
+  // What the reports read, over the same tables (the committee's figures are not what is tried: who may make the report is).
+  const caseRecord = (caseId: string): CaseRecord | null => {
+    const stored = db.cases.get(caseId);
+    if (!stored) return null;
+    const { summary, details } = stored;
+    return {
+      ...summary,
+      acknowledgedAt: stored.acknowledgedAt,
+      withdrawnBy: null,
+      withdrawnAt: null,
+      description: details.description,
+      desiredOutcome: details.desiredOutcome,
+      resolutionSummary: details.resolutionSummary,
+      medicareBeneficiary: details.medicareBeneficiary,
+      writtenResponseRequested: details.writtenResponseRequested,
+      resolvedOnSpot: details.resolvedOnSpot,
+      people: details.people.map((person) => ({ ...person, mailingAddress: person.mailingAddress ?? null })),
+      events: db.events.filter((event) => event.caseId === caseId).map((event) => ({ at: event.createdAt, type: event.type, actorId: event.actorId, data: event.data })),
+      notes: db.notes.filter((note) => note.caseId === caseId).map((note) => ({ createdAt: note.createdAt, authorId: note.authorId, kind: note.kind, body: note.body })),
+      tasks: [],
+      letters: [],
+    };
+  };
+  const reads: ReportReads = {
+    casesReceived: async () => [],
+    lettersApprovedOrSent: async () => [],
+    commentsDated: async () => [],
+    receivedBetween: async () => [],
+    firstReceivedAt: async () => null,
+    caseIdByNumber: async (number) => [...db.cases.values()].find((stored) => stored.summary.number === number)?.summary.id ?? null,
+    caseRecord: async (caseId) => caseRecord(caseId),
+    async recordCaseExport(caseId, actorId, format) {
+      db.addEvent(caseId, "case_exported", actorId, { format });
+    },
+    casesForExport: async () => 0,
+    auditForExport: async () => 0,
+  };
+  /** The files sent privately (a user's DM with the app). */
+  const delivered: { userId: string; files: string[] }[] = [];
+  const reports = createReportService({
+    reads,
+    roleOf: roles.roleOf,
+    audit: roles.audit,
+    ensureAllowed: caseActions.ensureAllowed,
+    deliver: {
+      async sendPrivately(userId, files) {
+        delivered.push({ userId, files: files.map((file) => file.filename) });
+      },
+    },
+    fonts: loadLetterFonts(),
+    hospitalName: "Riverside General Hospital",
+    timeZone,
+    now,
+  });
+  // As survey.repository.ts stores comments: new row ids only, their offers queued with them.
+  const comments = new Map<string, StoredComment>();
+  const surveyRepository: SurveyRepository = {
+    async importComments(list, _importedBy, notify) {
+      const known = new Set([...comments.values()].map((comment) => comment.rowId));
+      const fresh = list.filter((comment) => !known.has(comment.rowId));
+      const stored = fresh.map((comment) => {
+        const id = randomUUID();
+        comments.set(id, { ...structuredClone(comment), id, filedAs: null });
+        return { id, rowId: comment.rowId };
+      });
+      db.queueOnce(notify?.(stored) ?? []);
+      return { stored, duplicates: list.length - fresh.length };
+    },
+    find: async (id) => structuredClone(comments.get(id) ?? null),
+  };
+  // A candidate goes to the team routing would give a grievance from its unit and category, else to the approvers (as app.ts decides it).
+  const recipientsFor = async (unit: string, category: string) => {
+    const ruleSet = await routing.activeRuleSet().catch(() => null);
+    const team = ruleSet ? matchRoute(ruleSet, { category, department: unit, severity: 2, type: "grievance", medicareBeneficiary: false, allegesHarm: false, description: "" }).team : null;
+    const owners = await roles.withRoles(["coordinator", "manager", "admin"]);
+    const members = team ? (team.members.length > 0 ? team.members.filter((id) => owners.includes(id)) : await roles.withRoles(["coordinator"])) : [];
+    return members.length > 0 ? members : approvers();
+  };
+  const surveys = createSurveyService({ comments: surveyRepository, roleOf: roles.roleOf, audit: roles.audit, recipientsFor, departments: DEFAULT_DEPARTMENTS, timeZone, now });
   const filing = createCaseService({ cases, clock, policy: POLICY });
   let filed = 0;
 
@@ -171,6 +331,14 @@ function matrixApp() {
     return letterId;
   }
 
+  /** A grievance candidate imported by a manager, from a unit the rules route to the surgery team: its comment's id. */
+  async function surveyCandidate(): Promise<string> {
+    await surveys.importCsv(MANAGER, SURVEY_FILE);
+    const [comment] = comments.values();
+    if (comment?.screening !== "candidate") throw new Error("the survey row was not a candidate");
+    return comment.id;
+  }
+
   /** Everything a refused action must leave as it was (its own refusal record aside). */
   function snapshot(): string {
     // The refusal's own record, and the audit of a search (a search is recorded whatever it finds), aside.
@@ -186,13 +354,17 @@ function matrixApp() {
       uploads: notifier.uploads.length,
       events: notDenied(db.events),
       adminEvents: notDenied(db.adminEvents),
+      documents,
+      offers,
+      comments: [...comments.values()],
+      delivered,
     });
   }
 
   /** Whether a refusal of `userId` was written to the audit trail (the case's, or the admin trail). */
   const refusalAudited = (userId: string) => [...db.events, ...db.adminEvents].some((event) => event.type === "permission_denied" && event.actorId === userId);
 
-  return { db, caseActions, letters, workQueue, admin, digests, routing, fileCase, draftLetter, approvedLetter, snapshot, refusalAudited };
+  return { db, caseActions, letters, workQueue, admin, digests, routing, caseHelp, teamReports, reports, surveys, guidanceFiles, fileCase, draftLetter, approvedLetter, surveyCandidate, snapshot, refusalAudited };
 }
 
 type MatrixApp = ReturnType<typeof matrixApp>;
@@ -220,7 +392,7 @@ async function allowedOrRefused(attempt: () => Promise<unknown>): Promise<Cell> 
   }
 }
 
-type Given = { caseId: string; number: string; letterId?: string };
+type Given = { caseId: string; number: string; letterId?: string; commentId?: string };
 
 interface Attempt {
   /** Builds what the attempt needs (a case, a letter) before the persona acts. */
@@ -246,6 +418,16 @@ const withApproved = async (app: MatrixApp): Promise<Given> => {
   const summary = await ownedByTeam(app);
   return { caseId: summary.id, number: summary.number, letterId: await app.approvedLetter(summary.id) };
 };
+/** A response letter drafted in Spanish (the patient's preferred language) on a case the team owns. */
+const withSpanishDraft = async (app: MatrixApp): Promise<Given> => {
+  const summary = await app.fileCase({ preferredLanguage: "Spanish" }, { owner: TEAM });
+  return { caseId: summary.id, number: summary.number, letterId: await app.draftLetter(summary.id) };
+};
+/** A grievance candidate from a survey, offered to the surgery team. */
+const withSurveyCandidate = async (app: MatrixApp): Promise<Given> => {
+  const summary = await unassigned(app);
+  return { caseId: summary.id, number: summary.number, commentId: await app.surveyCandidate() };
+};
 const ofCase = (make: (app: MatrixApp) => Promise<CaseSummary>) => async (app: MatrixApp): Promise<Given> => {
   const summary = await make(app);
   return { caseId: summary.id, number: summary.number };
@@ -269,8 +451,17 @@ const listed = (list: (app: MatrixApp, userId: string) => Promise<readonly CaseS
 /** The rules with `owner` named as the owner of every case the rules do not route elsewhere. */
 const RULES_NAMING = (owner: string) => stringify({ ...RULES, default: { team: "surgery", strategy: "named", person: owner } });
 
-/** The README table, row by row: the attempts that try it, and its cell for each column. */
-const MATRIX: { permission: string; cells: readonly Cell[]; attempts: Record<string, Attempt> }[] = [
+type Row = { permission: string; cells: readonly Cell[]; attempts: Record<string, Attempt> };
+
+/** Present: resolves to something, or fails the attempt (a report or card that is not there was not shown). */
+const shown = async <T>(value: Promise<T | null>): Promise<T> => {
+  const result = await value;
+  if (result === null) throw new Error("nothing was shown");
+  return result;
+};
+
+/** The README's first table, about one case, row by row: the attempts that try it, and its cell for each column. */
+const CASE_MATRIX: Row[] = [
   {
     permission: "file a case (`/case`, or from a message)",
     cells: ["✓", "✓", "✓", "✓", "✓", "✓"],
@@ -322,6 +513,40 @@ const MATRIX: { permission: string; cells: readonly Cell[]; attempts: Record<str
     },
   },
   {
+    permission: "edit the issues the patient raised (**Edit issues**)",
+    cells: ["—", "—", "✓", "—", "✓", "✓"],
+    attempts: { issues: action(ofCase(ownedByTeam), (app, userId, { caseId }) => app.caseActions.editIssues(caseId, userId, [{ id: null, text: "Nobody explained the delay." }])) },
+  },
+  {
+    permission: "record the community resources offered (**Record resources offered…**)",
+    cells: ["—", "—", "✓", "—", "✓", "✓"],
+    attempts: {
+      // As the button opens the form: the case's rule, then its help and the directory.
+      form: action(ofCase(ownedByTeam), async (app, userId, { caseId }) => {
+        await app.caseActions.ensureAllowed("record_resource", caseId, userId);
+        await app.caseHelp.helpForCase(caseId, userId);
+      }),
+      record: action(ofCase(ownedByTeam), async (app, userId, { caseId }) => {
+        const [first] = await app.caseHelp.directory();
+        await app.caseHelp.recordOffered(caseId, userId, [first!.id]);
+      }),
+    },
+  },
+  {
+    permission: "see the guidance and resources that fit it (in its details, **Open guidance**)",
+    cells: ["—", "—", "✓", "—", "✓", "✓"],
+    attempts: {
+      // As the details view shows them: the details first, then the help that goes with them.
+      details: action(ofCase(ownedByTeam), async (app, userId, { caseId }) => shown(app.caseHelp.helpInDetails(await app.caseActions.viewDetails(caseId, userId), userId))),
+      open: action(ofCase(ownedByTeam), (app, userId, { caseId }) => app.caseHelp.helpForCase(caseId, userId)),
+    },
+  },
+  {
+    permission: "export its whole record as a PDF (`/case export PR-…`)",
+    cells: ["—", "—", "✓", "—", "✓", "✓"],
+    attempts: { export: action(ofCase(ownedByTeam), (app, userId, { number }) => app.reports.caseFile(userId, number)) },
+  },
+  {
     permission: "take it while nobody owns it (**Assign to me**)",
     cells: ["—", "—", "✓", "—", "✓", "✓"],
     attempts: { assign: action(ofCase(unassigned), (app, userId, { caseId }) => app.caseActions.assignToMe(caseId, userId)) },
@@ -370,6 +595,14 @@ const MATRIX: { permission: string; cells: readonly Cell[]; attempts: Record<str
     },
   },
   {
+    permission: "approve a letter not in English, naming who reviewed its translation",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: {
+      outside: action(withSpanishDraft, (app, userId, { letterId }) => app.letters.approve(letterId!, userId, 1, "Checked by hand with the family's consent.", TRANSLATION)),
+      colleague: action(withSpanishDraft, (app, userId, { letterId }) => app.letters.approve(letterId!, userId, 1, "Checked by hand with the family's consent.", { userId: "U0MXINTERP" })),
+    },
+  },
+  {
     permission: "mark an approved letter as sent, download it",
     cells: ["—", "—", "✓", "—", "✓", "✓"],
     attempts: {
@@ -397,7 +630,6 @@ const MATRIX: { permission: string; cells: readonly Cell[]; attempts: Record<str
         if (!result.ok) throw new Error(result.errors.join("; "));
       }),
       retry: action(ofCase(unassigned), (app, userId) => app.admin.retryFailedPosts(userId)),
-      auditPurge: action(ofCase(unassigned), (app, userId) => app.admin.auditPurgePreview(userId)),
     },
   },
   {
@@ -429,6 +661,84 @@ const MATRIX: { permission: string; cells: readonly Cell[]; attempts: Record<str
   },
 ];
 
+/** The README's second table, of what is not about one case, with the same six people (the filer is staff like any other). */
+const OTHER_MATRIX: Row[] = [
+  {
+    permission: "read a guidance card, or the list of topics (`/case guide`)",
+    cells: ["✓", "✓", "✓", "✓", "✓", "✓"],
+    attempts: {
+      // The cards are the hospital's guidance, no patient's: the service asks nobody's role.
+      card: action(ofCase(unassigned), (app) => shown(app.caseHelp.card("qio"))),
+      topics: action(ofCase(unassigned), async (app) => {
+        if ((await app.caseHelp.topics()).length === 0) throw new Error("no topics");
+      }),
+    },
+  },
+  {
+    permission: "see the resources offered in a month (`/case resources report`)",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: { report: action(ofCase(unassigned), (app, userId) => app.caseHelp.monthlyReport(userId)) },
+  },
+  {
+    permission: "see the team at a glance (`/case team`, App Home's **Team at a glance**)",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: {
+      command: action(ofCase(unassigned), (app, userId) => app.teamReports.report(userId)),
+      // App Home leaves the section out for anyone else: nothing shown is "—", not a refusal.
+      home: {
+        setup: ofCase(unassigned),
+        run: async (app, userId) => ((await app.teamReports.forHome(userId)) ? "✓" : "—"),
+      },
+    },
+  },
+  {
+    permission: "make the grievance committee report (`/case report committee <period>`)",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: { committee: action(ofCase(unassigned), (app, userId) => app.reports.committee(userId, "2026-11")) },
+  },
+  {
+    permission: "export a period's cases or audit trail as CSV (`/case export cases <period>`, `/case export audit <period>`)",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: {
+      cases: action(ofCase(unassigned), (app, userId) => app.reports.periodExport(userId, "cases", "2026-11")),
+      audit: action(ofCase(unassigned), (app, userId) => app.reports.periodExport(userId, "audit", "2026-Q4")),
+    },
+  },
+  {
+    permission: "import survey comments (`/case import`)",
+    cells: ["—", "—", "—", "—", "✓", "✓"],
+    attempts: {
+      form: action(ofCase(unassigned), (app, userId) => app.surveys.ensureMayImport(userId)),
+      import: action(ofCase(unassigned), (app, userId) => app.surveys.importCsv(userId, SURVEY_FILE)),
+    },
+  },
+  {
+    permission: "file a survey comment offered to their team as a case (**File as a case**)",
+    cells: ["—", "—", "✓", "—", "✓", "✓"],
+    attempts: { prefill: action(withSurveyCandidate, (app, userId, { commentId }) => app.surveys.prefill(userId, commentId!)) },
+  },
+  {
+    permission: "see or reload the guidance cards or the resource directory (`/case admin guidance [reload]`, `/case admin resources [reload]`)",
+    cells: ["—", "—", "—", "—", "—", "✓"],
+    attempts: {
+      guidance: action(ofCase(unassigned), (app, userId) => app.guidanceFiles.guidance.inForce(userId)),
+      resources: action(ofCase(unassigned), (app, userId) => app.guidanceFiles.directory.inForce(userId)),
+      guidanceReload: action(ofCase(unassigned), (app, userId) => app.guidanceFiles.guidance.reloadFromFile(userId)),
+      resourcesReload: action(ofCase(unassigned), (app, userId) => app.guidanceFiles.directory.reloadFromFile(userId)),
+    },
+  },
+  {
+    permission: "purge audit events older than the retention (`/case admin purge-audit`)",
+    cells: ["—", "—", "—", "—", "—", "✓"],
+    attempts: {
+      preview: action(ofCase(unassigned), (app, userId) => app.admin.auditPurgePreview(userId)),
+      purge: action(ofCase(unassigned), (app, userId) => app.admin.purgeAudit(userId, "2000-01-01T00:00:00Z")),
+    },
+  },
+];
+
+const MATRIX = [...CASE_MATRIX, ...OTHER_MATRIX];
+
 const TRIALS = MATRIX.flatMap(({ permission, cells, attempts }) =>
   Object.entries(attempts).flatMap(([name, attempt]) =>
     PERSONAS.map(([persona, userId], column) => ({ permission, name, persona: persona as Persona, userId, attempt, expected: cells[column]! })),
@@ -448,6 +758,17 @@ describe("the roles and permissions table, tried as each role through the servic
       expect(app.snapshot()).toBe(before);
       if (refusedWithError) expect(app.refusalAudited(userId)).toBe(true);
     }
+  });
+
+  it("refuses a manager's approval of a letter not in English until someone is named as its translation's reviewer", async () => {
+    const app = matrixApp();
+    const { letterId } = await withSpanishDraft(app);
+    const before = app.snapshot();
+    const refused = await app.letters.approve(letterId!, MANAGER, 1, "Checked by hand with the family's consent.").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe(ErrorCode.invalidInput);
+    expect((refused as AppError).userMessage).toContain("say who reviewed the translation");
+    expect(app.snapshot()).toBe(before);
   });
 
   it("audits every refusal of an action, and says why in plain words", async () => {
@@ -480,14 +801,23 @@ describe("the roles and permissions table, tried as each role through the servic
     expect(JSON.stringify(summary)).not.toContain("Peer review");
   });
 
-  it("matches README.md's table, row for row and cell for cell", () => {
+  it("matches README.md's two tables, row for row and cell for cell", () => {
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    const lines = readme.slice(readme.indexOf("### Roles and permissions")).split("\n");
-    const start = lines.findIndex((line) => line.startsWith("|"));
-    const end = lines.findIndex((line, index) => index > start && !line.startsWith("|"));
-    const [header, rule, ...body] = lines.slice(start, end).map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
-    expect(header).toEqual(["May…", ...PERSONAS.map(([persona]) => persona)]);
-    expect(rule!.every((cell) => /^-+$/.test(cell))).toBe(true);
-    expect(body).toEqual(MATRIX.map(({ permission, cells }) => [permission, ...cells]));
+    const section = readme.slice(readme.indexOf("### Roles and permissions"));
+    const lines = section.slice(0, section.indexOf("\n### ", 1)).split("\n");
+    // The section's tables: each run of lines that start with "|".
+    const tables: string[][][] = [];
+    lines.forEach((line, index) => {
+      if (!line.startsWith("|")) return;
+      if (!lines[index - 1]?.startsWith("|")) tables.push([]);
+      tables.at(-1)!.push(line.split("|").slice(1, -1).map((cell) => cell.trim()));
+    });
+    expect(tables).toHaveLength(2);
+    for (const [table, matrix] of [[tables[0]!, CASE_MATRIX], [tables[1]!, OTHER_MATRIX]] as const) {
+      const [header, rule, ...body] = table;
+      expect(header).toEqual(["May…", ...PERSONAS.map(([persona]) => persona)]);
+      expect(rule!.every((cell) => /^-+$/.test(cell))).toBe(true);
+      expect(body).toEqual(matrix.map(({ permission, cells }) => [permission, ...cells]));
+    }
   });
 });

@@ -76,10 +76,12 @@ import { createAdminService } from "./users/admin.service.ts";
 import { createCaseHelp } from "./guidance/case-help.service.ts";
 import { guidanceOutboxHandlers } from "./guidance/guidance-outbox.ts";
 import { parseGuidance } from "./guidance/guidance.schema.ts";
+import { GUIDANCE_ENTRIES } from "./guidance/guidance-entries.ts";
 import { createSettingsFile, DEFAULT_GUIDANCE_FILE, DEFAULT_RESOURCES_FILE } from "./guidance/guidance.service.ts";
 import { createSettingsDocumentStore } from "./guidance/settings-document.repository.ts";
 import { createResourceOfferRepository } from "./resources/resource-offer.repository.ts";
 import { parseDirectory } from "./resources/resources.schema.ts";
+import { RESOURCE_ENTRIES } from "./resources/resource-entries.ts";
 import { createSlackGuidancePoster } from "./slack/guidance-notifier.ts";
 import { APPROVER_ROLES } from "./users/permissions.ts";
 import { createUserRoleRepository } from "./users/user-role.repository.ts";
@@ -204,8 +206,8 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
   // Guidance cards and the community-resource directory: files seeded at first start, reloaded by admins.
   const settingsFile = { roleOf: roles.roleOf, audit: roles.audit };
   const guidanceFiles = {
-    guidance: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "guidance"), file: env.GUIDANCE_FILE ?? DEFAULT_GUIDANCE_FILE, setting: "GUIDANCE_FILE", name: "guidance file", parse: parseGuidance }),
-    directory: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "resources"), file: env.RESOURCES_FILE ?? DEFAULT_RESOURCES_FILE, setting: "RESOURCES_FILE", name: "resource directory", parse: parseDirectory }),
+    guidance: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "guidance"), file: env.GUIDANCE_FILE ?? DEFAULT_GUIDANCE_FILE, setting: "GUIDANCE_FILE", name: "guidance file", parse: parseGuidance, entries: GUIDANCE_ENTRIES }),
+    directory: createSettingsFile({ ...settingsFile, store: createSettingsDocumentStore(db.prisma, "resources"), file: env.RESOURCES_FILE ?? DEFAULT_RESOURCES_FILE, setting: "RESOURCES_FILE", name: "resource directory", parse: parseDirectory, entries: RESOURCE_ENTRIES }),
   };
   const caseHelp = createCaseHelp({
     ...guidanceFiles,

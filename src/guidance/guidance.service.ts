@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { DocumentResult, SettingsDocumentStore } from "../lib/settings-document.ts";
+import { type EntryKind, entryLabel, entryStamp, entryYaml, findEntry, mergeEntryText, removeEntry, type SettingsEntry } from "../lib/settings-entries.ts";
 import { canAdminister } from "../users/permissions.ts";
 import type { Role } from "../users/roles.ts";
 
@@ -16,6 +17,8 @@ export interface SettingsFileDeps<T> {
   /** What the document is, in words: "guidance file". */
   name: string;
   parse(text: string): DocumentResult<T>;
+  /** Its entries (cards, resources), each edited on its own from Slack; without it, only whole-file reloads. */
+  entries?: EntryKind<T>;
   roleOf(userId: string): Promise<Role>;
   audit(type: string, actorId: string, data: Record<string, string>): Promise<void>;
 }
@@ -46,6 +49,11 @@ export function createSettingsFile<T>(deps: SettingsFileDeps<T>) {
     const parsed = deps.parse(text);
     if (!parsed.ok) throw new AppError(ErrorCode.invalidInput, `The ${name} ${file} has problems; what is in force is unchanged:\n• ${parsed.errors.join("\n• ")}`);
     return parsed.value;
+  }
+
+  function entryKind(): EntryKind<T> {
+    if (!deps.entries) throw new AppError(ErrorCode.config, `The ${name} is edited in its file and reloaded.`);
+    return deps.entries;
   }
 
   let cached: { id: number; value: T } | null = null;
@@ -94,6 +102,54 @@ export function createSettingsFile<T>(deps: SettingsFileDeps<T>) {
       const parsed = deps.parse(text);
       if (parsed.ok) await store.save(parsed.value, "slack", actorId);
       return parsed;
+    },
+
+    /** One entry's YAML for the edit form, with a stamp to tell later whether it changed; null when there is no such entry (admins only). */
+    async entryForEdit(actorId: string, id: string): Promise<{ entry: SettingsEntry; text: string; stamp: string } | null> {
+      await ensureAdmin(actorId, `edit_${deps.setting.toLowerCase()}`);
+      const kind = entryKind();
+      const entry = findEntry(kind, await active(), id);
+      return entry ? { entry, text: entryYaml(kind, entry), stamp: entryStamp(entry) } : null;
+    },
+
+    /** The entry, for an admin about to remove it; null when there is no such entry (admins only). */
+    async entryForRemoval(actorId: string, id: string): Promise<{ id: string; label: string } | null> {
+      await ensureAdmin(actorId, `remove_${deps.setting.toLowerCase()}_entry`);
+      const kind = entryKind();
+      const entry = findEntry(kind, await active(), id);
+      return entry ? { id: entry.id, label: entryLabel(kind, entry) } : null;
+    },
+
+    /**
+     * Saves an admin's edited entry (in place of `target`, or added when `target` is null) as a new
+     * version, audited with the entry's id; invalid text, a clashing id, an entry changed by someone
+     * else since the form was opened (`stamp`) or a document no longer valid as a whole changes nothing.
+     */
+    async saveEntry(actorId: string, edit: { target: string | null; stamp?: string | undefined; text: string }): Promise<DocumentResult<{ entry: SettingsEntry; version: number }>> {
+      await ensureAdmin(actorId, `edit_${deps.setting.toLowerCase()}`);
+      const kind = entryKind();
+      const current = await active();
+      if (edit.target !== null && edit.stamp !== undefined) {
+        const before = findEntry(kind, current, edit.target);
+        if (before && entryStamp(before) !== edit.stamp) {
+          return { ok: false, errors: [`${kind.noun}: "${edit.target}" was changed by someone else after this form was opened; nothing was saved. Copy your changes, close the form and open it again.`] };
+        }
+      }
+      const merged = mergeEntryText(kind, current, edit.target, edit.text);
+      if (!merged.ok) return merged;
+      const { entry } = merged.value;
+      const detail: Record<string, string> = { entry: entry.id, change: edit.target === null ? "added" : "edited" };
+      if (edit.target !== null && edit.target !== entry.id) detail.was = edit.target;
+      const version = await store.save(merged.value.document, "slack", actorId, detail);
+      return { ok: true, value: { entry, version } };
+    },
+
+    /** Removes an entry as a new version, audited with its id; refused when the document would no longer be valid (admins only). */
+    async removeEntry(actorId: string, id: string): Promise<DocumentResult<{ version: number }>> {
+      await ensureAdmin(actorId, `remove_${deps.setting.toLowerCase()}_entry`);
+      const removed = removeEntry(entryKind(), await active(), id);
+      if (!removed.ok) return removed;
+      return { ok: true, value: { version: await store.save(removed.value, "slack", actorId, { entry: id, change: "removed" }) } };
     },
   };
 }

@@ -7,10 +7,10 @@ export function createSettingsDocumentStore(prisma: PrismaClient, kind: "guidanc
     async active() {
       return prisma.settingsDocument.findFirst({ where: { kind }, orderBy: { id: "desc" }, select: { id: true, document: true } });
     },
-    async save(document, source, actorId) {
+    async save(document, source, actorId, detail = {}) {
       return prisma.$transaction(async (tx) => {
         const row = await tx.settingsDocument.create({ data: { kind, document: document as Prisma.InputJsonValue, source, createdBy: actorId } });
-        await tx.adminEvent.create({ data: { type: `${kind}_changed`, actorId, data: { version: String(row.id), source } } });
+        await tx.adminEvent.create({ data: { type: `${kind}_changed`, actorId, data: { ...detail, version: String(row.id), source } } });
         return row.id;
       });
     },

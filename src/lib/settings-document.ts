@@ -111,7 +111,8 @@ function parseChecked<T>(text: string, schema: z.ZodType<T>, options: DocumentOp
   return { ok: false, errors: capped(result.error.issues.map((issue) => `${describe(issue.path, data)}: ${issue.message}`), options.errors) };
 }
 
-function describeYamlError(error: { message: string; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, unknown] }): string {
+/** A YAML syntax error, located by line and column, in plain words. */
+export function describeYamlError(error: { message: string; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, unknown] }): string {
   const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "document";
   const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   return `${where}: this is not valid YAML (${message}); check the indentation and that each setting is written as "name: value"`;
@@ -151,6 +152,6 @@ export interface StoredDocument {
 export interface SettingsDocumentStore {
   /** The latest saved version, or null before any was saved. */
   active(): Promise<StoredDocument | null>;
-  /** Saves a new version with its admin audit event; returns the version. */
-  save(document: unknown, source: "file" | "slack", actorId: string): Promise<number>;
+  /** Saves a new version with its admin audit event (with `detail`, e.g. which entry changed); returns the version. */
+  save(document: unknown, source: "file" | "slack", actorId: string, detail?: Record<string, string>): Promise<number>;
 }

@@ -24,6 +24,8 @@ export const VIEWS = {
   letterRegenerate: "letter_regenerate",
   letterReject: "letter_reject",
   editRules: "admin_edit_rules",
+  /** One guidance card or community resource, edited or added by an admin. */
+  editSettingsEntry: "admin_edit_settings_entry",
   caseGuidance: "case_guidance",
   recordResources: "case_record_resources",
   editIssues: "case_edit_issues",
@@ -80,6 +82,8 @@ export const ACTIONS = {
   recordResources: "case_record_resources",
   /** "Purge …" under /case admin purge-audit, behind Slack's confirmation dialog. */
   purgeAudit: "admin_purge_audit",
+  /** "Remove …" under /case admin guidance|resources remove <id>, behind Slack's confirmation dialog. */
+  removeSettingsEntry: "admin_remove_settings_entry",
 } as const;
 
 /** Options of the card's overflow menu (draft_letter and draft_interim: cards posted before they became buttons). */
@@ -108,6 +112,8 @@ export const ACTION_FIELDS = {
   withdrawnBy: "withdrawn_by",
   withdrawnAt: "withdrawn_at",
   rulesText: "rules_text",
+  /** One guidance card's or community resource's YAML. */
+  entryText: "entry_text",
   caseType: "case_type",
   overrideReason: "override_reason",
   /** Edit form parts are letter_part_0, letter_part_1, …: one Slack input holds 3,000 characters. */

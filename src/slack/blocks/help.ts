@@ -30,7 +30,9 @@ export const ADMIN_USAGE = [
   `*${c} admin rules edit*: change them in a form (checked before they take effect).`,
   `*${c} admin rules reload*: load them again from the rules file.`,
   `*${c} admin guidance* [reload]: the guidance cards in force, or load them again from the guidance file.`,
+  `*${c} admin guidance edit* card-id | *add* | *remove* card-id: change one card in a form (checked before it takes effect).`,
   `*${c} admin resources* [reload]: the community-resource directory in force, or load it again from its file.`,
+  `*${c} admin resources edit* resource-id | *add* | *remove* resource-id: change one resource in a form.`,
   `*${c} admin retry*: send again the posts Slack refused (after inviting the app to their channel).`,
   `*${c} admin purge-audit*: how many audit events are past the retention period, and a button to delete them (asks first; the purge is audited).`,
 ].join("\n");

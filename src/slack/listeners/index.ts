@@ -16,6 +16,8 @@ import { registerLetterSubmissions } from "./views/letter.submissions.ts";
 import { registerRecordResourcesSubmission } from "./views/record-resources.submission.ts";
 import { registerSurveyActions } from "./actions/survey.action.ts";
 import { registerPurgeAudit } from "./actions/purge-audit.action.ts";
+import { registerRemoveSettingsEntry } from "./actions/remove-settings-entry.action.ts";
+import { registerEditSettingsEntrySubmission } from "./views/edit-settings-entry.submission.ts";
 import { registerSurveyImportSubmission } from "./views/survey-import.submission.ts";
 
 /** Wires every listener onto the Bolt app. */
@@ -37,4 +39,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerSurveyImportSubmission(app, deps);
   registerSurveyActions(app, deps);
   registerPurgeAudit(app, deps);
+  registerEditSettingsEntrySubmission(app, deps);
+  registerRemoveSettingsEntry(app, deps);
 }

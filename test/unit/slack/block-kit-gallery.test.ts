@@ -34,6 +34,7 @@ import { VIEWS } from "../../../src/slack/ids.ts";
 import * as trendDigest from "../../../src/slack/blocks/trend-digest.ts";
 import * as teamGlance from "../../../src/slack/blocks/team-glance.ts";
 import * as surveyImport from "../../../src/slack/blocks/survey-import.ts";
+import * as settingsEntries from "../../../src/slack/blocks/settings-entries.ts";
 import type { TeamGlance } from "../../../src/digests/team-reports.service.ts";
 import type { AtRiskCase, CoordinatorMetrics } from "../../../src/digests/team-metrics.ts";
 import * as respond from "../../../src/slack/listeners/respond.ts";
@@ -65,6 +66,7 @@ const BLOCK_MODULES: Record<string, Record<string, unknown>> = {
   "trend-digest.ts": trendDigest,
   "team-glance.ts": teamGlance,
   "survey-import.ts": surveyImport,
+  "settings-entries.ts": settingsEntries,
 };
 const MODULES: Record<string, Record<string, unknown>> = { ...BLOCK_MODULES, "listeners/respond.ts": respond };
 
@@ -492,6 +494,25 @@ add("guidance.ts#recordResourcesModal", "nothing suggested, whole directory", ()
 add("guidance.ts#recordResourcesModal", "an empty directory", () => view(guidance.recordResourcesModal(NUMBER, "00000000-0000-4000-8000-000000000001", [], [])));
 add("guidance.ts#resourceReportMessage", "none this month", () => message(guidance.resourceReportMessage({ month: "2026-11", offers: 0, cases: 0, byTag: [], byResource: [] })));
 add("guidance.ts#settingsFileMessage", "nothing to warn of", () => message(guidance.settingsFileMessage("10 guidance cards in force", ["a: A"], [], "How to change it.")));
+
+// settings-entries.ts: one card or resource in a form. Ids at their longest (50), what an admin may
+// type as an id (any length), titles and names at their longest, YAML filling the input (3,000).
+const ENTRY_ID = upTo(50, "medicare-discharge-");
+const TYPED_ID = hostile(2500);
+for (const file of ["guidance", "resources"] as const) {
+  add("settings-entries.ts#settingsEntryModal", `${file}: an entry of 3,000 characters of YAML`, () => view(settingsEntries.settingsEntryModal({ file, id: ENTRY_ID, stamp: "0123456789abcdef" }, upTo(3000, YAML_LINE))));
+  add("settings-entries.ts#settingsEntryModal", `${file}: a new entry`, () => view(settingsEntries.settingsEntryModal({ file })));
+  add("settings-entries.ts#entryTooLongMessage", `${file}: a 2,500-character id, 100,000 characters`, () => message(settingsEntries.entryTooLongMessage(file, TYPED_ID, 100_000)));
+  add("settings-entries.ts#entryNotFoundMessage", `${file}: a 2,500-character id typed`, () => message(settingsEntries.entryNotFoundMessage(file, TYPED_ID)));
+  add("settings-entries.ts#removeEntryMessage", `${file}: longest id and label`, () => message(settingsEntries.removeEntryMessage(file, { id: ENTRY_ID, label: hostile(100) })));
+  // Only an entry found is offered for removal, so its id is a valid one (50 characters at most).
+  add("settings-entries.ts#removeEntryMessage", `${file}: a label past any limit`, () => message(settingsEntries.removeEntryMessage(file, { id: ENTRY_ID, label: dense(3000) })));
+  for (const action of ["added", "edited", "removed"] as const) {
+    add("settings-entries.ts#entrySavedMessage", `${file}: ${action}, renamed from a 2,500-character id, version 2^31`, () =>
+      message(settingsEntries.entrySavedMessage(file, { id: TYPED_ID, action, version: 2_147_483_647, was: dense(2500) })),
+    );
+  }
+}
 
 // survey-import.ts: units and categories at their longest, 1,000 candidates, problems past Slack's section limit.
 const worstOffers = (count: number, unitText: (length: number) => string) =>

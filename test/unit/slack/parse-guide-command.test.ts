@@ -17,6 +17,16 @@ describe("/case guide, /case resources report and their admin commands", () => {
   it("reads the admin commands for the guidance file and the directory", () => {
     expect(parseCaseCommand("admin guidance")).toEqual({ kind: "admin", command: { kind: "settings_file", file: "guidance", reload: false } });
     expect(parseCaseCommand("admin resources reload")).toEqual({ kind: "admin", command: { kind: "settings_file", file: "resources", reload: true } });
-    expect(parseCaseCommand("admin guidance edit")).toEqual({ kind: "admin", command: { kind: "invalid", message: "Use: /case admin guidance or /case admin guidance reload" } });
+    const usage = "Use: /case admin guidance [reload], /case admin guidance edit <card-id>, /case admin guidance add or /case admin guidance remove <card-id>";
+    expect(parseCaseCommand("admin guidance edit")).toEqual({ kind: "admin", command: { kind: "invalid", message: usage } });
+    expect(parseCaseCommand("admin guidance reload now")).toEqual({ kind: "admin", command: { kind: "invalid", message: usage } });
+  });
+
+  it("reads editing, adding and removing one card or resource", () => {
+    expect(parseCaseCommand("admin guidance edit Medicare-ABN")).toEqual({ kind: "admin", command: { kind: "settings_entry", file: "guidance", action: "edit", id: "medicare-abn" } });
+    expect(parseCaseCommand("admin resources add")).toEqual({ kind: "admin", command: { kind: "settings_entry", file: "resources", action: "add" } });
+    expect(parseCaseCommand("admin resources remove example-ride-home")).toEqual({ kind: "admin", command: { kind: "settings_entry", file: "resources", action: "remove", id: "example-ride-home" } });
+    expect(parseCaseCommand("admin resources add extra")).toMatchObject({ command: { kind: "invalid", message: expect.stringContaining("/case admin resources remove <resource-id>") } });
+    expect(parseCaseCommand("admin guidance remove a b")).toMatchObject({ command: { kind: "invalid" } });
   });
 });

@@ -6,6 +6,7 @@ import { answerError } from "../error-net.ts";
 import { notice } from "../respond.ts";
 import type { AdminCommand } from "./parse-case-command.ts";
 import { runSettingsFileCommand } from "./case-guide.ts";
+import { runSettingsEntryCommand } from "./case-admin-entries.ts";
 
 /** /case admin …: roles, routing rules, and posts Slack refused. */
 export async function runAdminCommand(
@@ -46,6 +47,8 @@ export async function runAdminCommand(
         return void (await reply(auditPurgeMessage(await deps.admin.auditPurgePreview(userId), deps.timeZone)));
       case "settings_file":
         return void (await reply(await runSettingsFileCommand(deps, command.file, command.reload, userId)));
+      case "settings_entry":
+        return void (await runSettingsEntryCommand(deps, command, { userId, triggerId: request.triggerId, client: request.client, reply }));
       case "rules_edit": {
         const yaml = await deps.admin.rulesText(userId);
         if (yaml.length > RULES_EDIT_LIMIT) return void (await reply(rulesMessage(yaml)));

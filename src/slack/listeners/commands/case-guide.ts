@@ -35,7 +35,7 @@ export async function runSettingsFileCommand(deps: SlackDeps, file: "guidance" |
       `${reload ? "Loaded from the file: " : ""}${document.cards.length} guidance cards in force`,
       document.cards.map((card) => `${card.id}: ${card.title}`),
       unset.length > 0 ? [`Settings not filled in yet (cards say so where they quote them): ${unset.join(", ")}`] : [],
-      "To change them, edit the guidance file (GUIDANCE_FILE) and run /case admin guidance reload; if anything is wrong, the cards in force stay and each problem is shown.",
+      "To change one card: /case admin guidance edit <card-id>, add, or remove <card-id>. To change many, edit the guidance file (GUIDANCE_FILE) and run /case admin guidance reload (it replaces edits made in Slack). If anything is wrong, the cards in force stay and each problem is shown.",
     );
   }
   const loaded = reload ? await directory.reloadFromFile(userId) : await directory.inForce(userId);
@@ -43,8 +43,8 @@ export async function runSettingsFileCommand(deps: SlackDeps, file: "guidance" |
   const examples = resources.filter((resource) => resource.example).length;
   return settingsFileMessage(
     `${reload ? "Loaded from the file: " : ""}${resources.length} community resources in force`,
-    resources.map((resource) => `${resource.name}: ${resource.helpsWith.join(", ")}`),
+    resources.map((resource) => `${resource.id}: ${resource.name} (${resource.helpsWith.join(", ")})`),
     examples > 0 ? [`${examples} of them are example entries (example: true): replace them with the services your team really uses.`] : [],
-    "To change it, edit the resource directory file (RESOURCES_FILE) and run /case admin resources reload; if anything is wrong, the directory in force stays and each problem is shown.",
+    "To change one resource: /case admin resources edit <resource-id>, add, or remove <resource-id>. To change many, edit the resource directory file (RESOURCES_FILE) and run /case admin resources reload (it replaces edits made in Slack). If anything is wrong, the directory in force stays and each problem is shown.",
   );
 }

@@ -13,6 +13,8 @@ export type AdminCommand =
   | { kind: "retry" }
   | { kind: "purge_audit" }
   | { kind: "settings_file"; file: "guidance" | "resources"; reload: boolean }
+  | { kind: "settings_entry"; file: "guidance" | "resources"; action: "edit" | "remove"; id: string }
+  | { kind: "settings_entry"; file: "guidance" | "resources"; action: "add" }
   | { kind: "invalid"; message: string };
 
 export type CaseCommand =
@@ -66,8 +68,12 @@ function parseAdmin(words: string[]): AdminCommand {
     case "guidance":
     case "resources": {
       const sub = rest[0]?.toLowerCase();
-      if (!sub || sub === "reload") return { kind: "settings_file", file: verb.toLowerCase() as "guidance" | "resources", reload: sub === "reload" };
-      return { kind: "invalid", message: `Use: /case admin ${verb.toLowerCase()} or /case admin ${verb.toLowerCase()} reload` };
+      const file = verb.toLowerCase() as "guidance" | "resources";
+      if ((!sub || sub === "reload") && rest.length <= 1) return { kind: "settings_file", file, reload: sub === "reload" };
+      if (sub === "add" && rest.length === 1) return { kind: "settings_entry", file, action: "add" };
+      if ((sub === "edit" || sub === "remove") && rest.length === 2) return { kind: "settings_entry", file, action: sub, id: rest[1]!.toLowerCase() };
+      const entry = file === "guidance" ? "card-id" : "resource-id";
+      return { kind: "invalid", message: `Use: /case admin ${file} [reload], /case admin ${file} edit <${entry}>, /case admin ${file} add or /case admin ${file} remove <${entry}>` };
     }
     default:
       return { kind: "invalid", message: `I don't know "admin ${verb}". Try /case admin help.` };

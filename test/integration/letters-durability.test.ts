@@ -57,6 +57,8 @@ describe("drafting exactly once across instances and crashes (postgres)", () => 
 
   it("finishes a draft whose instance died after posting the placeholder, without a second placeholder", async () => {
     const filed = await filedWithNotes();
+    // Filing's own deliveries drain in the background and would take the new job too: finish them first.
+    await Promise.all([first.running.deps.outbox.kick(), second.running.deps.outbox.kick()]);
     const letter = await first.running.deps.letters.request(filed.id, COORDINATOR, "interim", `test:${filed.id}:crash`);
     // The first instance took the job, posted the placeholder, then died: its lease is left behind.
     await prisma().letter.update({ where: { id: letter.id }, data: { threadChannelId: filed.cardChannelId, threadTs: "1700000000.999999" } });

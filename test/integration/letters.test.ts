@@ -108,7 +108,8 @@ describe.each(DATABASE_KINDS)("response letters under review in the case thread 
     expect((await submit(VIEWS.letterApprove, letter.id, 1, MANAGER)).text).toBe("");
     const value = JSON.stringify({ l: letter.id, v: 1 });
     await app.interact(blockActionPayload({ actionId: ACTIONS.letterPdf, value, userId: COORDINATOR }));
-    await expect.poll(() => app.slack.calls.filter((call) => call.method.startsWith("upload/")).length).toBeGreaterThan(0);
+    // The first PDF of a process loads its fonts (tens of MB): give it time on a busy machine.
+    await expect.poll(() => app.slack.calls.filter((call) => call.method.startsWith("upload/")).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const upload = app.slack.calls.filter((call) => call.method.startsWith("upload/")).at(-1)!;
     // The upload is the PDF itself (possibly wrapped in a multipart body).
     expect(upload.raw!.includes("%PDF-")).toBe(true);

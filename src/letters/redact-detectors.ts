@@ -52,8 +52,15 @@ function trimUrl(span: Span, text: string): Span | undefined {
   return { ...span, end };
 }
 
+// An international number on the record is also written as at home: "+34 612 345 678" as "612 345 678",
+// "+33 6 12 34 56 78" as "06 12 34 56 78" (country codes are one to three digits).
+function nationalForms(phone: string, digits: string): string[] {
+  if (!phone.trim().startsWith("+") || digits.startsWith("1")) return [digits];
+  return [digits, ...[1, 2, 3].flatMap((code) => (digits.length - code >= 8 ? [digits.slice(code), `0${digits.slice(code)}`] : []))];
+}
+
 function knownPhones(phones: string[]): Detector {
-  const numbers = new Set(phones.map((phone) => phoneKey(phone.split(/x|ext/i)[0] ?? "")).filter((digits) => digits.length >= 7));
+  const numbers = new Set(phones.flatMap((phone) => nationalForms(phone, phoneKey(phone.split(/x|ext/i)[0] ?? ""))).filter((digits) => digits.length >= 7));
   if (numbers.size === 0) return () => [];
   const alternatives = [...numbers].map((digits) => [...digits].join("[ .()\\/\\-]*"));
   const extension = raw`(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]*\d{1,6})?`;
@@ -66,6 +73,22 @@ function knownEmails(emails: string[]): Detector {
   return spans(regex(raw`(?<![\w.+\-])(?:${literals.map(escapeRegex).join("|")})(?![\w\-])`, "i"), "EMAIL");
 }
 
+const MES = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+// A month and day without a year ("3/14") could be a score ("pain 8/10") or a fraction ("1/2 tablet"):
+// only with a word that introduces a date, or a time after it, and no unit after it.
+const MONTH_DAY = raw`(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])`;
+const NOT_A_FRACTION = raw`(?![\p{N}\/]|[.,]\d|[ \t]*(?:of|cups?|tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|mcg|units?|hours?|hrs?|days?|weeks?|inch(?:es)?|tsp|tbsp|teaspoons?|tablespoons?|strength)\b)`;
+const DATE_INTRO = [
+  ...["on", "since", "from", "until", "till", "by", "before", "after", "dated?", "DOB", "DOS", "born", "between", "and", "to", "re", "of"],
+  // any verb in the past: "called", "phoned", "filed", "readmitted", "seen"
+  ...[raw`\p{L}{2,}ed`, "seen", "done", "given", "spoke", "met", "sent", "left", "went", "came", "fell"],
+  ...["visit", "call", "phone", "error", "incident", "event", "fall", "surgery", "procedure", "appt", "appointment", "admission", "discharge", "restraint", "shift", "night", "morning"],
+  ...["mon", "tues?", "wed", "thu(?:rs?)?", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+  ...["el", "del", "desde", "hasta", "día"],
+].join("|");
+const SCORED = /\b(?:pain|scored?|rated?|rating|scale|level|ratio|strength|grade|graded|out)\b[^.!?\n]{0,12}$/i;
+const notAScore = (span: Span, text: string): Span | undefined => (SCORED.test(text.slice(Math.max(0, span.start - 30), span.start)) ? undefined : span);
+
 // Context-labelled identifiers come first: on equal length the earlier detector wins.
 const LABELLED: Detector[] = [
   spans(
@@ -77,7 +100,7 @@ const LABELLED: Detector[] = [
   ),
   spans(
     regex(
-      raw`\b(?:MRN|MR[ \t]*#|MR[ \t]+(?:number|no\.?)|medical[ \t]+record${ID_LABEL_NUMBER}|(?:hospital|chart)[ \t]+(?:number|no\.?|#)|patient[ \t]+(?:id|number|no\.?|#))${CONNECTOR}(?<v>${CODE})`,
+      raw`\b(?:MRN|MR[ \t]*#|MR[ \t]+(?:number|no\.?)|medical[ \t]+record${ID_LABEL_NUMBER}|(?:hospital|chart)[ \t]+(?:number|no\.?|#)|patient[ \t]+(?:id|number|no\.?|#)|expediente|historia[ \t]+cl[íi]nica|NHC)${CONNECTOR}(?<v>${CODE})`,
       "i",
     ),
     "MRN",
@@ -85,7 +108,7 @@ const LABELLED: Detector[] = [
   ),
   spans(
     regex(
-      raw`\b(?:account|acct\.?|a\/c|member(?:ship)?|subscriber|policy(?:holder)?|insurance|insurer|claim|invoice|medicaid|medicare|MBI|beneficiary|health[ \t]+plan|(?:plan|group|billing|reference|ref|confirmation)[ \t]+(?:number|num|no\.?|#|id)|card)${ID_LABEL_NUMBER}${CONNECTOR}(?<v>${CODE})`,
+      raw`\b(?:account|acct\.?|a\/c|member(?:ship)?|subscriber|policy(?:holder)?|insurance|insurer|claim|invoice|medicaid|medicare|MBI|beneficiary|health[ \t]+plan|(?:plan|group|billing|reference|ref|confirmation)[ \t]+(?:number|num|no\.?|#|id)|card|cuenta|p[óo]liza|afiliaci[óo]n|afiliado|factura|recibo)${ID_LABEL_NUMBER}${CONNECTOR}(?<v>${CODE})`,
       "i",
     ),
     "ACCOUNT",
@@ -125,13 +148,13 @@ const PATTERNS: Detector[] = [
   spans(regex(raw`(?<![\p{L}])${MONTH},?[ \t]+${YEAR}${DATE_END}`), "DATE"),
   // "3/14" alone could be a score ("pain 8/10") or a fraction ("to 1/2 tablet"), so it needs a word that
   // introduces a date and no unit after it.
-  spans(
-    regex(
-      raw`(?=\d)(?<=\b(?:on|since|from|until|till|by|before|after|dated?|DOB|born|admitted|discharged|visited|seen|between|and|to)[ \t:]{1,4})(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\p{N}\/]|[ \t]*(?:of|cups?|tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|mcg|units?|hours?|hrs?|days?|weeks?|inch(?:es)?|tsp|tbsp|teaspoons?|tablespoons?|strength)\b)`,
-      "i",
-    ),
-    "DATE",
-  ),
+  // Spanish: "4 de marzo", "12 de marzo de 2024", "marzo 4".
+  spans(regex(raw`(?<![\p{L}\p{N}]|\d[.,])\d{1,2}[ \t]+de[ \t]+${MES}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?${YEAR})?${DATE_END}`, "i"), "DATE"),
+  spans(regex(raw`(?<![\p{L}])${MES}[ \t]+\d{1,2}(?:,?[ \t]+(?:de[ \t]+)?${YEAR})?${DATE_END}`, "i"), "DATE"),
+  // Notes write dates as "called 3/16", "med error 10/3", "Wed 3/16", "restraint 10/28 at 21:15": after a
+  // verb in the past, a word for an event or a weekday, or before a time of day.
+  spans(regex(raw`(?=\d)(?<=\b(?:${DATE_INTRO})[ \t:]{1,4})${MONTH_DAY}${NOT_A_FRACTION}`, "i"), "DATE", notAScore),
+  spans(regex(raw`(?<![\p{L}\p{N}\/.,\-])${MONTH_DAY}(?=[ \t]+(?:at|@)[ \t]*\d{1,2}(?::\d{2}|[ \t]*[ap]\.?m\b)|[ \t]+\d{1,2}:\d{2}|[ \t]*@[ \t]*\d)`, "i"), "DATE", notAScore),
   spans(
     regex(raw`(?<![A-Za-z\p{N}+]|\d[.\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)|\d{3})[ .\-]?\d{3}[ .\-]?\d{4}(?:,?[ \t]*(?:[xX]|[Ee]xt\.?|[Ee]xtension|#)[ \t]*\d{1,6})?(?!\d)`),
     "PHONE",
@@ -190,7 +213,10 @@ export function detectorsFor(known: KnownIdentifiers, texts: string[], map: Plac
   const contextNames = CONTEXT_NAMES.map(once);
   const introduced = new Set<string>();
   for (const text of texts) {
-    for (const detect of contextNames) for (const span of detect(text)) introduced.add(text.slice(span.start, span.end));
+    const found = contextNames.flatMap((detect) => detect(text));
+    for (const span of found) introduced.add(text.slice(span.start, span.end));
+    // With the surname that follows ("Gladys" → "Gladys Pemberton"), so its parts count as a full name.
+    for (const span of extendNames(text, found.map((span) => ({ ...span })))) if (span.type === "NAME") introduced.add(text.slice(span.start, span.end));
   }
   for (const [placeholder, value] of Object.entries(map)) if (placeholder.startsWith("[NAME_")) introduced.add(value);
   return [

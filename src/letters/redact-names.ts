@@ -116,7 +116,11 @@ function introduced(intro: string, stops: ReadonlySet<string>, lowercase: boolea
   const alternatives = [NAME_RUN, CASELESS_RUN, ...(lowercase ? [raw`\p{Ll}[\p{L}\p{M}'’\-]+`] : [])].join("|");
   const refine: Refine = (span, text) => {
     const value = text.slice(span.start, span.end);
-    if (/^\p{Lu}/u.test(value) || (PARTICLE_RUN.test(value) && /[ \t]\p{Lu}/u.test(value))) return trimName(span, text, stops);
+    if (/^\p{Lu}/u.test(value) || (PARTICLE_RUN.test(value) && /[ \t]\p{Lu}/u.test(value))) {
+      const name = trimName(span, text, stops);
+      // After "per" or a role, a capitalized word before "score" or "scale" is an eponym ("per Braden score 14").
+      return name && stops === WEAK_STOPS && PLACE_AFTER.test(text.slice(name.end, name.end + 60)) ? undefined : name;
+    }
     if (/^\p{Ll}/u.test(value)) {
       const name = lowercaseName(value);
       return name ? { ...span, end: span.start + name.length } : undefined;
@@ -125,7 +129,8 @@ function introduced(intro: string, stops: ReadonlySet<string>, lowercase: boolea
   };
   // The lookahead skips positions where no name can start, and the introducer's spaces are bounded,
   // so a long run of spaces costs linear time, not the cube of its length.
-  return spans(regex(raw`(?=[\p{L}])(?<=(?<![\p{L}\p{M}])(?:${bounded(intro)})${QUOTE})(?:${alternatives})`), "NAME", refine);
+  // An introducer starts a word: "17M. Restraint" is an age and sex, not the title "M.".
+  return spans(regex(raw`(?=[\p{L}])(?<=(?<![\p{L}\p{M}\p{N}])(?:${bounded(intro)})${QUOTE})(?:${alternatives})`), "NAME", refine);
 }
 
 const NAME_LABELS = raw`(?:[Pp]atient(?:[ \t]+[Nn]ame)?|[Nn]ame|[Ff]ull[ \t]+[Nn]ame|[Ss]igned|[Ff]rom|[Cc]ontact(?:[ \t]+[Nn]ame)?|[Cc]aller|[Cc]omplainant|[Rr]epresentative|[Gg]uardian|[Ss]pouse|[Nn]ext[ \t]+of[ \t]+[Kk]in|[Ee]mergency[ \t]+[Cc]ontact|[Nn]ombre|[Pp]aciente)`;
@@ -195,7 +200,7 @@ const HONORIFIC_NAMES: Detector[] = [
 
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:St|Ste|Saint|San|Santa|Mount|Mt|Fort|Ft|Lake|Port|Cape|Camp|Glen)\.?[ \t]+$/u;
 // Institutions, streets and eponyms: "Mary Washington Hospital", "Lou Gehrig's disease", "Jackson-Pratt drain".
-const PLACE_AFTER = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]+(?:Hospital|Medical|Clinic|Center|Centre|Health|Healthcare|Memorial|University|College|School|County|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Pavilion|Building|Tower|Wing|Foundation|Institute|Church|Ward|Unit|Hall|House|Home|Hospice|Manor|Village|Park|Plaza|Mall|Pharmacy|Lodge|Heights|Gardens|Rehab|Rehabilitation|Nursing|Campus|Library|Cancer|Heart|Children['’]s|Women['’]s|Care|Place|Court|Terrace|Square|Act|Award|Prize|disease|syndrome|palsy|catheter|drain|procedure|operation|surgery|maneuver|manoeuvre|test|score|scale|sign|tube|line|monitor|mask|stockings|classification|criteria|fracture|reflex|ulcer|cyst|lymphoma|sarcoma|tumou?r)(?![\p{L}])/u;
+const PLACE_AFTER = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]+(?:Hospital|Medical|Clinic|Center|Centre|Health|Healthcare|Memorial|University|College|School|County|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Pavilion|Building|Tower|Wing|Foundation|Institute|Church|Ward|Unit|Hall|House|Home|Hospice|Manor|Village|Park|Plaza|Mall|Pharmacy|Lodge|Heights|Gardens|Rehab|Rehabilitation|Nursing|Campus|Library|Cancer|Heart|Children['’]s|Women['’]s|Care|Place|Court|Terrace|Square|Act|Award|Prize|[Dd]isease|[Ss]yndrome|[Pp]alsy|catheter|drain|procedure|operation|surgery|maneuver|manoeuvre|[Tt]est|[Ss]core|[Ss]cale|[Ss]ign|tube|line|monitor|mask|stockings|[Cc]lassification|[Cc]riteria|fracture|[Rr]eflex|ulcer|cyst|lymphoma|sarcoma|tumou?r|lift|[Cc]oma)(?![\p{L}])/u;
 const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}'’\-.@])\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:['’]\p{Lu}\p{Ll}[\p{Ll}\p{M}]*|-\p{L}[\p{Ll}\p{M}]+)*(?:['’]s)?(?![\p{L}\p{M}\p{N}@])/gu;
 const NEXT_WORD = /^[ \t]+(\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]+|-\p{L}[\p{L}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/u;
 
@@ -230,11 +235,39 @@ export function isCommonWord(word: string): boolean {
   return isStop(word, WEAK_STOPS) || /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(word);
 }
 
+// "Revenue Cycle (Keisha Brandt)": a first and last name alone in brackets, neither of them a word of
+// hospital text.
+const BRACKETED_PAIR = regex(raw`(?<=\([ \t]*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+\p{Lu}\p{Ll}+(?:['’-]\p{Lu}\p{Ll}+)?(?=[ \t]*\))`);
+function bracketedNames(text: string): Span[] {
+  return [...text.matchAll(BRACKETED_PAIR)]
+    .filter((match) => match[0].split(/[ \t]+/).every((word) => !isStop(word, WEAK_STOPS) && !ORDINARY_NAMES.has(word.toLowerCase()) && !PLACE_AFTER.test(` ${word}`)))
+    .map((match) => ({ start: match.index, end: match.index + match[0].length, type: "NAME" as const }));
+}
+
+// "the other kids (deshawn, bryce and a girl named mackenzie)", "Nurses: Kelly, Ana and Joy": names in
+// a list after people in the plural, in any case.
+const LIST_WORD = raw`[\p{L}][\p{L}\p{M}'’\-]+`;
+const PEOPLE_LIST = regex(raw`(?<![\p{L}\p{M}])(?:${PERSON}|${PERSON_NOUNS.replace("man|woman", "men|women")})s?(?<=[sn])[ \t]*(?:\(|:)[ \t]*(?<list>${LIST_WORD}(?:[ \t]*,[ \t]*${LIST_WORD})*(?:,?[ \t]+(?:and|y|&)[ \t]+${LIST_WORD})?)(?![\p{L}])`);
+function listedNames(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(PEOPLE_LIST)) {
+    const [start] = match.indices!.groups!.list!;
+    const items = [...match.groups!.list!.matchAll(new RegExp(LIST_WORD, "gu"))].filter((item) => !/^(?:and|y)$/iu.test(item[0]));
+    // A list has two names at least; "the nurses (both of them)" is none.
+    if (items.length < 2 || !/,/.test(match.groups!.list!)) continue;
+    const names = items.filter((item) => !isStop(item[0], WEAK_STOPS) && !FUNCTION_WORDS.has(item[0].toLowerCase()) && !ORDINARY_NAMES.has(item[0].toLowerCase()));
+    if (names.length < items.length - 1) continue;
+    for (const item of names) found.push({ start: start + item.index, end: start + item.index + item[0].length, type: "NAME" });
+  }
+  return found;
+}
+
 /** Every detector of names that the words around them reveal (not the record's). */
-export const CONTEXT_NAMES: Detector[] = [...INTRODUCED, ...APPOSITIONS, ...HONORIFIC_NAMES, givenNames];
+export const CONTEXT_NAMES: Detector[] = [...INTRODUCED, ...APPOSITIONS, ...HONORIFIC_NAMES, givenNames, bracketedNames, listedNames];
 
 // ---------- after selection: the rest of a name ----------
 
+const QUOTED_NICKNAME = new RegExp(raw`^[ \t]+["“'‘]${NAME_RUN}["”'’][ \t]+(?<surname>(\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]+)?))(?![\p{L}\p{M}])`, "u");
 const ALIAS = new RegExp(raw`^[ \t]*\([ \t]*(${NAME_RUN}|${CASELESS_RUN})(?=[ \t]*[),])`, "u");
 
 /**
@@ -251,8 +284,19 @@ export function extendNames(text: string, taken: Span[]): Span[] {
     for (let next = NEXT_WORD.exec(text.slice(span.end)); next; next = NEXT_WORD.exec(text.slice(span.end))) {
       const word = next[1]!;
       const end = span.end + next[0].length;
-      if (isStop(word, WEAK_STOPS) || ORDINARY_NAMES.has(word.toLowerCase()) || !free(span.end, end) || (!shouting && word === word.toUpperCase())) break;
+      // A word that is also a name ("Bell", "Young") is the surname where the name ends with it: "PT Marcus Bell, and".
+      const ordinary = ORDINARY_NAMES.has(word.toLowerCase()) && !/^[ \t]*(?:[,;)]|\.(?:\s|$)|$)/u.test(text.slice(end, end + 2));
+      if (isStop(word, WEAK_STOPS) || ordinary || !free(span.end, end) || (!shouting && word === word.toUpperCase())) break;
       span.end = end;
+    }
+    // A nickname in quotes between the given name and the surname: Jesús "Chuy" Montaño, Rebecca 'Becky' Lund.
+    const quoted = QUOTED_NICKNAME.exec(text.slice(span.end));
+    if (quoted && !isStop(quoted.groups!.surname!, WEAK_STOPS)) {
+      const end = span.end + quoted[0].length;
+      const surname = { start: end - quoted.groups!.surname!.length, end, type: "NAME" as const };
+      if (free(span.end, end)) span.end = end;
+      // The nickname is a name of its own already: the surname is one more.
+      else if (free(surname.start, surname.end)) result.push(surname);
     }
     const alias = ALIAS.exec(text.slice(span.end));
     if (alias) {

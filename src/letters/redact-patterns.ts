@@ -60,7 +60,7 @@ export const NOT_NAMES = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
-export const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Dra|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|M\.|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Doctora|doctora|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer|Don|don|Doña|doña|Dona|Señor|Señora|Señorita|señor|señora|Senhor|Senhora|Monsieur|Madame|Mademoiselle|Docteur|Enfermer[oa]|enfermer[oa]|Bà|Ông|RN|NP|PA|LPN|CNA)`;
+export const TITLES = raw`(?:(?:Mr|Mrs|Ms|Mx|Dr|dr|Dra|Prof|Rev|Fr|Sr|Sra|Srta|Mme|Mlle|MR|MRS|MS|DR|PROF)\.?|M\.|Herr|Frau|NURSE|DOCTOR|Miss|Mister|Doctor|doctor|Doctora|doctora|Professor|Nurse(?:[ \t]+(?:Practitioner|Manager|Supervisor))?|nurse|Sister|Father|Pastor|Rabbi|Chaplain|Officer|Don|don|Doña|doña|Dona|Señor|Señora|Señorita|señor|señora|Senhor|Senhora|Monsieur|Madame|Mademoiselle|Docteur|Enfermer[oa]|enfermer[oa]|Lic\.|Licenciad[oa]|licenciad[oa]|Ing\.|Bà|Ông|RN|NP|PA|LPN|CNA)`;
 // Only abbreviations take a dot, so the full stop after "Elm Street." stays in the sentence.
 const STREET_SUFFIX = [
   ...["Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle", "Parkway", "Highway"].map(

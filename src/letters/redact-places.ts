@@ -52,11 +52,11 @@ const CITY_BEFORE = (code: string) => regex(raw`(?<![\p{L}\p{M}])(?<city>${CITY}
 // Streets written with the name first or a word for "street" first: "Hauptstraße 12", "Calle Mayor 5",
 // "ul. Marszałkowska 84/92 m. 15", "Rua Augusta 1508", "Av. Insurgentes Sur 1602", "10 rue de la Paix".
 const STREET_NAME = raw`(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}(?:st|nd|rd|th|º|ª)?|de|del|la|las|los|da|do|dos|das|di|du|des|le|von|der)`;
-const NUMBER_AFTER = raw`,?[ \t]*(?:(?:No\.?|Nº|nº|n\.?º|#|núm\.?|número)[ \t]*)?\d{1,5}[A-Za-z]?(?![\p{N}])(?:[ \t]*[\/\-][ \t]*\d{1,5}[A-Za-z]?)?(?:[ \t]*,?[ \t]*(?:m\.|lok\.|apt\.?|piso|dpto\.?|depto\.?|\d{1,2}º)[ \t]*\d{0,4}[A-Za-z]?)?`;
+const NUMBER_AFTER = raw`,?[ \t]*(?:(?:No\.?|Nº|nº|n\.?º|#|núm\.?|número)[ \t]*)?\d{1,5}[A-Za-z]?(?![\p{N}ºª])(?:[ \t]*[\/\-][ \t]*\d{1,5}[A-Za-z]?)?(?:[ \t]*,?[ \t]*(?:m\.|lok\.|apt\.?|piso|dpto\.?|depto\.?|\d{1,2}º)[ \t]*\d{0,4}[A-Za-z]?)?`;
 const STREET_WORD_FIRST = raw`(?:Calle|C\/|Avenida|Avda\.?|Av\.|Paseo|Plaza|Pza\.?|Camino|Carrera|Cra\.?|Carretera|Ronda|Travesía|Rua|R\.|Travessa|Alameda|Via|Viale|Piazza|Corso|Largo|Rue|Chemin|Allée|Impasse|Quai|ul\.|ulica|al\.|aleja|os\.|Strada|Bulevardul|Calea|Sokak|Sok\.|Caddesi|Cad\.|улица|ул\.|проспект|пр\.|Οδός|οδός)`;
 const STREET_SUFFIXED = raw`\p{Lu}[\p{L}\p{M}\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|laan|straat|gracht|plein|kade|vej|gade|gatan|vägen|veien|gata)`;
 const FOREIGN_STREETS = regex(
-  raw`(?<![\p{L}\p{M}])(?:${STREET_WORD_FIRST}[ \t]+(?:${STREET_NAME}[ \t]+){0,4}${STREET_NAME}|${STREET_SUFFIXED})${NUMBER_AFTER}|(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?,?[ \t]+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|via|calle)[ \t]+(?:${STREET_NAME}[ \t]+){0,4}\p{Lu}[\p{L}\p{M}'’\-]*`,
+  raw`(?<![\p{L}\p{M}])(?:${STREET_WORD_FIRST}[ \t]+(?:${STREET_NAME}[ \t]+){0,4}${STREET_NAME}|${STREET_SUFFIXED})${NUMBER_AFTER}|(?<![\p{L}\p{N}\/.:\-])\d{1,5}[A-Za-z]?,?[ \t]+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|calle)[ \t]+(?:${STREET_NAME}[ \t]+){0,4}\p{Lu}[\p{L}\p{M}'’\-]*`,
 );
 // What follows such a street: a postal code and the city.
 const FOREIGN_TAIL = new RegExp(raw`,?[ \t]*(?<zip>\d{2}-\d{3}|\d{5}-\d{3}|\d{4,5})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+){0,2})`, "yud");
@@ -83,9 +83,28 @@ function cityBefore(pattern: RegExp): Detector {
 
 const STREET_TYPES = raw`(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Terrace|Parkway|Highway|Circle|Trail|Crescent|Alley|Way|St\.?|Ave\.?|Rd\.?|Blvd\.?|Ln\.?|Dr\.?(?![ \t]+\p{Lu})|Ct\.?|Pkwy\.?|Hwy\.?)`;
 
+// Addresses typed in lower case ("we live at 3380 elvis presley blvd apt 12, memphis tn 38116"): only
+// after words that say an address follows, with a street type, then the city, state and ZIP if there.
+const STATE_CODES_LOWER = "al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc";
+const LOWER_STREET_TYPES = "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl";
+const LOWER_ADDRESS = regex(
+  raw`(?<=\b(?:live|lives|living|lived|reside|resides|residing|address(?:[ \t]+is)?|addr|moved|home|house|mail|send)[ \t]+(?:at[ \t]+|to[ \t]+|is[ \t]+|in[ \t]+)?:?[ \t]*)\d{1,6}[a-z]?[ \t]+(?:[\p{Ll}\d][\p{Ll}\p{M}'’\-]*[ \t]+){1,3}(?:${LOWER_STREET_TYPES})\.?(?![\p{L}])(?:,?[ \t]*(?:apt|apartment|unit|suite|ste|#)\.?[ \t]*#?[ \t]*[a-z0-9\-]+)?(?<tail>,?[ \t]+(?<city>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,2}),?[ \t]+(?:${STATE_CODES_LOWER})(?:,?[ \t]+(?<zip>\d{5}(?:-\d{4})?))?(?![\p{L}\p{N}]))?`,
+);
+function lowercaseAddresses(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(LOWER_ADDRESS)) {
+    const zip = match.indices!.groups!.zip;
+    const city = match.indices!.groups!.city;
+    found.push({ start: match.index, end: city ? city[1] : match.index + match[0].length - (match.groups!.tail?.length ?? 0), type: "ADDRESS" });
+    if (zip) found.push({ start: zip[0], end: zip[1], type: "ZIP" });
+  }
+  return found;
+}
+
 /** Every detector of addresses and postal codes. */
 export const PLACE_DETECTORS: Detector[] = [
   usAddresses,
+  lowercaseAddresses,
   foreignAddresses,
   spans(regex(raw`${STATE},?[ \t]+(?<v>${ZIP})`), "ZIP"),
   spans(regex(raw`(?<![\p{L}\p{N}])(?:${CANADA}|${UK})(?![\p{L}\p{N}])`), "ZIP"),

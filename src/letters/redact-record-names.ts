@@ -1,6 +1,7 @@
 import { PARTICLE, raw } from "./redact-patterns.ts";
 import { type Detector, escapeRegex, letterCount, type Span } from "./redact-spans.ts";
-import { CJK_COMPOUND_SURNAMES, CJK_SURNAMES, KOREAN_SURNAMES, ORDINARY_NAMES } from "./redact-words.ts";
+import { NOT_NAMES } from "./redact-patterns.ts";
+import { CJK_COMPOUND_SURNAMES, CJK_SURNAMES, COMMON_CAPITALIZED, DIMINUTIVES, GIVEN_NAMES, KOREAN_SURNAMES, ORDINARY_NAMES } from "./redact-words.ts";
 
 // Names on the case record, found wherever they occur: whole and in parts, in any case, with or
 // without accents, in any script, and Greek and Cyrillic names also in Latin letters. Text and names
@@ -114,6 +115,16 @@ function givenName(name: string): string | undefined {
   return undefined;
 }
 
+function nicknames(given: string): string[] {
+  const folded = fold(given);
+  const prefixes: string[] = [];
+  for (let length = 3; length <= folded.length - 2; length++) {
+    const prefix = given.slice(0, length);
+    if (GIVEN_NAMES.has(prefix) && fold(prefix) === folded.slice(0, length)) prefixes.push(prefix);
+  }
+  return [...(DIMINUTIVES[folded] ?? []), ...prefixes];
+}
+
 // The full name, "First Last" without middle names, "Last, First" and "Last First", each part of 2+
 // letters, a CJK given name, and Latin spellings of Greek and Cyrillic names.
 function nameVariants(name: string): string[] {
@@ -124,6 +135,9 @@ function nameVariants(name: string): string[] {
   const last = parts.at(-1);
   if (first && last && parts.length >= 2) variants.push(`${first} ${last}`, `${last}, ${first}`, `${last} ${first}`);
   for (const part of parts) variants.push(part, ...part.split(/[-‐‑–]/));
+  // What a given name is called at home: a diminutive from the list ("Kostas", "Lupita"), or a given
+  // name that begins it ("Walt" for Walter, "Jay" for Jaylen, "Bea" for Beatrice).
+  if (first && !UNSPACED_SCRIPT.test(first)) variants.push(...nicknames(first));
   const given = words.length === 1 ? givenName(name) : undefined;
   if (given) variants.push(given);
   const latin = parts.map(latinSpellings);
@@ -169,6 +183,16 @@ export function ordinaryUse(folded: string, text: string, start: number, end: nu
 export function knownNames(names: Iterable<string>, capitalizedOnly = false): Detector {
   const given = [...names].map((name) => name.normalize("NFC").trim().replace(/\s+/g, " ")).filter(Boolean);
   const exactForms = new Set(given);
+  // A part of a full name introduced elsewhere ("Kayleigh Dunphy RN") is a name in lower case too
+  // ("the nurse (kayleigh ..."), unless it is also a word; a single word ("Nurse Kelly") is not evidence
+  // enough for "kelly green".
+  const lowercaseForms = new Set(
+    given
+      .filter((name) => /^\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.?)*[ \t]+\p{Lu}\p{Ll}/u.test(name))
+      .flatMap((name) => name.split(/[ \t]+/))
+      .map(fold)
+      .filter((part) => part.length >= 4 && !ORDINARY_NAMES.has(part) && !COMMON_CAPITALIZED.has(part) && !NOT_NAMES.has(part)),
+  );
   const variants = new Set(given.flatMap(nameVariants));
   if (variants.size === 0) return () => [];
   const alternatives = [...variants].map((variant) => ({ variant, folded: fold(variant) })).sort((a, b) => b.folded.length - a.folded.length);
@@ -183,8 +207,10 @@ export function knownNames(names: Iterable<string>, capitalizedOnly = false): De
       const original = text.slice(start, end);
       const lowercase = /^\p{Ll}/u.test(original);
       const single = !/\s/.test(match[0]);
-      if (capitalizedOnly && lowercase && !exactForms.has(original)) continue;
-      if (single && ORDINARY_NAMES.has(match[0]) && (lowercase || ordinaryUse(match[0], text, start, end))) continue;
+      if (capitalizedOnly && lowercase && !exactForms.has(original) && !lowercaseForms.has(match[0])) continue;
+      // A record name that is also a word is the name when it owns something ("jay's insurance").
+      const owns = /^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3));
+      if (single && ORDINARY_NAMES.has(match[0]) && ((lowercase && !(owns && !capitalizedOnly)) || ordinaryUse(match[0], text, start, end))) continue;
       found.push({ start, end, type: "NAME" });
     }
     return found;

@@ -29,6 +29,8 @@ const NAME_THEN_JOB = new RegExp(String.raw`(${FULL_NAME}),[ \t]+(?:(?i:the|our|
 const JOB_THEN_NAME = new RegExp(String.raw`\b(?i:${JOB})s?,?[ \t]+(${FULL_NAME})`, "gu");
 // "please ask for Jordan Blake", "contact Karen Mills".
 const ASKED_FOR = new RegExp(String.raw`\b(?i:ask for|contact|call|speak (?:with|to)|talk (?:with|to)|write to|email|e-mail|reach out to|reach|attention|attn\.?:?|c\/o|care of)[ \t]+(${FULL_NAME})`, "gu");
+// "ask to speak with Brenda": one given name where the letter sends the family to a person.
+const ASKED_FOR_ONE = /\b(?i:ask for|ask (?:to )?(?:speak|talk) (?:with|to)|speak (?:with|to)|talk (?:with|to))[ \t]+(\p{Lu}\p{Ll}[\p{L}'-]+)\b(?![ \t]+\p{Lu})/gu;
 const WHOLE_NAME = new RegExp(`^${FULL_NAME}$`, "u");
 const CLOSING = /^(?:sincerely|regards|best regards|kind regards|warm regards|with regards|respectfully|respectfully yours|yours (?:truly|sincerely|faithfully)|with (?:best|kind|warm) (?:wishes|regards)|thank you|best wishes|cordially),?$/i;
 
@@ -78,6 +80,10 @@ export function unknownNames(normalized: string, allowedNames: readonly string[]
   };
   for (const pattern of [CREDENTIALED, NAME_THEN_JOB, JOB_THEN_NAME, ASKED_FOR]) {
     for (const match of normalized.matchAll(pattern)) if (fullNameUnknown(match[1]!)) report(match[1]!.trim());
+  }
+  for (const match of normalized.matchAll(ASKED_FOR_ONE)) {
+    const word = nameWords(match[1]!)[0]!;
+    if (!allowed.has(word) && !NOT_A_PERSON.has(word) && !ROLE_WORDS.has(word)) report(match[1]!);
   }
 
   // The signature: lines after the closing ("Sincerely,") whose first part is a person's name.

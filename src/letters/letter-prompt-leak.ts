@@ -41,6 +41,10 @@ const PROMPT_TALK = [
   /\bsystem (?:prompt|message|instructions)\b/gi,
   /\bdeveloper (?:prompt|message|instructions)\b/gi,
   /\b(?:my|these) (?:drafting )?(?:instructions|guidelines) (?:say|said|tell me|told me|state|are to)\b/gi,
+  // "As my instructions require", "as I was instructed", "per my guidelines", "I was told not to admit fault".
+  /\b(?:as|per|following|under|according to) (?:my|the drafting) (?:instructions|guidelines|directions)(?: (?:require|say|state|ask|direct))?\b/gi,
+  /\bas I (?:was|have been|am) (?:instructed|told|directed) (?:to|not to)\b/gi,
+  /\bI (?:was|have been|am) (?:instructed|told|directed) (?:to|not to) (?:write|keep|avoid|not|never|include|use|sign|admit|promise|offer)\b/gi,
   /\bI (?:am|was|have been) programmed\b/gi,
   /\b(?:as|i am|i'm) an ai(?: language model| model| assistant)?\b/gi,
   /\b(?:share|reveal|repeat|show|print) (?:my|these|the) (?:instructions|prompt)\b/gi,

@@ -60,9 +60,16 @@ const LIABILITY = [
   // Disguised: "this happened because of us", "we did not give you the standard of care you deserved".
   /\b(?:because of|caused by|due to|the result of) us\b/gi,
   /\b(?:did not|didn't|failed to) (?:give|provide|offer) (?:you |your [\w-]+ )?the (?:standard|level|quality) of care\b/gi,
+  // Disguised: "our team let your mother down", "the failure to get an interpreter was ours", "the staff
+  // member broke our privacy rules", "the nurse misjudged how sick she was", "she should have been seen sooner".
+  /\blet (?:you|him|her|them|us|the family|your (?:[\w-]+ )?[\w-]+) down\b/gi,
+  /\b(?:failures?|mistakes?|errors?|faults?|lapses?|oversights?|blame)\b[^.!?;]{0,60}? (?:was|is|were|are|lies|rests) (?:entirely |all |completely |solely )?(?:ours|mine)\b/gi,
+  /\b(?:broke|broken|breaking|breached|violated|ignored|disregarded|went against) (?:our|the hospital's|the unit's|its|their|hospital) (?:own )?(?:[\w-]+ ){0,2}?(?:rules?|policy|policies|protocols?|procedures?|standards?|guidelines?)\b/gi,
+  /\b(?:misjudged|mishandled|misdiagnosed|misread|neglected)\b/gi,
+  /\bshould have been (?:seen|treated|checked|examined|given|called|admitted|moved|told|helped|assessed|monitored) (?:much )?(?:sooner|earlier|right away|immediately|faster|first)\b/gi,
 ];
 
-const MONEY_NOUNS = "(?:bills?|balances?|charges?|invoices?|statements?|copays?|co-pays?|costs?|fees?|deductibles?|debts?|tab|parking|travel|mileage|taxi|cab|uber|lyft|transportation|fares?|meals?|lodging|hotel|expenses?)";
+const MONEY_NOUNS = "(?:bills?|balances?|charges?|amounts? (?:due|owed|you owe)|out-of-pocket(?: (?:amounts?|costs?|share))?|(?:your |the )(?:share|portion) of the costs?|invoices?|statements?|copays?|co-pays?|costs?|fees?|deductibles?|debts?|tab|parking|travel|mileage|taxi|cab|uber|lyft|transportation|fares?|meals?|lodging|hotel|expenses?)";
 const COMPENSATION = [
   /\brefund\w*/gi,
   /\breimburs\w*/gi,
@@ -94,7 +101,7 @@ const COMPENSATION = [
   /\b(?:at |for |with )?no (?:charge|cost|fee)s?\b|\bfree of cost\b|\bwithout (?:any )?(?:charge|cost)\b|\bat our (?:own )?expense\b|\bon the house\b|\bcomplimentary\b|\bfor free\b|\bfree (?:parking|meals?|visits?|care|stays?|treatment|follow-ups?|appointments?|services?|valet)\b/gi,
   /\byou (?:now )?owe (?:us )?(?:nothing|no money|\$?0|zero)\b|\byou (?:do not|don't|no longer|will not|won't|will no longer) (?:owe|have to pay|need to pay|be (?:billed|charged))\b/gi,
   /\b(?:will not|won't|will never|will no longer) (?:receive|get|see) (?:a|another|any|the|your) (?:bills?|statements?|invoices?|charges?)\b/gi,
-  /\b(?:will not|won't|will never|will no longer) (?:be )?(?:billed|charged|invoiced)\b|\bno (?:further |more )?(?:bills?|statements?|invoices?) will be sent\b|\bnothing (?:more |further )?to pay\b|\bpay nothing\b|\bzero balance\b|\bbalance of (?:zero|\$?0)\b/gi,
+  /\b(?:will not|won't|will never|will no longer) (?:be )?(?:billed|charged|invoiced)\b|\bno (?:further |more )?(?:bills?|statements?|invoices?) will be sent\b|\bnothing (?:more |further |else )?(?:for you )?to pay\b|\bpay nothing\b|\bzero balance\b|\bbalance of (?:zero|\$?0)\b/gi,
   // Disguised: amounts in words or other currencies, credits, vouchers and checks.
   /\b(?:dollars?|bucks|usd|euros?)\b|[€£¥] ?\d|\b\d+(?:[.,]\d+)? ?(?:k|usd|eur)\b/gi,
   /\b(?:vouchers?|coupons?|gift certificates?|store credit|account credit|courtesy (?:adjustment|discount|credit)|goodwill (?:adjustment|gesture|payment|credit)|discount(?:ed|s)?|(?:a|any) credit (?:of|on|to|for))\b/gi,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_FIELDS, ACTIONS, VIEWS } from "../../src/slack/ids.ts";
-import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { ACTIONS, VIEWS } from "../../src/slack/ids.ts";
+import { blockActionPayload } from "../fakes/signed-requests.ts";
 import { fileCaseThroughSlack, pressButton, submitCaseModal } from "../support/case-flow.ts";
 import { DATABASE_KINDS } from "../support/databases.ts";
+import { letterFlow, noteValues } from "../support/letter-flow.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 // The issues a patient raised, from intake to the approved letter, through signed Slack requests on
@@ -26,21 +27,8 @@ describe.each(DATABASE_KINDS)("issues answered one by one (%s)", (kind) => {
     await app?.close();
   });
 
-  const noteValues = (kindOfNote: string, body: string, issueId: string) => ({
-    [ACTION_FIELDS.noteKind]: { [ACTION_FIELDS.noteKind]: { type: "radio_buttons", selected_option: { value: kindOfNote } } },
-    [ACTION_FIELDS.noteBody]: { [ACTION_FIELDS.noteBody]: { type: "plain_text_input", value: body } },
-    [ACTION_FIELDS.noteIssue]: { [ACTION_FIELDS.noteIssue]: { type: "static_select", selected_option: { value: issueId } } },
-  });
-  const submitLetter = (callbackId: string, letterId: string, version: number, userId: string, values: Record<string, Record<string, unknown>> = {}) =>
-    app.interact(viewSubmissionPayload({ viewId: `V0ISS${Math.random().toString(36).slice(2, 9).toUpperCase()}`, callbackId, userId, values, privateMetadata: JSON.stringify({ l: letterId, v: version }) }));
-  const editTo = (letterId: string, version: number, userId: string, text: string) =>
-    submitLetter(VIEWS.letterEdit, letterId, version, userId, { [`${ACTION_FIELDS.letterPart}0`]: { [`${ACTION_FIELDS.letterPart}0`]: { type: "plain_text_input", value: text } } });
-  const latest = async (letterId: string) => {
-    const letter = await prisma().letter.findUniqueOrThrow({ where: { id: letterId }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
-    return { letter, version: letter.versions[0]! };
-  };
+  const { submitLetter, editTo, latest, threadMessages } = letterFlow(() => app);
   const issuesCheckOf = (checks: unknown) => (checks as { id: string; passed: boolean; detail?: string }[]).find((check) => check.id === "issues_answered")!;
-  const threadMessages = (ts: string | null) => app.slack.callsTo("chat.update").filter((call) => call.body.ts === ts).map((call) => JSON.stringify(call.body));
 
   it("records two issues, ties notes to each, answers both, fails when one answer is edited out, and approves once it is back", async () => {
     const filed = await fileCaseThroughSlack(app, { category: "quality", issues: `${ISSUES[0]}\n  ${ISSUES[1]}  \n` });

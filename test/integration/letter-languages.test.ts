@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_FIELDS, ACTIONS, VIEWS } from "../../src/slack/ids.ts";
-import { blockActionPayload, viewSubmissionPayload } from "../fakes/signed-requests.ts";
+import { blockActionPayload } from "../fakes/signed-requests.ts";
 import { fileCaseThroughSlack, submitCaseModal } from "../support/case-flow.ts";
+import { letterFlow, noteValues } from "../support/letter-flow.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 // Letters in the patient's preferred language, through signed Slack requests on the strict fake
@@ -27,22 +28,9 @@ describe("letters in the patient's language (pglite)", () => {
     await app?.close();
   });
 
-  const noteValues = (kindOfNote: string, body: string, issueId: string) => ({
-    [ACTION_FIELDS.noteKind]: { [ACTION_FIELDS.noteKind]: { type: "radio_buttons", selected_option: { value: kindOfNote } } },
-    [ACTION_FIELDS.noteBody]: { [ACTION_FIELDS.noteBody]: { type: "plain_text_input", value: body } },
-    [ACTION_FIELDS.noteIssue]: { [ACTION_FIELDS.noteIssue]: { type: "static_select", selected_option: { value: issueId } } },
-  });
-  const submitLetter = (callbackId: string, letterId: string, version: number, userId: string, values: Record<string, Record<string, unknown>> = {}) =>
-    app.interact(viewSubmissionPayload({ viewId: `V0LNG${Math.random().toString(36).slice(2, 9).toUpperCase()}`, callbackId, userId, values, privateMetadata: JSON.stringify({ l: letterId, v: version }) }));
-  const editTo = (letterId: string, version: number, text: string) =>
-    submitLetter(VIEWS.letterEdit, letterId, version, COORDINATOR, { [`${ACTION_FIELDS.letterPart}0`]: { [`${ACTION_FIELDS.letterPart}0`]: { type: "plain_text_input", value: text } } });
-  const latest = async (letterId: string) => {
-    const letter = await prisma().letter.findUniqueOrThrow({ where: { id: letterId }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
-    return { letter, version: letter.versions[0]! };
-  };
+  const { submitLetter, editTo, latest, threadMessages } = letterFlow(() => app);
   type StoredCheck = { id: string; passed: boolean; required: boolean; detail?: string };
   const failedOf = (checks: unknown) => (checks as StoredCheck[]).filter((check) => check.required && !check.passed).map((check) => check.id);
-  const threadMessages = (ts: string | null) => app.slack.callsTo("chat.update").filter((call) => call.body.ts === ts).map((call) => JSON.stringify(call.body));
 
   async function draftFor(issues: string[], preferredLanguage: string, notes: [string, string, string][]) {
     const filed = await fileCaseThroughSlack(app, { category: "quality", preferredLanguage, issues: issues.join("\n") });
@@ -74,7 +62,7 @@ describe("letters in the patient's language (pglite)", () => {
     // An edit that drops the date of completion fails that check, in Spanish terms.
     const drafted = first.version.text;
     const broken = drafted.replace(/Completamos nuestra revisión el [^.]+\./, "Ya completamos nuestra revisión.");
-    expect((await editTo(letterId, 1, broken)).text).toBe("");
+    expect((await editTo(letterId, 1, COORDINATOR, broken)).text).toBe("");
     const edited = await latest(letterId);
     expect(failedOf(edited.version.checks)).toEqual(["date_of_completion"]);
     expect((edited.version.checks as StoredCheck[]).find((check) => check.id === "date_of_completion")?.detail).toContain("checked in Spanish");
@@ -82,7 +70,7 @@ describe("letters in the patient's language (pglite)", () => {
     expect(JSON.stringify(refused.json)).toContain("Gives the date the review was completed");
 
     // Fixed again: the approve form asks who reviewed the translation, and approval without one is refused.
-    expect((await editTo(letterId, 2, drafted)).text).toBe("");
+    expect((await editTo(letterId, 2, COORDINATOR, drafted)).text).toBe("");
     const fixed = await latest(letterId);
     expect(failedOf(fixed.version.checks)).toEqual([]);
     await app.interact(blockActionPayload({ actionId: ACTIONS.letterApprove, value: JSON.stringify({ l: letterId, v: 3 }), userId: MANAGER }));
@@ -121,9 +109,9 @@ describe("letters in the patient's language (pglite)", () => {
     const drafted = first.version.text;
     const paragraphs = drafted.split("\n\n");
     const broken = paragraphs.filter((paragraph) => !paragraph.includes("州政府的调查机构")).join("\n\n");
-    expect((await editTo(letterId, 1, broken)).text).toBe("");
+    expect((await editTo(letterId, 1, COORDINATOR, broken)).text).toBe("");
     expect(failedOf((await latest(letterId)).version.checks)).toEqual(["state_agency_notice"]);
-    expect((await editTo(letterId, 2, drafted)).text).toBe("");
+    expect((await editTo(letterId, 2, COORDINATOR, drafted)).text).toBe("");
     expect(failedOf((await latest(letterId)).version.checks)).toEqual([]);
 
     const reviewer = "Li Wei, certified medical interpreter (Mandarin)";

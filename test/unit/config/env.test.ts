@@ -1,38 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../../../src/config/env.ts";
-import { AppError } from "../../../src/lib/errors.ts";
-
-const valid = {
-  SLACK_BOT_TOKEN: "xoxb-123",
-  SLACK_SIGNING_SECRET: "0123456789abcdef",
-  CASE_CHANNEL_ID: "C0123ABCD",
-  TZ: "America/Chicago",
-};
-
-function messageFor(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).userMessage;
-  }
-  throw new Error("expected parseEnv to fail");
-}
+import { envRefusal, VALID_ENV } from "../../support/env-source.ts";
 
 describe("parseEnv", () => {
   it("applies defaults for the embedded quick start", () => {
-    const env = parseEnv(valid);
+    const env = parseEnv(VALID_ENV);
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", ADMIN_USER_IDS: [], GRIEVANCE_RESPONSE_DAYS: 7 });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
   it("accepts Socket Mode without a signing secret", () => {
-    const { SLACK_SIGNING_SECRET: _unused, ...socket } = valid;
+    const { SLACK_SIGNING_SECRET: _unused, ...socket } = VALID_ENV;
     expect(parseEnv({ ...socket, SLACK_APP_TOKEN: "xapp-1-abc" }).SLACK_APP_TOKEN).toBe("xapp-1-abc");
   });
 
   it("names every missing variable in one message, with where to get it", () => {
-    const message = messageFor({});
+    const message = envRefusal({});
     expect(message).toMatch(/^Cannot start: 3 settings are missing or invalid\./);
     expect(message).toMatch(/SLACK_BOT_TOKEN: missing\. .*OAuth & Permissions/);
     expect(message).toMatch(/SLACK_SIGNING_SECRET: missing .*Signing Secret/);
@@ -41,8 +24,8 @@ describe("parseEnv", () => {
   });
 
   it("explains invalid values", () => {
-    const message = messageFor({
-      ...valid,
+    const message = envRefusal({
+      ...VALID_ENV,
       SLACK_BOT_TOKEN: "xoxp-user-token",
       PORT: "http",
       DATABASE_URL: "mysql://db",
@@ -59,7 +42,7 @@ describe("parseEnv", () => {
   });
 
   it("parses lists", () => {
-    const env = parseEnv({ ...valid, ADMIN_USER_IDS: "U0123ABCD, W0123ABCD", HOLIDAYS: "2026-12-25", DEPARTMENTS: "ED, ICU" });
+    const env = parseEnv({ ...VALID_ENV, ADMIN_USER_IDS: "U0123ABCD, W0123ABCD", HOLIDAYS: "2026-12-25", DEPARTMENTS: "ED, ICU" });
     expect(env.ADMIN_USER_IDS).toEqual(["U0123ABCD", "W0123ABCD"]);
     expect(env.DEPARTMENTS).toEqual(["ED", "ICU"]);
   });

@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../../../src/config/env.ts";
-import { AppError } from "../../../src/lib/errors.ts";
 import { parseCaseCommand } from "../../../src/slack/listeners/commands/parse-case-command.ts";
 import { auditCutoff } from "../../../src/users/audit-retention.ts";
-
-const valid = { SLACK_BOT_TOKEN: "xoxb-123", SLACK_SIGNING_SECRET: "0123456789abcdef", CASE_CHANNEL_ID: "C0123ABCD", TZ: "America/Chicago" };
-
-function messageFor(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).userMessage;
-  }
-  throw new Error("expected parseEnv to fail");
-}
+import { envRefusal, VALID_ENV } from "../../support/env-source.ts";
 
 describe("metrics and retention settings", () => {
   it("default to an open /metrics, 30 days of sent posts, 90 of job runs and 6 years of audit events", () => {
-    const env = parseEnv(valid);
+    const env = parseEnv(VALID_ENV);
     expect(env).toMatchObject({ OUTBOX_RETENTION_DAYS: 30, JOB_RUN_RETENTION_DAYS: 90, AUDIT_RETENTION_YEARS: 6 });
     expect(env.METRICS_TOKEN).toBeUndefined();
-    expect(parseEnv({ ...valid, OUTBOX_RETENTION_DAYS: "14", JOB_RUN_RETENTION_DAYS: "", AUDIT_RETENTION_YEARS: "10", METRICS_TOKEN: "abcdef0123456789abcd" })).toMatchObject({
+    expect(parseEnv({ ...VALID_ENV, OUTBOX_RETENTION_DAYS: "14", JOB_RUN_RETENTION_DAYS: "", AUDIT_RETENTION_YEARS: "10", METRICS_TOKEN: "abcdef0123456789abcd" })).toMatchObject({
       OUTBOX_RETENTION_DAYS: 14,
       JOB_RUN_RETENTION_DAYS: 90,
       AUDIT_RETENTION_YEARS: 10,
@@ -30,13 +18,13 @@ describe("metrics and retention settings", () => {
   });
 
   it("name each bad value and its range", () => {
-    const message = messageFor({ ...valid, OUTBOX_RETENTION_DAYS: "3", JOB_RUN_RETENTION_DAYS: "ninety", AUDIT_RETENTION_YEARS: "5", METRICS_TOKEN: "short" });
+    const message = envRefusal({ ...VALID_ENV, OUTBOX_RETENTION_DAYS: "3", JOB_RUN_RETENTION_DAYS: "ninety", AUDIT_RETENTION_YEARS: "5", METRICS_TOKEN: "short" });
     expect(message).toContain("OUTBOX_RETENTION_DAYS: must be a whole number from 7 to 3650.");
     expect(message).toContain("JOB_RUN_RETENTION_DAYS: must be a whole number from 14 to 3650.");
     expect(message).toContain("AUDIT_RETENTION_YEARS: must be a whole number from 6 to 100.");
     expect(message).toContain("45 CFR 164.316(b)(2)");
     expect(message).toContain("METRICS_TOKEN: looks too short (use at least 16 characters).");
-    expect(messageFor({ ...valid, METRICS_TOKEN: "has a space in it 0123" })).toContain("METRICS_TOKEN: must be visible ASCII characters without spaces.");
+    expect(envRefusal({ ...VALID_ENV, METRICS_TOKEN: "has a space in it 0123" })).toContain("METRICS_TOKEN: must be visible ASCII characters without spaces.");
   });
 
   it("read /case admin purge-audit, and nothing after it", () => {

@@ -5,6 +5,7 @@ import {
   blankAsMissing,
   choiceList,
   type DocumentResult,
+  entryList,
   expecting,
   flag,
   label,
@@ -12,6 +13,7 @@ import {
   reportDuplicateIds,
   slug,
   strict,
+  versionOne,
 } from "../lib/settings-document.ts";
 import { CATEGORY_IDS, type GuidanceCard, PLACEHOLDER, TOPICS } from "./guidance.ts";
 
@@ -100,12 +102,9 @@ const SettingsSchema = strict(
 
 export const GuidanceSchema = strict(
   {
-    version: z.literal(1, { error: (issue) => (issue.input === undefined ? "is missing; add version: 1 at the top" : "must be 1 (the only guidance format so far)") }),
+    version: versionOne("guidance"),
     settings: z.preprocess((value) => blankAsMissing(value) ?? {}, SettingsSchema),
-    cards: z
-      .array(CardSchema, { error: expecting("a list of cards") })
-      .min(1, "is an empty list; add at least one card")
-      .max(GUIDANCE_LIMITS.cards, `has more than ${GUIDANCE_LIMITS.cards} cards`),
+    cards: entryList(CardSchema, { one: "card", many: "cards" }, GUIDANCE_LIMITS.cards),
   },
   "a guidance file with version, settings and cards",
 ).superRefine((document, ctx) => reportDuplicateIds(document.cards, "cards", "card", ctx), { when: () => true });

@@ -4,7 +4,7 @@ import { z } from "zod";
 // Settings files a patient-relations manager or admin edits without a release (guidance cards, the
 // community-resource directory): read as YAML, checked with zod, and every problem reported in
 // plain words with where it is and how to fix it. The routing rules (src/routing/rule-set.schema.ts)
-// follow the same conventions.
+// follow the same conventions and use these helpers.
 
 /** Says what a value is in words an administrator recognises ("a list", "a number"). */
 export function kindOf(value: unknown): string {
@@ -68,6 +68,17 @@ export const choiceList = (choices: readonly string[], what: string, example: st
       { error: expecting(`a list of ${what}s, e.g. ${example}`) },
     )
     .min(1, `is an empty list; list at least one ${what} or remove this setting`);
+
+/** The document's `version:`; 1 is the only format of `format` ("guidance", "rule-set") so far. */
+export const versionOne = (format: string) =>
+  z.literal(1, { error: (issue) => (issue.input === undefined ? "is missing; add version: 1 at the top" : `must be 1 (the only ${format} format so far)`) });
+
+/** The document's list of entries: at least one, at most `max`, each checked with `item`. */
+export const entryList = <T extends z.ZodType>(item: T, noun: { one: string; many: string }, max: number) =>
+  z
+    .array(item, { error: expecting(`a list of ${noun.many}`) })
+    .min(1, `is an empty list; add at least one ${noun.one}`)
+    .max(max, `has more than ${max} ${noun.many}`);
 
 export type DocumentResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

@@ -4,6 +4,7 @@ import {
   blankAsMissing,
   choiceList,
   type DocumentResult,
+  entryList,
   expecting,
   flag,
   formatPath,
@@ -13,6 +14,7 @@ import {
   reportDuplicateIds,
   slug,
   strict,
+  versionOne,
 } from "../lib/settings-document.ts";
 import { type CommunityResource, RESOURCE_TAGS, type ResourceTag } from "./resources.ts";
 
@@ -75,11 +77,8 @@ export const ResourceSchema = strict(
 
 export const DirectorySchema = strict(
   {
-    version: z.literal(1, { error: (issue) => (issue.input === undefined ? "is missing; add version: 1 at the top" : "must be 1 (the only directory format so far)") }),
-    resources: z
-      .array(ResourceSchema, { error: expecting("a list of entries") })
-      .min(1, "is an empty list; add at least one entry")
-      .max(DIRECTORY_LIMITS.resources, `has more than ${DIRECTORY_LIMITS.resources} entries`),
+    version: versionOne("directory"),
+    resources: entryList(ResourceSchema, { one: "entry", many: "entries" }, DIRECTORY_LIMITS.resources),
   },
   "a directory with version and resources",
 ).superRefine((document, ctx) => reportDuplicateIds(document.resources, "resources", "entry", ctx), { when: () => true });

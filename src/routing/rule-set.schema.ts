@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { CATEGORIES, SEVERITIES } from "../cases/taxonomy.ts";
+import { blankAsEmptyList, blankAsMissing, describeYamlError, expecting, formatPath, kindOf, label, quoteAll, SLUG, versionOne } from "../lib/settings-document.ts";
 
 // Routing rules are data a patient-relations administrator edits without a deploy, so every
 // problem is reported in plain words with where it is ("rules[2].route.team: …") and how to fix
@@ -13,29 +14,11 @@ export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 // Same shapes as CASE_CHANNEL_ID and ADMIN_USER_IDS in the environment.
 const SLACK_USER_ID = /^[UW][A-Z0-9]{6,}$/;
 const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
-const SLUG = /^[a-z0-9-]+$/;
 const SLUG_MAX = 50;
 
 const CATEGORY_IDS = CATEGORIES.map((category) => category.id) as readonly string[];
 const CASE_TYPES = ["complaint", "grievance", "compliment"] as const;
 const CONDITION_KEYS = ["categories", "departments", "severities", "types", "harm", "medicare", "keywords"] as const;
-
-/** Says what a value is in words an administrator recognises ("a list", "a number"). */
-function kindOf(value: unknown): string {
-  if (value === null) return "empty";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a group of settings";
-  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return `${value}`;
-  return typeof value;
-}
-
-// One message for a missing value and one for a value of the wrong kind, so the admin knows which it is.
-const expecting = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `is missing; add ${what}` : `must be ${what}, but it is ${kindOf(issue.input)}`;
-
-const quoteAll = (values: readonly string[]) => values.map((value) => `"${value}"`).join(", ");
 
 const editDistance = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -73,22 +56,11 @@ const strict = <T extends z.ZodRawShape>(shape: T, what: string) => {
   });
 };
 
-// A blank value in YAML ("channel:" with nothing after it) is null; for optional settings it means "not set".
-const blankAsMissing = (value: unknown) => (value === null ? undefined : value);
-const blankAsEmptyList = (value: unknown) => (value === null || value === undefined ? [] : value);
-
 const slug = (what: string) =>
   z
     .string({ error: expecting(`${what} (lowercase letters, digits and hyphens, e.g. patient-relations)`) })
     .regex(SLUG, `must use only lowercase letters, digits and hyphens (e.g. patient-relations)`)
     .max(SLUG_MAX, `must be ${SLUG_MAX} characters or fewer`);
-
-const label = (what: string, max: number) =>
-  z
-    .string({ error: expecting(what) })
-    .trim()
-    .min(1, `is empty; add ${what}`)
-    .max(max, `must be ${max} characters or fewer`);
 
 const userId = z
   .string({ error: expecting("a Slack member ID like U0123ABCD") })
@@ -210,9 +182,7 @@ export type Rule = z.infer<typeof RuleSchema>;
 
 export const RuleSetSchema = strict(
   {
-    version: z.literal(1, {
-      error: (issue) => (issue.input === undefined ? "is missing; add version: 1 at the top" : "must be 1 (the only rule-set format so far)"),
-    }),
+    version: versionOne("rule-set"),
     teams: z
       .array(TeamSchema, { error: expecting("a list of teams") })
       .min(1, "is an empty list; add at least one team to receive cases"),
@@ -309,19 +279,6 @@ function documentOrder(path: readonly PropertyKey[]): number {
   if (section === undefined) return -1;
   const sectionRank = TOP_LEVEL_KEYS.indexOf(String(section));
   return sectionRank * 1_000_000 + (typeof item === "number" ? item + 1 : 0);
-}
-
-function describeYamlError(error: { message: string; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, unknown] }): string {
-  const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "document";
-  // The parser appends its own position and a source excerpt; only the first sentence helps an admin.
-  const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return `${where}: this is not valid YAML (${message}); check the indentation and that each setting is written as "name: value"`;
-}
-
-/** Formats a zod path the way an admin reads the document: rules[2].route.team. */
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "document";
-  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`)).join("");
 }
 
 // A document with many problems usually has one cause (e.g. wrong indentation); the first ones are enough to start.

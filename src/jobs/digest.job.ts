@@ -16,8 +16,21 @@ export interface DigestJobDeps {
   metrics?: { registry: Pick<Metrics, "digestPosted">; kind: DigestKind };
 }
 
-/** A digest on a schedule: once per slot across instances, posted through the outbox. */
-export function digestJob(deps: DigestJobDeps): Job {
+/** A digest on a schedule, to whichever channels or people `destinations` names for the slot. */
+export interface ScheduledDigestDeps {
+  name: string;
+  schedule: string;
+  catchUpWithinMs: number;
+  /** The channel or user ids to post to; with none, nothing is rendered or queued. */
+  destinations(): Promise<string[]>;
+  render(now: Date, slot: { at: Date; late: boolean }): Promise<ChannelMessage[]>;
+  enqueue(entries: OutboxEntry[]): Promise<number>;
+  /** Called once the digest is queued. */
+  posted?: () => void;
+}
+
+/** A digest on a schedule: once per slot across instances, posted to each destination through the outbox. */
+export function scheduledDigestJob(deps: ScheduledDigestDeps): Job {
   return {
     name: deps.name,
     schedule: deps.schedule,
@@ -25,10 +38,19 @@ export function digestJob(deps: DigestJobDeps): Job {
     catchUpWithinMs: deps.catchUpWithinMs,
     async run(now, slot) {
       const at = slot ?? { at: now, late: false };
+      const destinations = await deps.destinations();
+      if (destinations.length === 0) return 0;
       const messages = await deps.render(now, at);
-      const queued = await deps.enqueue(digestOutbox(deps.name, at.at.toISOString(), deps.channelId, messages));
-      if (queued > 0) deps.metrics?.registry.digestPosted(deps.metrics.kind);
+      // A direct message is a post to the person's user id; one key per destination and slot, so a retry sends it once.
+      const queued = await deps.enqueue(destinations.flatMap((destination) => digestOutbox(deps.name, at.at.toISOString(), destination, messages)));
+      if (queued > 0) deps.posted?.();
       return queued;
     },
   };
+}
+
+/** A digest on a schedule: once per slot across instances, posted to one channel through the outbox. */
+export function digestJob(deps: DigestJobDeps): Job {
+  const { metrics } = deps;
+  return scheduledDigestJob({ ...deps, destinations: async () => [deps.channelId], posted: metrics && (() => metrics.registry.digestPosted(metrics.kind)) });
 }

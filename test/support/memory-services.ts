@@ -36,7 +36,7 @@ export const POLICY: ClockPolicy = {
 };
 
 /** Prints as the app does, with a letterhead made of SETTINGS' names (fonts read once per test file). */
-const PRINTER = createLetterPrinter(loadLetterFonts(), {
+export const PRINTER = createLetterPrinter(loadLetterFonts(), {
   hospitalName: "Riverside General Hospital",
   addressLines: ["1200 River Road", "Springfield, IL 62704"],
   logo: null,

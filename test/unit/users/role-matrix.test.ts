@@ -15,7 +15,6 @@ import { createCaseHelp } from "../../../src/guidance/case-help.service.ts";
 import { parseGuidance } from "../../../src/guidance/guidance.schema.ts";
 import { createSettingsFile, DEFAULT_GUIDANCE_FILE, DEFAULT_RESOURCES_FILE } from "../../../src/guidance/guidance.service.ts";
 import { loadLetterFonts } from "../../../src/letters/fonts.ts";
-import { createLetterPrinter } from "../../../src/letters/letter-pdf.ts";
 import { createLetterService } from "../../../src/letters/letter.service.ts";
 import { createTemplateDrafter } from "../../../src/letters/template-drafter.ts";
 import { settableClock } from "../../../src/lib/clock.ts";
@@ -41,7 +40,7 @@ import { createMemoryLetterRepository } from "../../fakes/memory-letter-reposito
 import { createRecordingLetterNotifier } from "../../fakes/memory-letter-notifier.ts";
 import { createMemoryUserRoleRepository } from "../../fakes/memory-user-roles.ts";
 import { DESCRIPTION, type IntakeFields, intakeInput } from "../../fixtures/intake.ts";
-import { CARD_CHANNEL, POLICY, SETTINGS, TEST_NOW } from "../../support/memory-services.ts";
+import { CARD_CHANNEL, POLICY, PRINTER, SETTINGS, TEST_NOW } from "../../support/memory-services.ts";
 
 // Every permission in README.md's "Roles and permissions" table, tried as each of the six people
 // it names, through the services as app.ts wires them (over the in-memory repositories, with the
@@ -82,16 +81,6 @@ const RULES: RuleSet = {
   rules: [],
   default: { team: "surgery", strategy: "round_robin" },
 };
-
-/** Prints as the app does (fonts read once per file). */
-const PRINTER = createLetterPrinter(loadLetterFonts(), {
-  hospitalName: "Riverside General Hospital",
-  addressLines: ["1200 River Road", "Springfield, IL 62704"],
-  logo: null,
-  contact: { name: "Dana Whitfield", title: "Patient Relations Manager", phone: "555-201-4400" },
-  signatory: { name: "Patient Relations Department" },
-  timeZone: "America/New_York",
-});
 
 /** A word only the case's description holds, to search for. */
 const SEARCH_WORD = "periwinkle";

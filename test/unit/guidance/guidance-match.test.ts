@@ -4,22 +4,13 @@ import type { CaseFacts } from "../../../src/guidance/case-facts.ts";
 import { dischargeIsPending, fillSettings, findCard, matchGuidance, raisesTopic } from "../../../src/guidance/guidance.ts";
 import { cardsOf, parseGuidance } from "../../../src/guidance/guidance.schema.ts";
 import { DEFAULT_GUIDANCE_FILE } from "../../../src/guidance/guidance.service.ts";
+import { plainCaseFacts } from "../../fixtures/case-facts.ts";
 
 const parsed = parseGuidance(readFileSync(DEFAULT_GUIDANCE_FILE, "utf8"));
 if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
 const CARDS = cardsOf(parsed.value);
 
-const facts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
-  medicareBeneficiary: false,
-  category: "communication",
-  type: "complaint",
-  severity: 2,
-  allegesHarm: false,
-  narrative: "Nobody told us the visiting hours.",
-  languages: [],
-  open: true,
-  ...overrides,
-});
+const facts = (overrides: Partial<CaseFacts> = {}) => plainCaseFacts("Nobody told us the visiting hours.", overrides);
 const ids = (f: CaseFacts) => matchGuidance(CARDS, f).map((card) => card.id);
 
 describe("guidance cards matched to a case", () => {

@@ -4,18 +4,9 @@ import type { CaseFacts } from "../../../src/guidance/case-facts.ts";
 import { DEFAULT_RESOURCES_FILE } from "../../../src/guidance/guidance.service.ts";
 import { caseNeeds, matchResources, monthRange, offerReport } from "../../../src/resources/resources.ts";
 import { parseDirectory, resourcesOf } from "../../../src/resources/resources.schema.ts";
+import { plainCaseFacts } from "../../fixtures/case-facts.ts";
 
-const facts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
-  medicareBeneficiary: false,
-  category: "communication",
-  type: "complaint",
-  severity: 2,
-  allegesHarm: false,
-  narrative: "Nobody explained the delay.",
-  languages: [],
-  open: true,
-  ...overrides,
-});
+const facts = (overrides: Partial<CaseFacts> = {}) => plainCaseFacts("Nobody explained the delay.", overrides);
 
 const errorsOf = (text: string) => {
   const result = parseDirectory(text);

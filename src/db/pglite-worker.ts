@@ -12,7 +12,14 @@ import type { PgliteCall, PgliteReply } from "./pglite-thread.ts";
 const { dataDir } = workerData as { dataDir: string };
 const port = parentPort!;
 
-const pglite = await PGlite.create(dataDir);
+// PostgreSQL's server defaults size shared memory for a machine of its own: 128 MB of shared
+// buffers, all touched when PGlite starts, and kept in the WebAssembly heap, which never shrinks.
+// One process is the database's only user here, and the folder's files sit in the OS page cache
+// behind it, so 16 MB of buffers hold the working set; maintenance (VACUUM, CREATE INDEX) gets
+// 16 MB instead of 64.
+const PGLITE_SETTINGS = ["shared_buffers=16MB", "maintenance_work_mem=16MB"];
+
+const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] });
 const adapter: SqlDriverAdapter = await new PrismaPGlite(pglite).connect();
 const transactions = new Map<number, Transaction>();
 let lastTransaction = 0;

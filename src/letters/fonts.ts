@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError, ErrorCode } from "../lib/errors.ts";
@@ -8,11 +8,11 @@ import { type LetterFontkit, letterFontkit } from "./letter-pdf-fontkit.ts";
 // Noto Sans (Latin with every diacritic, Cyrillic, Greek) and Noto Sans Hans (Simplified Chinese,
 // which also covers Japanese kana and the CJK punctuation). Each PDF embeds only the glyphs it uses.
 
-/** One typeface in two weights. */
+/** One typeface in two weights (each file read when a PDF first needs it, then kept). */
 export interface LetterFace {
   name: string;
-  regular: Uint8Array;
-  bold: Uint8Array;
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
 }
 
 /** The faces in order of preference (a character is drawn with the first face that has it). */
@@ -26,21 +26,55 @@ const FACES = [
   { name: "Noto Sans Hans", from: "@embedpdf/fonts-sc", regular: "NotoSansHans-Regular.otf", bold: "NotoSansHans-Bold.otf" },
 ] as const;
 
-function fontFile(packageName: string, file: string): Uint8Array {
+const cannotRead = (packageName: string, file: string, error: unknown) =>
+  new AppError(ErrorCode.config, `Cannot start: the letter font ${file} from the npm package ${packageName} cannot be read (${error instanceof Error ? error.message : String(error)}). Run npm ci to install it.`);
+
+/** Finds the font file now (a missing one stops start-up); reads it on the first call and keeps it. */
+function fontFile(packageName: string, file: string): () => Uint8Array {
+  let path: string;
   try {
     // The packages export only their index (dist/); the font files sit beside it in fonts/.
     const index = fileURLToPath(import.meta.resolve(packageName));
-    return new Uint8Array(readFileSync(join(dirname(index), "..", "fonts", file)));
+    path = join(dirname(index), "..", "fonts", file);
+    if (!statSync(path).isFile()) throw new Error(`${path} is not a file`);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError(ErrorCode.config, `Cannot start: the letter font ${file} from the npm package ${packageName} cannot be read (${reason}). Run npm ci to install it.`);
+    throw cannotRead(packageName, file, error);
   }
+  let bytes: Uint8Array | null = null;
+  return () => {
+    if (!bytes) {
+      try {
+        bytes = new Uint8Array(readFileSync(path));
+      } catch (error) {
+        throw cannotRead(packageName, file, error);
+      }
+    }
+    return bytes;
+  };
 }
 
-/** Reads the letter fonts once, at start-up; a missing package stops start-up with the fix. */
+let loaded: LetterFonts | null = null;
+
+/**
+ * The letter fonts, one set per process: found at start-up (a missing package stops start-up with
+ * the fix), read on the first PDF (about 18 MB, which most instances never print).
+ */
 export function loadLetterFonts(): LetterFonts {
-  return {
-    faces: FACES.map((face) => ({ name: face.name, regular: fontFile(face.from, face.regular), bold: fontFile(face.from, face.bold) })),
+  loaded ??= {
+    faces: FACES.map((face): LetterFace => {
+      const regular = fontFile(face.from, face.regular);
+      const bold = fontFile(face.from, face.bold);
+      return {
+        name: face.name,
+        get regular() {
+          return regular();
+        },
+        get bold() {
+          return bold();
+        },
+      };
+    }),
     fontkit: letterFontkit(),
   };
+  return loaded;
 }

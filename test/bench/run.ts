@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { TEST_POSTGRES_URL } from "../support/databases.ts";
 import { measureAcks } from "./ack.ts";
+import { boundLines, checkBounds } from "./bounds.ts";
 import { readConfig, warmupCount } from "./config.ts";
 import { measureFiling } from "./filing.ts";
 import { type HistoryResult, measureHistory } from "./history.ts";
@@ -14,7 +15,7 @@ import { measureSurveyImport } from "./survey-import.ts";
 // npm run bench: ack latency under load against a bare Bolt floor, cases filed per second against
 // raw Prisma inserts, digest build time over a large history against raw SQL, memory, start-up.
 // Everything runs on localhost (a fake Slack Web API, PGlite in memory, throwaway PostgreSQL
-// databases that are dropped afterwards). Sizes: BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_RATE,
+// databases that are dropped afterwards). Exits non-zero when a bound (bounds.ts) is broken. Sizes: BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_RATE,
 // BENCH_OPEN_REQUESTS, BENCH_CASES, BENCH_HISTORY, BENCH_SKIP_HISTORY=1.
 
 async function postgresVersion(): Promise<string> {
@@ -78,12 +79,16 @@ async function main(): Promise<void> {
   console.log(`\n${mainTable(targets, filing, history, config.skipHistory ? "skipped (BENCH_SKIP_HISTORY=1)" : null, config)}\n`);
   console.log(`${laneTable(lanes)}\n`);
   console.log(details(targets, history));
+  const bounds = checkBounds(targets, history);
+  console.log(`\nBounds:\n${boundLines(bounds)}`);
 
   const directory = join(tmpdir(), "patient-relations-bench");
   mkdirSync(directory, { recursive: true });
   const file = join(directory, "last-run.json");
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history, lanes, surveys }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: host, config, ack: targets, filing, history, lanes, surveys, bounds }, null, 2)}\n`);
   console.log(`\nTotal ${seconds(started)}. JSON: ${file}`);
+  const broken = bounds.filter((bound) => !bound.met);
+  if (broken.length > 0) throw new Error(`${broken.length} bound${broken.length === 1 ? "" : "s"} broken: ${broken.map((bound) => bound.name).join("; ")}`);
 }
 
 main().then(

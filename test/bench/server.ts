@@ -12,7 +12,7 @@ import { countingLogSink, type LogTally } from "./log-sink.ts";
 
 // Child process under test, forked by servers.ts so that the load generator, the fake Slack and
 // the server do not share an event loop, and so that RSS is the server's alone.
-//   BENCH_SERVER=app   the real app (buildApp + start), on PGlite or on BENCH_DATABASE_URL
+//   BENCH_SERVER=app   the real app (buildApp + start), on PGlite (in BENCH_DATA_DIR, else in memory) or on BENCH_DATABASE_URL
 //   BENCH_SERVER=floor a bare Bolt App on an HTTPReceiver whose listeners only ack()
 //   BENCH_SERVER=floor-views the same, except that /case then opens the same intake form with
 //                      views.open: the libraries' own cost of what the app does for /case
@@ -39,7 +39,8 @@ interface Started {
 }
 
 async function startApp(slackApiUrl: string, databaseUrl: string | undefined, sink: NodeJS.WritableStream): Promise<Started> {
-  const running = await buildApp(benchEnv({ slackApiUrl, databaseUrl }), { logger: createLogger("info", sink) });
+  const dataDir = process.env.BENCH_DATA_DIR;
+  const running = await buildApp(benchEnv({ slackApiUrl, databaseUrl, ...(dataDir ? { extra: { DATA_DIR: dataDir } } : {}) }), { logger: createLogger("info", sink) });
   const port = await running.start(0);
   if (port === null) throw new Error("the app did not start in HTTP mode");
   return { port, stop: () => running.stop() };

@@ -57,9 +57,9 @@ function procRss(pid: number): number | null {
   }
 }
 
-export async function startServer(kind: ServerKind, options: { slackApiUrl: string; databaseUrl?: string | undefined }): Promise<ServerProcess> {
+export async function startServer(kind: ServerKind, options: { slackApiUrl: string; databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<ServerProcess> {
   const child = fork(SERVER_SCRIPT, [], {
-    env: { ...process.env, BENCH_SERVER: kind, BENCH_SLACK_API_URL: options.slackApiUrl, BENCH_DATABASE_URL: options.databaseUrl ?? "" },
+    env: { ...process.env, BENCH_SERVER: kind, BENCH_SLACK_API_URL: options.slackApiUrl, BENCH_DATABASE_URL: options.databaseUrl ?? "", BENCH_DATA_DIR: options.dataDir ?? "" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -19,7 +19,7 @@ export function createEscalationReads(prisma: PrismaClient): EscalationReads {
      * makes PostgreSQL estimate an index probe per open case and JIT-compile the plan, which costs
      * more than the whole scan). The latest written update is looked up for grievances alone, by
      * the index on letters' case: grouping every approved or sent letter instead (most belong to
-     * closed cases) doubled the read over a million cases.
+     * closed cases) took twice as long over a million cases.
      */
     async escalationCandidates(now) {
       const dueSoonBefore = new Date(now.getTime() + DUE_SOON_HORIZON_MS);
@@ -29,14 +29,16 @@ export function createEscalationReads(prisma: PrismaClient): EscalationReads {
           c."alleges_harm" AS "allegesHarm", c."owner_id" AS "ownerId", c."received_at" AS "receivedAt",
           c."acknowledge_due_at" AS "acknowledgeDueAt", c."response_due_at" AS "responseDueAt",
           c."card_channel_id" AS "cardChannelId", c."card_message_ts" AS "cardMessageTs", c."created_at" AS "createdAt",
-          (c."type" = 'grievance' AND c."received_at" <= ${dayFiveReachedBy} AND w."case_id" IS NOT NULL) AS "hasApprovedLetter",
+          (w."case_id" IS NOT NULL) AS "hasApprovedLetter",
           w."last_update" AS "lastWrittenUpdateAt"
         FROM "cases" c
-        -- A grievance's latest approved or sent letter (no row for other cases, or none sent).
+        -- The latest approved or sent letter of a grievance past day 5, the only cases whose group
+        -- depends on one (no interim letter; no written update, from day 30); no row otherwise.
         LEFT JOIN LATERAL (
           SELECT l."case_id", max(COALESCE(l."sent_at", l."approved_at", l."updated_at")) AS "last_update"
           FROM "letters" l
-          WHERE c."type" = 'grievance' AND l."case_id" = c."id" AND l."status" IN ('approved', 'sent')
+          WHERE c."type" = 'grievance' AND c."received_at" <= ${dayFiveReachedBy}
+            AND l."case_id" = c."id" AND l."status" IN ('approved', 'sent')
           GROUP BY l."case_id"
         ) w ON true
         WHERE c."status" = ANY(${[...OPEN_STATUSES]}::text[])

@@ -83,7 +83,7 @@ function rawCaseRow(intake: CaseIntake, running: RunningApp, year: number, seque
 
 /** The people rows the service writes, in Prisma's nested-create shape. */
 function peopleRows(intake: CaseIntake): Prisma.CasePersonCreateWithoutCaseInput[] {
-  return peopleOf(intake).map(({ preferred_language, ...person }) => ({ ...person, preferredLanguage: preferred_language }));
+  return peopleOf(intake).map(({ preferred_language, mailing_address, ...person }) => ({ ...person, mailingAddress: mailing_address, preferredLanguage: preferred_language }));
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {

@@ -1,11 +1,9 @@
 import { openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
-import { createSurveyRepository } from "../../src/surveys/survey.repository.ts";
-import { createSurveyService } from "../../src/surveys/survey.service.ts";
 import { parseSurveyCsv } from "../../src/surveys/survey-csv.ts";
 import { createTestDatabase, type DatabaseKind } from "../support/databases.ts";
-import { surveyFile } from "../support/survey-file.ts";
+import { surveyFile, volumeSurveyService } from "../support/survey-file.ts";
 
 // Survey comment import rate: a generated file (BENCH_SURVEY_ROWS, default 50,000 rows) imported
 // whole (parse, check, screen, theme, one transaction) on PGlite and PostgreSQL, against the floor
@@ -31,15 +29,7 @@ export async function measureSurveyImport(log: (line: string) => void): Promise<
     const db = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: "memory://" });
     try {
       await migrate(db);
-      const service = createSurveyService({
-        comments: createSurveyRepository(db.prisma),
-        roleOf: async () => "manager",
-        audit: async () => {},
-        recipientsFor: async () => ["U0BENCH01"],
-        departments: DEFAULT_DEPARTMENTS,
-        timeZone: "America/New_York",
-        now: () => new Date("2026-11-28T12:00:00Z"),
-      });
+      const service = volumeSurveyService(db, "U0BENCH01");
       const started = performance.now();
       const summary = await service.importCsv("U0BENCH01", csv);
       const seconds = (performance.now() - started) / 1000;

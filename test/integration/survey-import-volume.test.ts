@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
 import { openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { createSurveyRepository } from "../../src/surveys/survey.repository.ts";
-import { createSurveyService } from "../../src/surveys/survey.service.ts";
 import { SURVEY_OUTBOX } from "../../src/surveys/survey-outbox.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/databases.ts";
-import { surveyFile } from "../support/survey-file.ts";
+import { surveyFile, volumeSurveyService } from "../support/survey-file.ts";
 
 // A 50,000-row survey file (generated here) imports whole within the test's timeout, and a second
 // import of the same file stores nothing and counts every row as a duplicate.
@@ -17,15 +15,7 @@ describe.each(DATABASE_KINDS)("survey import at volume (%s)", (kind) => {
     const db = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: "memory://" });
     try {
       await migrate(db);
-      const service = createSurveyService({
-        comments: createSurveyRepository(db.prisma),
-        roleOf: async () => "manager",
-        audit: async () => {},
-        recipientsFor: async () => ["U0COORD001"],
-        departments: DEFAULT_DEPARTMENTS,
-        timeZone: "America/New_York",
-        now: () => new Date("2026-11-28T12:00:00Z"),
-      });
+      const service = volumeSurveyService(db, "U0COORD001");
       const csv = surveyFile(50_000, { units: DEFAULT_DEPARTMENTS, lastDay: "2026-11-27" });
       const started = performance.now();
       const first = await service.importCsv("U0MGR0001", csv);

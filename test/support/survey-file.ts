@@ -1,3 +1,8 @@
+import { DEFAULT_DEPARTMENTS } from "../../src/cases/taxonomy.ts";
+import type { Database } from "../../src/db/database.ts";
+import { createSurveyRepository } from "../../src/surveys/survey.repository.ts";
+import { createSurveyService } from "../../src/surveys/survey.service.ts";
+
 // A generated survey file of any size (never committed): mostly anonymous comments, every 50th
 // from an identified patient asking to be called, over the given units and the 30 days before `lastDay`.
 
@@ -21,4 +26,17 @@ export function surveyFile(rows: number, options: { units: readonly string[]; la
     lines.push(`${options.prefix ?? "G"}-${index},${date},${unit},${index % 11},"${identified ? `${text} Please call me.` : text}",${identified ? `Patient ${index}` : ""},,${identified ? "yes" : "no"}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The survey service as a manager imports with it on 28 Nov 2026, every candidate offered to `recipient`: for volume runs. */
+export function volumeSurveyService(db: Database, recipient: string) {
+  return createSurveyService({
+    comments: createSurveyRepository(db.prisma),
+    roleOf: async () => "manager",
+    audit: async () => {},
+    recipientsFor: async () => [recipient],
+    departments: DEFAULT_DEPARTMENTS,
+    timeZone: "America/New_York",
+    now: () => new Date("2026-11-28T12:00:00Z"),
+  });
 }

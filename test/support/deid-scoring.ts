@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import { deidentifyFields } from "../../src/letters/redact.ts";
 import type { DeidIdentifierType } from "../fixtures/deid-narratives.ts";
 
@@ -133,5 +133,34 @@ export function scoreDeidentification<N extends ScoredNarrative>(narratives: rea
     }
   }
 
-  return { results, all, types, leaks, replacedKeeps, recall, summary, expectAnnotatedFromText };
+  /** The bounds both fixture sets must meet, as tests in the caller's describe: printed recall, record fields 100%, 99% overall, no must-keep phrase replaced, ages over 89 aggregated. */
+  function itMeetsTheBounds(heading: string): void {
+    it("prints recall per type and overall, and the must-keep phrases replaced", () => {
+      const { rows, text } = summary(heading);
+      console.log(text);
+      expect(rows.length).toBeGreaterThan(1);
+    });
+
+    it("finds every name, phone and email known from the case record", () => {
+      expect(leaks.filter((leak) => RECORD_TYPES.includes(leak.type))).toEqual([]);
+    });
+
+    it("finds at least 99% of all identifiers", () => {
+      const overall = recall(types);
+      expect(overall.caught / overall.total, JSON.stringify(leaks, null, 1)).toBeGreaterThanOrEqual(0.99);
+    });
+
+    it("replaces none of the phrases the letter needs", () => {
+      expect(replacedKeeps).toEqual([]);
+    });
+
+    it("writes ages over 89 as the aggregate, never the number", () => {
+      for (const result of results) {
+        if (!result.narrative.identifiers.some(([type]) => type === "age")) continue;
+        expect(result.output, result.narrative.id).toMatch(/90 or older|90 años o más/);
+      }
+    });
+  }
+
+  return { results, all, types, leaks, replacedKeeps, recall, summary, expectAnnotatedFromText, itMeetsTheBounds };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEID_NARRATIVES, type DeidNarrative } from "../../fixtures/deid-narratives.ts";
-import { RECORD_TYPES, scoreDeidentification } from "../../support/deid-scoring.ts";
+import { scoreDeidentification } from "../../support/deid-scoring.ts";
 
 // Recall of de-identification on annotated narratives (test/fixtures/deid-narratives.ts): how many of
 // the Safe Harbor identifiers in them are kept from the model, per type and overall, and how many
@@ -26,7 +26,7 @@ function fieldsOf(narrative: DeidNarrative): Record<string, string> {
   };
 }
 
-const { results, all, types, leaks, replacedKeeps, recall, summary, expectAnnotatedFromText } = scoreDeidentification(DEID_NARRATIVES, {
+const { all, expectAnnotatedFromText, itMeetsTheBounds } = scoreDeidentification(DEID_NARRATIVES, {
   fieldsOf,
   particles: PARTICLES,
   addressWords: ADDRESS_WORDS,
@@ -40,29 +40,5 @@ describe("de-identification recall on annotated narratives", () => {
     expectAnnotatedFromText();
   });
 
-  it("prints recall per type and overall, and the must-keep phrases replaced", () => {
-    const { rows, text } = summary("De-identification recall");
-    console.log(text);
-    expect(rows.length).toBeGreaterThan(1);
-  });
-
-  it("finds every name, phone and email known from the case record", () => {
-    expect(leaks.filter((leak) => RECORD_TYPES.includes(leak.type))).toEqual([]);
-  });
-
-  it("finds at least 99% of all identifiers", () => {
-    const overall = recall(types);
-    expect(overall.caught / overall.total, JSON.stringify(leaks, null, 1)).toBeGreaterThanOrEqual(0.99);
-  });
-
-  it("replaces none of the phrases the letter needs", () => {
-    expect(replacedKeeps).toEqual([]);
-  });
-
-  it("writes ages over 89 as the aggregate, never the number", () => {
-    for (const result of results) {
-      if (!result.narrative.identifiers.some(([type]) => type === "age")) continue;
-      expect(result.output, result.narrative.id).toMatch(/90 or older|90 años o más/);
-    }
-  });
+  itMeetsTheBounds("De-identification recall");
 });

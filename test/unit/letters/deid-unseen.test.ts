@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNSEEN_NARRATIVES, type UnseenNarrative } from "../../fixtures/deid-narratives-unseen.ts";
-import { RECORD_TYPES, scoreDeidentification } from "../../support/deid-scoring.ts";
+import { scoreDeidentification } from "../../support/deid-scoring.ts";
 
 // Recall of de-identification on narratives the detectors were not tuned on
 // (test/fixtures/deid-narratives-unseen.ts), fields as the letter drafter sends them
@@ -26,7 +26,7 @@ function fieldsOf(narrative: UnseenNarrative): Record<string, string> {
   };
 }
 
-const { results, types, leaks, replacedKeeps, recall, summary, expectAnnotatedFromText } = scoreDeidentification(UNSEEN_NARRATIVES, {
+const { expectAnnotatedFromText, itMeetsTheBounds } = scoreDeidentification(UNSEEN_NARRATIVES, {
   fieldsOf,
   particles: PARTICLES,
   addressWords: ADDRESS_WORDS,
@@ -41,29 +41,5 @@ describe("de-identification recall on unseen narratives", () => {
     expectAnnotatedFromText();
   });
 
-  it("prints recall per type and overall, and the must-keep phrases replaced", () => {
-    const { rows, text } = summary("De-identification recall (unseen)");
-    console.log(text);
-    expect(rows.length).toBeGreaterThan(1);
-  });
-
-  it("finds every name, phone and email known from the case record", () => {
-    expect(leaks.filter((leak) => RECORD_TYPES.includes(leak.type))).toEqual([]);
-  });
-
-  it("finds at least 99% of all identifiers", () => {
-    const overall = recall(types);
-    expect(overall.caught / overall.total, JSON.stringify(leaks, null, 1)).toBeGreaterThanOrEqual(0.99);
-  });
-
-  it("replaces none of the phrases the letter needs", () => {
-    expect(replacedKeeps).toEqual([]);
-  });
-
-  it("writes ages over 89 as the aggregate, never the number", () => {
-    for (const result of results) {
-      if (!result.narrative.identifiers.some(([type]) => type === "age")) continue;
-      expect(result.output, result.narrative.id).toMatch(/90 or older|90 años o más/);
-    }
-  });
+  itMeetsTheBounds("De-identification recall (unseen)");
 });

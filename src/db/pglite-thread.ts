@@ -17,6 +17,10 @@ export type PgliteReply = { id: number; result: unknown } | { id: number; error:
 
 const ADAPTER = { provider: "postgres", adapterName: "pglite-thread" } as const;
 
+// The thread's JavaScript only passes statements and rows along: its short-lived objects fit a
+// small young generation, where V8's default for a new isolate keeps several MiB more resident.
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 export interface PgliteThread {
   adapter: SqlDriverAdapterFactory;
   exec(sql: string): Promise<void>;
@@ -26,7 +30,7 @@ export interface PgliteThread {
 
 /** Starts PGlite on its own thread over `dataDir`; rejects with PGlite's own error if it cannot open. */
 export async function startPgliteThread(dataDir: string): Promise<PgliteThread> {
-  const worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), { workerData: { dataDir } });
+  const worker = new Worker(new URL("./pglite-worker.ts", import.meta.url), { workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let lastId = 0;
   let stopped: Error | null = null;

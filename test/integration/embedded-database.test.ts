@@ -31,6 +31,16 @@ describe("embedded database thread (pglite)", () => {
     expect(ticks).toBeGreaterThanOrEqual(3);
   });
 
+  it("starts with the small shared memory sized for one process, not PostgreSQL's server defaults", async () => {
+    // Every shared buffer is touched at start-up and stays in the WebAssembly heap (README: Benchmark).
+    const settings = await db.prisma.$queryRaw<{ name: string; setting: string }[]>`
+      SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('shared_buffers', 'maintenance_work_mem') ORDER BY name`;
+    expect(settings).toEqual([
+      { name: "maintenance_work_mem", setting: "16MB" },
+      { name: "shared_buffers", setting: "8MB" },
+    ]);
+  });
+
   it("reports the database's errors as Prisma does, with the driver's own code", async () => {
     await db.prisma.caseCounter.create({ data: { year: 2031, last: 1 } });
     const duplicate = await db.prisma.caseCounter.create({ data: { year: 2031, last: 1 } }).catch((error: unknown) => error);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { createMetricsRegistry } from "../../../src/ops/metrics.ts";
 
 // These checks read the files; test/image/ builds the image's production stage in a folder
 // (npm run test:image), since a container engine cannot be assumed where the tests run.
@@ -132,5 +133,65 @@ describe("the CI workflow for forks", () => {
     expect(postgres.options).toMatch(/--health-cmd/);
     expect(job.steps.map((step: { run?: string }) => step.run).filter(Boolean)).toContain(".ci/run");
     expect(job.env.TEST_POSTGRES_URL).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:5432\/test$/);
+  });
+});
+
+describe("the monitoring override (Prometheus and Grafana)", () => {
+  const override = parse(read("deploy/compose.monitoring.yml"));
+  const prometheus = parse(read("deploy/prometheus/prometheus.yml"));
+  const rules = parse(read("deploy/prometheus/alerts.yml")).groups.flatMap((group: { rules: { alert: string; expr: string }[] }) => group.rules);
+  const dashboard = JSON.parse(read("deploy/grafana/dashboards/patient-relations.json"));
+  const panelExpressions: string[] = dashboard.panels.flatMap((panel: { targets: { expr: string }[] }) => panel.targets.map((target) => target.expr));
+
+  it("scrapes both instances on the compose network with the metrics token, never through the proxy", () => {
+    const job = prometheus.scrape_configs.find((config: { job_name: string }) => config.job_name === "patient-relations");
+    expect(job.static_configs[0].targets).toEqual(["bot-1:3000", "bot-2:3000"]);
+    expect(job.authorization).toEqual({ type: "Bearer", credentials_file: "/run/secrets/metrics_token" });
+    expect(override.secrets.metrics_token).toEqual({ environment: "METRICS_TOKEN" });
+    expect(override.services.prometheus.secrets).toEqual(["metrics_token"]);
+    for (const bot of ["bot-1", "bot-2"]) expect(override.services[bot].environment.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?/);
+    expect(override.services.prometheus.volumes).toContain("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    expect(prometheus.rule_files).toEqual(["/etc/prometheus/alerts.yml"]);
+    // The public name answers Slack and the health checks only.
+    for (const name of ["deploy/Caddyfile", "deploy/Caddyfile.hospital-cert"]) {
+      const caddyfile = read(name);
+      expect(caddyfile).toMatch(/^\s*@metrics path \/metrics \/metrics\/\*$/m);
+      expect(caddyfile).toMatch(/^\s*respond @metrics 404$/m);
+    }
+  });
+
+  it("provisions Grafana with the dashboard and a password it requires, on the host's loopback only", () => {
+    const grafana = override.services.grafana;
+    expect(grafana.environment.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
+    expect(grafana.ports).toEqual(["127.0.0.1:3001:3000"]);
+    expect(grafana.volumes).toContain("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+    expect(parse(read("deploy/grafana/provisioning/dashboards/dashboards.yml")).providers[0].options.path).toBe("/var/lib/grafana/dashboards");
+    const datasource = parse(read("deploy/grafana/provisioning/datasources/prometheus.yml")).datasources[0];
+    expect(datasource.url).toBe("http://prometheus:9090");
+    for (const panel of dashboard.panels) expect(panel.datasource.uid).toBe(datasource.uid);
+  });
+
+  it("asks only for metrics the app exports, with label values it uses", async () => {
+    const registry = createMetricsRegistry({ outboxKinds: () => ["case_card"], outboxByKind: async () => [] });
+    const exported = new Set((await registry.render()).body.match(/^# TYPE (\S+) (\w+)$/gm)?.flatMap((line) => {
+      const [, , name, type] = line.split(" ");
+      return type === "histogram" ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name!];
+    }));
+    const labels = registry.labelValues();
+    const expressions = [...panelExpressions, ...rules.map((rule: { expr: string }) => rule.expr)];
+    expect(panelExpressions.length).toBeGreaterThanOrEqual(15);
+    expect(rules.map((rule: { alert: string }) => rule.alert)).toEqual(expect.arrayContaining(["BotInstanceDown", "OutboxPostsFailed", "OutboxStuck", "DraftsFromTemplate", "ModelErrors"]));
+    const asked = expressions.flatMap((expr) => expr.match(/\b(?:patient_relations|process|nodejs)_[a-z0-9_]+/g) ?? []);
+    expect(asked.length).toBeGreaterThan(expressions.length - 2);
+    for (const name of asked) expect(exported, name).toContain(name);
+    for (const expr of expressions) {
+      for (const [, label, value] of expr.matchAll(/\b([a-z_]+)="([^"]*)"/g)) {
+        if (label === "job") expect(value).toBe("patient-relations");
+        else expect(labels[label!], `${label}="${value}" in ${expr}`).toContain(value);
+      }
+      for (const [, byLabels] of expr.matchAll(/\bby \(([^)]*)\)/g)) {
+        for (const label of byLabels!.split(",").map((part) => part.trim())) if (label !== "le") expect(Object.keys(labels)).toContain(label);
+      }
+    }
   });
 });

@@ -23,16 +23,21 @@ const PGLITE_SETTINGS = ["shared_buffers=8MB", "maintenance_work_mem=16MB"];
 // V8 runs WebAssembly first as baseline code (Liftoff) and recompiles a function with its
 // optimising compiler (TurboFan) once that function has done a budget of work. Opening a database
 // spends that budget in enough of PostgreSQL's functions to keep about 60 MiB of optimised code
-// for the life of the process; the statements it speeds up are 10-15% faster (bench: cases filed
-// per second on PGlite). Memory is the scarcer of the two for a bot that files a few hundred cases
-// a day, so the budget is about 150 times V8's default (13,000,000): only a function that keeps
-// the database busy for a long time is ever recompiled. The setting is the
-// process's: the Prisma query compiler's WebAssembly stays on baseline code too, and only on the
-// embedded default (this thread starts only there).
-const WASM_TIERING_BUDGET = 2_000_000_000;
-setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+// for the life of the process, for statements 10-15% faster (bench: cases filed per second on
+// PGlite). Memory is the scarcer of the two for a bot that files a few hundred cases a day, so
+// PGlite is instantiated with about 150 times V8's budget: only a function that keeps the database
+// busy for a long time is ever recompiled. The flag is the process's, and each instance takes its
+// budgets from it when instantiated, so it is put back at once: the Prisma query compiler's
+// WebAssembly on the app's thread, instantiated later, keeps the default (with the flag left
+// raised, the bench's escalation digest took 1.8 times its raw SQL).
+/** V8's own default in Node 24. */
+const V8_WASM_TIERING_BUDGET = 13_000_000;
+const PGLITE_WASM_TIERING_BUDGET = 2_000_000_000;
 
-const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] });
+setFlagsFromString(`--wasm-tiering-budget=${PGLITE_WASM_TIERING_BUDGET}`);
+const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] }).finally(() =>
+  setFlagsFromString(`--wasm-tiering-budget=${V8_WASM_TIERING_BUDGET}`),
+);
 const adapter: SqlDriverAdapter = await new PrismaPGlite(pglite).connect();
 const transactions = new Map<number, Transaction>();
 let lastTransaction = 0;

@@ -253,7 +253,7 @@ function buildDeps(env: Env, db: Database, app: App, logger: Logger, clock: Cloc
     logger,
   });
   const digestChannel = env.DIGEST_CHANNEL_ID ?? env.CASE_CHANNEL_ID;
-  const digests = createDigestService(createDigestRepository(db.prisma), {
+  const digests = createDigestService(createDigestRepository(db), {
     timeZone: env.TZ,
     unassignedAfterMs: env.DIGEST_UNASSIGNED_HOURS * 3_600_000,
     draftWaitingAfterMs: env.DIGEST_DRAFT_WAITING_HOURS * 3_600_000,

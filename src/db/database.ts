@@ -16,6 +16,13 @@ export interface Database {
   prisma: PrismaClient;
   /** Runs `work` holding the cluster-wide migration lock, so concurrent instances migrate once. */
   withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * A read of many rows straight through the driver, for the few reads where Prisma's per-value
+   * mapping of a raw result is most of the cost (the escalation digest's 50,000 candidate cases
+   * over a million: about 200 ms of 550). Rows come back as the driver parses them (timestamptz as
+   * Date, integers as numbers, booleans); parameters are bound, never spliced into the SQL.
+   */
+  bulkRead<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Cheap liveness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +63,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     prisma,
     // The folder lock makes this process the database's only user: nobody to lock against.
     withMigrationLock: (work) => work(session),
+    bulkRead: (sql, params) => thread.query(sql, params),
     ping: async () => {
       await thread.query("SELECT 1");
     },
@@ -91,6 +99,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         client.release();
       }
     },
+    bulkRead: async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[],
     ping: async () => {
       await pool.query("SELECT 1");
     },

@@ -18,6 +18,8 @@ export interface BenchConfig {
   openRequests: number;
   /** Cases per run in step 2. */
   cases: number;
+  /** Filings in the outbox lanes step's flood (each queues a route, a card, thread lines and DMs). */
+  laneFilings: number;
   /** Concurrency of the concurrent runs in step 2. */
   caseConcurrency: number;
   /** Synthetic historical cases for step 3. */
@@ -34,6 +36,7 @@ export function readConfig(): BenchConfig {
     openRate: whole("BENCH_RATE", 100),
     openRequests: whole("BENCH_OPEN_REQUESTS", 1000),
     cases: whole("BENCH_CASES", 2000),
+    laneFilings: whole("BENCH_LANE_FILINGS", 200),
     caseConcurrency: 8,
     history: whole("BENCH_HISTORY", 1_000_000),
     skipHistory: process.env.BENCH_SKIP_HISTORY === "1",

@@ -56,7 +56,7 @@ async function measureDatabase(kind: DatabaseKind, config: BenchConfig, log: (li
       const intake = parseIntake(intakeInput({ receivedAt: new Date(now.getTime() - 3_600_000) }), { now, departments: deps.departments });
       if (!intake.ok) throw new Error("bench intake is invalid");
       const cases: string[] = [];
-      await runPool(config.cases, 8, async (i) => {
+      await runPool(config.laneFilings, 8, async (i) => {
         const { summary } = await deps.cases.fileCase(intake.intake, { intakeKey: `bench-lanes:${i}`, filedBy: "U0NURSE01" });
         cases.push(summary.id);
       });

@@ -58,12 +58,13 @@ function useDatabase(kind: DatabaseKind) {
     await opened.db?.close();
     await opened.test?.drop();
   });
-  return () => opened.db!.prisma;
+  return () => opened.db!;
 }
 
 describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
-  const prisma = useDatabase(kind);
-  const digests = () => createDigestService(createDigestRepository(prisma()), POLICY);
+  const database = useDatabase(kind);
+  const prisma = () => database().prisma;
+  const digests = () => createDigestService(createDigestRepository(database()), POLICY);
 
   /** The digest from every open case and letter, read without any pre-filter. */
   async function unfiltered(now: Date) {
@@ -125,7 +126,7 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
       ["drafts_waiting", [9]],
     ]);
     expect(digest).toEqual(await unfiltered(now));
-    const { openCases } = await createDigestRepository(prisma()).escalationCandidates(now);
+    const { openCases } = await createDigestRepository(database()).escalationCandidates(now);
     const candidates = openCases.map((candidate) => ids.indexOf(candidate.id)).sort((a, b) => a - b);
     expect(candidates).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 15]);
   });
@@ -189,11 +190,12 @@ describe.each(DATABASE_KINDS)("escalation digest pre-filter (%s)", (kind) => {
 });
 
 describe.each(DATABASE_KINDS)("trend digest aggregates (%s)", (kind) => {
-  const prisma = useDatabase(kind);
+  const database = useDatabase(kind);
+  const prisma = () => database().prisma;
   // Monday 00:00 in New York: the digest covers the week that just ended.
   const periodEnd = new Date("2026-12-07T05:00:00Z");
   const at = (offsetMs: number) => new Date(periodEnd.getTime() + offsetMs);
-  const trends = () => createDigestService(createDigestRepository(prisma()), POLICY).trends(periodEnd);
+  const trends = () => createDigestService(createDigestRepository(database()), POLICY).trends(periodEnd);
   const receivedAt = (offsets: number[]) => offsets.map((offset) => ({ receivedAt: at(offset) }));
 
   beforeEach(async () => {

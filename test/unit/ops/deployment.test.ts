@@ -190,7 +190,7 @@ describe("the monitoring override (Prometheus and Grafana)", () => {
         else expect(labels[label!], `${label}="${value}" in ${expr}`).toContain(value);
       }
       for (const [, byLabels] of expr.matchAll(/\bby \(([^)]*)\)/g)) {
-        for (const label of byLabels!.split(",").map((part) => part.trim())) if (label !== "le") expect(Object.keys(labels)).toContain(label);
+        for (const label of (byLabels ?? "").split(",").map((part: string) => part.trim())) if (label !== "le") expect(Object.keys(labels)).toContain(label);
       }
     }
   });

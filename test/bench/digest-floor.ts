@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { OPEN_STATUSES } from "../../src/cases/lifecycle.ts";
+import { TREND_WEEKS } from "../../src/digests/trends.ts";
 
 // Step 3's floor: the raw SQL a hand-written digest would need, run on a pg pool with the same
 // parallelism as the app's service (escalation: its reads at once; trends: all at once). It reads
@@ -15,8 +16,10 @@ export interface FloorQuery {
 
 /** [period start, period end) */
 const oneWeek = (at: Date) => [new Date(at.getTime() - WEEK_MS), at];
-/** [nine weeks before, period end): the period and the 8-week baseline. */
-const nineWeeks = (at: Date) => [new Date(at.getTime() - 9 * WEEK_MS), at];
+/** [TREND_WEEKS before, period end): the period and the longest baseline the control limits use. */
+const trendWeeks = (at: Date) => [new Date(at.getTime() - TREND_WEEKS * WEEK_MS), at];
+/** The period end's date (comments have dates, not times). */
+const endDate = (at: Date) => [at.toISOString().slice(0, 10)];
 
 // Week k back from the period end holds the cases received between k·7 d (excluded) and (k+1)·7 d
 // (included) before it: whole milliseconds minus one, integer-divided by a week.
@@ -41,18 +44,26 @@ export const ESCALATION_FLOOR: Record<string, FloorQuery> = {
   "drafts waiting": { sql: "SELECT case_id, updated_at FROM letters WHERE status = 'draft'", params: () => [] },
 };
 
-/** The weekly aggregates: counts by category and by unit per week over nine weeks, medians, grievance clock, first drafts. */
+/** The weekly aggregates the trend digest reads: counts by category and by unit per week, the first receipt, medians, grievance clock, first drafts, survey comments. */
 export const TRENDS_FLOOR: Record<string, FloorQuery> = {
   "by category": {
     sql: `SELECT category, ${WEEKS_AGO} AS weeks_ago, count(*)::int
       FROM cases WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2`,
-    params: nineWeeks,
+    params: trendWeeks,
   },
   "by unit": {
     sql: `SELECT department, ${WEEKS_AGO} AS weeks_ago, count(*)::int
       FROM cases WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2`,
-    params: nineWeeks,
+    params: trendWeeks,
   },
+  "first receipt": { sql: "SELECT min(received_at) FROM cases WHERE received_at < $1", params: (at) => [at] },
+  "comments by week": {
+    sql: `SELECT category, unit, (($1::date - comment_date - 1) / 7)::int AS weeks_ago, count(*)::int,
+        count(*) FILTER (WHERE screening = 'candidate')::int
+      FROM survey_comments WHERE comment_date < $1::date AND comment_date >= $1::date - ${TREND_WEEKS * 7} GROUP BY 1, 2, 3`,
+    params: endDate,
+  },
+  "first comment date": { sql: "SELECT min(comment_date) FROM survey_comments WHERE comment_date < $1::date", params: endDate },
   // The two middle values (ascending and descending percentile_disc), averaged by the digest.
   "median to acknowledge": {
     sql: `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY hours), percentile_disc(0.5) WITHIN GROUP (ORDER BY hours DESC)

@@ -1,5 +1,6 @@
 import type { EscalationCase } from "./escalation.ts";
-import type { CommentWeeklyCount, MiddleValues, WeeklyCount } from "./trends.ts";
+import type { CommentWeeklyCount } from "./comment-themes.ts";
+import type { MiddleValues, WeeklyCount } from "./trends.ts";
 
 // The reads behind the digests (ports; the Prisma implementations are escalation.repository.ts and
 // trends.repository.ts, joined by digest.repository.ts). The rules that use them are pure: escalation.ts, trends.ts.

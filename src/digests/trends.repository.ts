@@ -1,6 +1,8 @@
 import { Prisma, type PrismaClient } from "../db/generated/client.ts";
 import type { TrendReads } from "./digest.ts";
-import { type CommentWeeklyCount, type MiddleValues, TREND_WEEKS, WEEK_MS, type WeeklyCount } from "./trends.ts";
+import type { CommentWeeklyCount } from "./comment-themes.ts";
+import type { MiddleValues, WeeklyCount } from "./trends.ts";
+import { TREND_WEEKS, WEEK_MS } from "./trend-weeks.ts";
 
 // The weekly digest's numbers, added up by the database: a few hundred grouped rows instead of
 // every case of the last 21 weeks. Weeks are those of trends.ts: week k back from periodEnd is

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { OPEN_STATUSES } from "../../src/cases/lifecycle.ts";
-import { TREND_WEEKS } from "../../src/digests/trends.ts";
+import { TREND_WEEKS } from "../../src/digests/trend-weeks.ts";
 
 // Step 3's floor: the raw SQL a hand-written digest would need, run on a pg pool with the same
 // parallelism as the app's service (escalation: its reads at once; trends: all at once). It reads

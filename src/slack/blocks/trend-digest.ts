@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { limitText, oneDecimal, RULE_NAMES } from "../../digests/trend-sentences.ts";
-import { type CommentThemeRow, type CommentThemes, RATE_PER, type TrendDigest, type TrendRow, type TrendSignal } from "../../digests/trends.ts";
+import type { CommentThemeRow, CommentThemes } from "../../digests/comment-themes.ts";
+import { RATE_PER, type TrendDigest, type TrendRow, type TrendSignal } from "../../digests/trends.ts";
 import type { CaseMessage } from "./case-card.ts";
 import { CHART_LIMITS, dataTables, pieChart, seriesChart, type TableCell } from "./data-blocks.ts";
 import { type DigestRenderOptions, dateOnly } from "./digests.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { categoryLabel } from "../../../src/cases/taxonomy.ts";
 import type { TrendDenominators } from "../../../src/digests/denominators.ts";
-import { baselineWeeksOnRecord, buildTrendDigest, type TrendAggregates, WEEK_MS, type WeeklyCount } from "../../../src/digests/trends.ts";
+import { baselineWeeksOnRecord, buildTrendDigest, type TrendAggregates, type WeeklyCount } from "../../../src/digests/trends.ts";
+import { WEEK_MS } from "../../../src/digests/trend-weeks.ts";
 
 // The rules on top of the database's weekly aggregates. Which case falls in which week, and the
 // medians, clock and draft counts the database works out, are tested on real databases in

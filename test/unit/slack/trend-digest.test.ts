@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryLabel } from "../../../src/cases/taxonomy.ts";
-import { buildTrendDigest, type TrendAggregates, WEEK_MS, type WeeklyCount } from "../../../src/digests/trends.ts";
+import { buildTrendDigest, type TrendAggregates, type WeeklyCount } from "../../../src/digests/trends.ts";
+import { WEEK_MS } from "../../../src/digests/trend-weeks.ts";
 import { dataTables, shortLabels } from "../../../src/slack/blocks/data-blocks.ts";
 import { trendMessages } from "../../../src/slack/blocks/trend-digest.ts";
 import { checkMessage } from "../../fakes/block-kit/index.ts";

@@ -7,14 +7,13 @@ import { OUTBOX_KINDS } from "../cases/case-updates.ts";
 import { interimPromiseStillAhead, interimResponseDueAt } from "../cases/clocks.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
 import { canWriteLetter } from "../cases/lifecycle.ts";
-import { qioNoticeRequired } from "../cases/medicare.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError, ErrorCode } from "../lib/errors.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { CaseAction } from "../users/permissions.ts";
 import type { LetterDrafter } from "./drafter.ts";
 import { approvalRequests } from "./letter-approval.ts";
-import { checkLetter, failedRequired, type LetterCheck, linksIn, phonesIn } from "./letter-check.ts";
+import { failedRequired, type LetterCheck } from "./letter-check.ts";
 import { type LetterSettings, letterFacts, letterRecipient } from "./letter-facts.ts";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "./letter-limits.ts";
 import { letterSettingsRefusal } from "./letter-settings.ts";
@@ -23,75 +22,10 @@ import { type LetterDraft, type LetterFacts, type LetterKind, renderLetter } fro
 import { LETTER_OUTBOX } from "./letter-outbox.ts";
 import type { LetterPrinter, PrintableLetter } from "./letter-pdf.ts";
 import { letterReidentifier } from "./letter-reidentify.ts";
-import { type LetterLanguage, languageName, letterLanguageOf } from "./letter-language.ts";
-
-/** Who reviewed a non-English letter's translation: a Slack user, or an outside reviewer's name and qualification. */
-export interface TranslationReview {
-  userId?: string | undefined;
-  reviewer?: string | undefined;
-}
-
-const TRANSLATION_REVIEWER_MAX = LETTER_REVIEW_LIMITS.translationReviewer;
-
-/** The translation review to record with an approval (null for an English letter); refused when a non-English letter has none. */
-function translationReviewOf(language: LetterLanguage, given: TranslationReview | undefined): { userId?: string; reviewer?: string } | null {
-  if (language === "en") return null;
-  const userId = given?.userId?.trim() || undefined;
-  const reviewer = cleanText(given?.reviewer ?? "").replace(/\s+/g, " ").trim() || undefined;
-  if (!userId && !reviewer) {
-    throw new AppError(
-      ErrorCode.invalidInput,
-      `This letter is in ${languageName(language)}: say who reviewed the translation (a colleague in Slack, or an outside reviewer's name and qualification). Machine translation alone is not a qualified translation.`,
-    );
-  }
-  if (userId && !/^[UW][A-Z0-9]{2,}$/.test(userId)) throw new AppError(ErrorCode.invalidInput, "Choose the translation reviewer from the list of people in Slack.");
-  if (reviewer && reviewer.length > TRANSLATION_REVIEWER_MAX) throw new AppError(ErrorCode.invalidInput, `Keep the reviewer's name and qualification to ${TRANSLATION_REVIEWER_MAX} characters.`);
-  if (reviewer && !userId && reviewer.length < 5) throw new AppError(ErrorCode.invalidInput, "Give the translation reviewer's name and qualification (e.g. “Ana Ruiz, certified medical interpreter”).");
-  return { ...(userId ? { userId } : {}), ...(reviewer ? { reviewer } : {}) };
-}
-
-/** Where a letter is shown (port; Slack posts it in the case thread). */
-export interface LetterNotifier {
-  postPlaceholder(summary: CaseSummary, letter: Letter): Promise<{ channelId: string; ts: string }>;
-  showLetter(view: LetterView): Promise<void>;
-  /** Sends a file to one person only (Slack: a direct message from the app), never to a channel. */
-  uploadPrivately(userId: string, filename: string, title: string, content: Buffer): Promise<void>;
-}
-
-/**
- * The review forms a letter's buttons open, and what each needs: the permission for the action,
- * whether the form shows the letter text (then the audited private view, with permission to see
- * the case's details), and whether it opens in any state (else only on the version the button was
- * shown with, while that is still the draft under review).
- */
-export const LETTER_FORMS = {
-  view: { action: "view_details", showsText: true, anyStatus: true },
-  approve: { action: "approve_letter", showsText: true, anyStatus: false },
-  edit: { action: "draft_letter", showsText: true, anyStatus: false },
-  regenerate: { action: "draft_letter", showsText: false, anyStatus: false },
-  reject: { action: "approve_letter", showsText: false, anyStatus: false },
-} as const satisfies Record<string, { action: CaseAction; showsText: boolean; anyStatus: boolean }>;
-export type LetterForm = keyof typeof LETTER_FORMS;
-
-export type DownloadFormat = "pdf" | "txt";
-
-/** An approved letter's download, checked and audited: `send` makes the file and sends it to the requester alone. */
-export interface LetterDownload {
-  format: DownloadFormat;
-  caseNumber: string;
-  version: number;
-  send(): Promise<void>;
-}
-
-/** Everything needed to show a letter and its review controls. */
-export interface LetterView {
-  letter: Letter;
-  version: LetterVersion | null;
-  summary: CaseSummary;
-  checks: LetterCheck[];
-  /** An interim letter's promised date for the written response (interimResponseDueAt), for the approver to see. */
-  promisedResponseBy?: Date | null;
-}
+import { letterLanguageOf } from "./letter-language.ts";
+import { checksForLetter } from "./letter-check-context.ts";
+import { type TranslationReview, translationReviewOf } from "./letter-translation-review.ts";
+import { type DownloadFormat, LETTER_FORMS, type LetterDownload, type LetterForm, type LetterNotifier, type LetterView } from "./letter-views.ts";
 
 export interface LetterServiceDeps {
   letters: LetterRepository;
@@ -141,36 +75,6 @@ export function createLetterService(deps: LetterServiceDeps) {
     const person = details ? letterRecipient(details) : undefined;
     const recipient = person && person.name !== ANONYMOUS_NAME ? { name: person.name, addressLines: (person.mailingAddress ?? "").split("\n").map((line) => line.trim()).filter(Boolean) } : null;
     return { caseNumber, date: letter.approvedAt ?? deps.clock.now(), recipient, text, title: `${caseNumber} letter` };
-  }
-
-  /** The checks for a letter text, against the case's people and the hospital's settings. */
-  function checksFor(details: CaseDetails, letter: Letter, text: string, issues: string[], language: LetterLanguage): LetterCheck[] {
-    const allowedNames = [...details.people.map((person) => person.name), settings.contactPerson, settings.signatory, settings.hospitalName];
-    const allowedPhones = [...details.people.flatMap((person) => (person.phone ? [person.phone] : [])), ...phonesIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`)];
-    return checkLetter(text, {
-      kind: letter.kind as LetterKind,
-      issuesRaised: issues,
-      contactPersonName: settings.contactPerson,
-      allowedNames,
-      allowedPhones,
-      allowedUrls: linksIn(`${settings.contactBlock} ${settings.stateAgency} ${settings.qio}`),
-      requiresQioNotice: letter.kind === "response" && qioNoticeRequired({ medicareBeneficiary: details.medicareBeneficiary, category: details.summary.category, description: details.description, allegesHarm: details.summary.allegesHarm }),
-      stateAgencyRequired: letter.kind === "response",
-      maxReadingGrade: settings.maxReadingGrade,
-      minWords: LETTER_LIMITS.minWords,
-      maxWords: LETTER_LIMITS.maxWords,
-      language,
-      openIssues: letter.kind === "interim" ? openIssues(details) : [],
-    });
-  }
-
-  /** The recorded issues with no result yet: what an interim letter says is still being looked into. */
-  function openIssues(details: CaseDetails): string[] {
-    const issues = recordedIssues(details);
-    const results = details.notes.filter((note) => note.kind === "result");
-    // With a single issue, every result is about it (as the draft's facts have it).
-    if (issues.length === 1) return results.length > 0 ? [] : [issues[0]!.text];
-    return issues.filter((issue) => !results.some((note) => note.issueId === issue.id)).map((issue) => issue.text);
   }
 
   async function view(letterId: string): Promise<LetterView> {
@@ -263,7 +167,7 @@ export function createLetterService(deps: LetterServiceDeps) {
         // Checked against the issues recorded on the case, not the ones the drafter listed.
         const issues = recordedIssues(details).map((issue) => issue.text);
         const language = letterLanguageOf(details.people);
-        const checks = checksFor(details, letter, text, issues, language);
+        const checks = checksForLetter(settings, details, letter, text, issues, language);
         const approvers = await deps.approvers();
         const added = await letters.addVersion(
           letterId,
@@ -311,7 +215,7 @@ export function createLetterService(deps: LetterServiceDeps) {
       // The issues as recorded now: an edit after "Edit issues" is checked against the new list.
       const issues = recordedIssues(details).map((issue) => issue.text);
       const language = letterLanguageOf(details.people);
-      const checks = checksFor(details, letter, text, issues, language);
+      const checks = checksForLetter(settings, details, letter, text, issues, language);
       const approvers = await deps.approvers();
       const added = await letters.addVersion(
         letterId,

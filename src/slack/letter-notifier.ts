@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { LetterNotifier } from "../letters/letter.service.ts";
+import type { LetterNotifier } from "../letters/letter-views.ts";
 import { letterMessage, letterPlaceholder } from "./blocks/letter.ts";
 import { CardNotPostedError } from "./notifier.ts";
 

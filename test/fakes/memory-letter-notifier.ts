@@ -1,4 +1,4 @@
-import type { LetterNotifier, LetterView } from "../../src/letters/letter.service.ts";
+import type { LetterNotifier, LetterView } from "../../src/letters/letter-views.ts";
 
 /** The thread messages and private files a letter caused, as the Slack notifier would have posted them. */
 export interface RecordingLetterNotifier extends LetterNotifier {

@@ -3,7 +3,7 @@ import { issueVerdictsOf } from "../../letters/issues-answered.ts";
 import type { LetterCheck } from "../../letters/letter-check.ts";
 import { LETTER_EDIT_FORM, LETTER_REVIEW_LIMITS } from "../../letters/letter-limits.ts";
 import { languageName } from "../../letters/letter-language.ts";
-import type { LetterView } from "../../letters/letter.service.ts";
+import type { LetterView } from "../../letters/letter-views.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import { encodeLetterRef } from "../forms/letter-ref.ts";
 import { ACTION_FIELDS as F, ACTIONS, VIEWS } from "../ids.ts";

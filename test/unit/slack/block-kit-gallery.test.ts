@@ -11,7 +11,7 @@ import { DEFAULT_HISTORY_RULE, type TrendDigest, type TrendRow, type TrendSignal
 import { MAX_BASELINE_WEEKS } from "../../../src/digests/trend-weeks.ts";
 import { LETTER_CHECKS, type LetterCheck } from "../../../src/letters/letter-check.ts";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
-import type { LetterView } from "../../../src/letters/letter.service.ts";
+import type { LetterView } from "../../../src/letters/letter-views.ts";
 import * as admin from "../../../src/slack/blocks/admin.ts";
 import * as caseActionModals from "../../../src/slack/blocks/case-action.modals.ts";
 import * as caseCard from "../../../src/slack/blocks/case-card.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LETTER_LIMITS, LETTER_REVIEW_LIMITS } from "../../../src/letters/letter-limits.ts";
-import type { LetterView } from "../../../src/letters/letter.service.ts";
+import type { LetterView } from "../../../src/letters/letter-views.ts";
 import { editModal, letterViewModal } from "../../../src/slack/blocks/letter.ts";
 import { checkView } from "../../fakes/block-kit/index.ts";
 import { caseSummary } from "../../fixtures/case-summary.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CaseUpdatePayload } from "../../../src/cases/case-updates.ts";
 import { OUTBOX_KINDS } from "../../../src/cases/case-updates.ts";
 import { LETTER_OUTBOX } from "../../../src/letters/letter-outbox.ts";
-import type { LetterView } from "../../../src/letters/letter.service.ts";
+import type { LetterView } from "../../../src/letters/letter-views.ts";
 import { detailsModal } from "../../../src/slack/blocks/case-action.modals.ts";
 import { caseCard, caseCardFallback } from "../../../src/slack/blocks/case-card.ts";
 import { directMessageText, threadUpdateText } from "../../../src/slack/blocks/case-updates.ts";

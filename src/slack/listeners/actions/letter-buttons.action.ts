@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { SlackDeps } from "../../slack-deps.ts";
 import { errorSummary } from "../../../lib/errors.ts";
-import type { LetterDownload, LetterForm, LetterView } from "../../../letters/letter.service.ts";
+import type { LetterDownload, LetterForm, LetterView } from "../../../letters/letter-views.ts";
 import type { CaseMessage } from "../../blocks/case-card.ts";
 import { approveModal, editModal, letterViewModal, regenerateModal, rejectModal } from "../../blocks/letter.ts";
 import { downloadFailed, downloadSending } from "../../blocks/letter-download.ts";
